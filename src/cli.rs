@@ -1,0 +1,214 @@
+//! Command-line interface: the clap definitions, shared by `main`, completions and the man page.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// rollcall: a terminal course player for community-trust police training.
+///
+/// With no command, opens the course library. Lessons are Markdown, quizzes are TOML, progress
+/// is saved per learner on this machine.
+#[derive(Debug, Parser)]
+#[command(name = "rollcall", version, about, long_about = None)]
+pub struct Cli {
+    /// Courses folder [default: $ROLLCALL_COURSES, ./courses, courses/ beside the program,
+    /// else the built-in courses]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub courses: Option<PathBuf>,
+
+    /// Progress folder [default: $ROLLCALL_DATA_DIR, rollcall-data/ beside the program if it
+    /// exists, else the platform's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Learner name [default: $ROLLCALL_LEARNER, else the login name]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub learner: Option<String>,
+
+    /// Reload the open lesson when its file changes on disk (for course authors)
+    #[arg(long)]
+    pub watch: bool,
+
+    /// What to do; with none, open the library
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check every course and quiz in a folder and report errors and warnings
+    Check(CheckArgs),
+    /// Print a lesson's pages to standard output
+    Preview(PreviewArgs),
+    /// Write a new course skeleton that passes `check`
+    New(NewArgs),
+    /// Work with the courses built into the program
+    Courses {
+        /// What to do with them
+        #[command(subcommand)]
+        action: CoursesAction,
+    },
+    /// Show this learner's progress, or repair a broken progress file
+    Progress(ProgressArgs),
+    /// Report completions from progress files (one or many machines)
+    Report(ReportArgs),
+    /// Export records in another format
+    Export {
+        /// Export format
+        #[command(subcommand)]
+        format: ExportFormat,
+    },
+    /// Send this machine's records to a Learning Record Store (xAPI)
+    Sync(SyncArgs),
+    /// Print a shell completion script
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+    /// Save attempts in a loop (used by the crash-safety tests)
+    #[command(hide = true)]
+    SaveLoop {
+        /// How many attempts to save
+        #[arg(long, default_value_t = 100)]
+        count: usize,
+        /// Prefix of the attempt ids
+        #[arg(long, default_value = "loop")]
+        tag: String,
+    },
+}
+
+/// Output format for machine-readable commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Aligned text for people
+    #[default]
+    Table,
+    /// JSON for scripts
+    Json,
+    /// CSV (RFC 4180) for spreadsheets
+    Csv,
+}
+
+/// `rollcall check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Courses folder or one course folder [default: the folder the app would use]
+    pub dir: Option<PathBuf>,
+    /// Exit 1 on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Output format (table = human-readable)
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `rollcall preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    /// COURSE or COURSE/LESSON (lesson file name without .md, or its 1-based number)
+    pub target: String,
+    /// Plain text without styles (also the default when output is not a terminal)
+    #[arg(long)]
+    pub plain: bool,
+    /// Wrap width in columns [default: the terminal's width, or 80]
+    #[arg(long, value_name = "N")]
+    pub width: Option<u16>,
+}
+
+/// `rollcall new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Course id: lowercase letters, digits and '-'
+    pub id: String,
+    /// Course title [default: made from the id]
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+/// `rollcall courses ...`.
+#[derive(Debug, Subcommand)]
+pub enum CoursesAction {
+    /// Write the built-in courses to a folder for editing
+    Unpack {
+        /// Where to write them
+        dir: PathBuf,
+    },
+}
+
+/// `rollcall progress`.
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Move an unreadable progress file aside (timestamped) and start fresh
+    #[arg(long)]
+    pub repair: bool,
+}
+
+/// Completion status filter for reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Never opened
+    NotStarted,
+    /// Opened, not completed
+    InProgress,
+    /// Completed
+    Completed,
+}
+
+/// `rollcall report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Progress files or data folders [default: this machine's data folder]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Only this course
+    #[arg(long, value_name = "ID")]
+    pub course: Option<String>,
+    /// Only completions on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only completions on or before this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only rows with this status
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+}
+
+/// `rollcall export ...`.
+#[derive(Debug, Subcommand)]
+pub enum ExportFormat {
+    /// xAPI 1.0.3 statements as a JSON array
+    Xapi {
+        /// Progress files or data folders [default: this machine's data folder]
+        paths: Vec<PathBuf>,
+        /// Base IRI for learner accounts and activity ids
+        #[arg(long, value_name = "URL", default_value = "https://rollcall.invalid")]
+        homepage: String,
+    },
+}
+
+/// `rollcall sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The LRS endpoint (statements are POSTed to URL/statements)
+    #[arg(long, value_name = "URL", env = "ROLLCALL_LRS_URL")]
+    pub lrs: Option<String>,
+    /// LRS user [default: $ROLLCALL_LRS_USER or the settings file]
+    #[arg(long)]
+    pub user: Option<String>,
+    /// LRS password [default: $ROLLCALL_LRS_PASSWORD or the settings file]
+    #[arg(long)]
+    pub password: Option<String>,
+    /// Base IRI for learner accounts and activity ids
+    #[arg(long, value_name = "URL", default_value = "https://rollcall.invalid")]
+    pub homepage: String,
+}

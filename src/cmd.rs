@@ -1,0 +1,16 @@
+//! The binary's edge: each subcommand's runner. These do I/O and return `anyhow` errors;
+//! everything they compute comes from the library modules.
+
+use std::process::ExitCode;
+
+/// Exit code: the command found problems (check errors, skipped report inputs).
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code: the command could not run.
+pub const EXIT_FAILED: u8 = 2;
+/// Exit code: `sync` could not reach the LRS (offline is normal).
+pub const EXIT_OFFLINE: u8 = 3;
+
+/// Shorthand for a successful exit.
+pub fn ok() -> ExitCode {
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,514 @@
+//! The course format (`course.toml`) and the loader for a folder of courses.
+//!
+//! The library screen needs only each course's `course.toml` and a cheap look (`stat`) at the
+//! files it names, so [`load_library`] never reads lesson text; [`read_text_file`] does that
+//! when a lesson is opened.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+
+/// Largest course file rollcall reads: bigger files are almost surely a mistake.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Pass mark used when neither the quiz nor the course sets one.
+pub const DEFAULT_PASS_PERCENT: u8 = 80;
+
+/// `course.toml` as written by the author.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseFile {
+    /// Course title, shown in the library.
+    pub title: Spanned<String>,
+    /// One or two sentences shown in the library.
+    pub summary: String,
+    /// Version string, recorded with every quiz attempt.
+    pub version: String,
+    /// Credit hours for training records.
+    pub hours: Spanned<f64>,
+    /// Default pass mark for the course's quizzes (0..=100).
+    pub pass_percent: Option<Spanned<i64>>,
+    /// Position in the library; courses without one come last, then by title.
+    pub order: Option<i64>,
+    /// Course ids to complete first.
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Training unit or academy, for records.
+    pub provider: Option<String>,
+    /// State course certification number, for records.
+    pub certification: Option<String>,
+    /// Learning objectives.
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    /// The lessons, in order.
+    #[serde(default)]
+    pub lessons: Vec<Spanned<LessonEntry>>,
+}
+
+/// One `[[lessons]]` entry of `course.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonEntry {
+    /// Markdown file, relative to the course folder.
+    pub file: Spanned<String>,
+    /// Title; default is the lesson's first `# ` heading.
+    pub title: Option<String>,
+    /// Quiz file, relative to the course folder.
+    pub quiz: Option<Spanned<String>>,
+}
+
+/// A course that loaded: its metadata and where its lessons are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Course {
+    /// Folder name: lowercase letters, digits and '-'.
+    pub id: String,
+    /// The course folder.
+    pub dir: PathBuf,
+    /// Title.
+    pub title: String,
+    /// Summary for the library.
+    pub summary: String,
+    /// Version string.
+    pub version: String,
+    /// Credit hours.
+    pub hours: f64,
+    /// Default pass mark for quizzes.
+    pub pass_percent: u8,
+    /// Library position.
+    pub order: Option<i64>,
+    /// Course ids to complete first.
+    pub requires: Vec<String>,
+    /// Training unit or academy.
+    pub provider: Option<String>,
+    /// State certification number.
+    pub certification: Option<String>,
+    /// Learning objectives.
+    pub objectives: Vec<String>,
+    /// Lessons in order.
+    pub lessons: Vec<Lesson>,
+}
+
+/// A lesson entry with its files resolved inside the course folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// File name as written in `course.toml`.
+    pub file: String,
+    /// Path of the Markdown file.
+    pub path: PathBuf,
+    /// Title from `course.toml`, if given (else read from the file when opened).
+    pub title: Option<String>,
+    /// Path of the quiz file, if any.
+    pub quiz: Option<PathBuf>,
+}
+
+impl Lesson {
+    /// The lesson's id: its file name without `.md`.
+    pub fn id(&self) -> &str {
+        self.file
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.file)
+            .trim_end_matches(".md")
+    }
+
+    /// The title to show: the configured one, else a title made from the file name.
+    pub fn display_title(&self) -> String {
+        self.title.clone().unwrap_or_else(|| {
+            let id = self.id();
+            let stem = id.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+            let stem = if stem.is_empty() { id } else { stem };
+            let mut s = stem.replace(['-', '_'], " ");
+            if let Some(first) = s.get(..1) {
+                s = first.to_uppercase() + &s[1..];
+            }
+            s
+        })
+    }
+}
+
+/// A course folder that did not load, with the first reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenCourse {
+    /// Folder name.
+    pub id: String,
+    /// The course folder.
+    pub dir: PathBuf,
+    /// What is wrong.
+    pub error: Diagnostic,
+}
+
+/// Every course found in a courses folder.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Library {
+    /// The courses folder.
+    pub root: PathBuf,
+    /// Courses that loaded, sorted by `order` then title.
+    pub courses: Vec<Course>,
+    /// Courses that did not, sorted by id.
+    pub broken: Vec<BrokenCourse>,
+}
+
+impl Library {
+    /// The course with this id.
+    pub fn course(&self, id: &str) -> Option<&Course> {
+        self.courses.iter().find(|c| c.id == id)
+    }
+}
+
+/// Whether `id` is a valid course id (lowercase letters, digits and '-').
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Loads every course under `root`; one broken course never stops the others.
+///
+/// # Errors
+/// Only when `root` itself cannot be read.
+pub fn load_library(root: &Path) -> Result<Library, Diagnostic> {
+    let entries = fs::read_dir(root).map_err(|e| {
+        Diagnostic::error(root, format!("cannot read the courses folder: {e}"))
+            .with_help("pass --courses DIR or set ROLLCALL_COURSES")
+    })?;
+    let mut dirs: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("course.toml").is_file())
+        .collect();
+    dirs.sort();
+    let mut library = Library {
+        root: root.to_path_buf(),
+        ..Library::default()
+    };
+    for dir in dirs {
+        let id = dir_id(&dir);
+        match load_course(&dir) {
+            Ok(course) => library.courses.push(course),
+            Err(error) => library.broken.push(BrokenCourse { id, dir, error }),
+        }
+    }
+    library.courses.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.title).cmp(&(b.order.is_none(), b.order, &b.title))
+    });
+    Ok(library)
+}
+
+fn dir_id(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Loads one course folder: parses `course.toml` and checks the files it names exist inside it.
+///
+/// # Errors
+/// The first problem found, with file, line and a hint.
+pub fn load_course(dir: &Path) -> Result<Course, Diagnostic> {
+    let errors = course_diagnostics(dir);
+    match errors {
+        Ok(course) => Ok(course),
+        Err(mut all) => Err(all.remove(0)),
+    }
+}
+
+/// Like [`load_course`], but reports every problem found (for `rollcall check`).
+///
+/// # Errors
+/// Every problem found, in file order; never empty.
+pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
+    let id = dir_id(dir);
+    let path = dir.join("course.toml");
+    let source = read_text_file(&path).map_err(|e| vec![e])?;
+    let file: CourseFile =
+        toml::from_str(&source).map_err(|e| vec![toml_error(&path, &source, &e)])?;
+    let mut errors = Vec::new();
+    if !is_valid_id(&id) {
+        errors.push(
+            Diagnostic::error(
+                dir,
+                format!("course folder name `{id}` is not a valid course id"),
+            )
+            .with_help("rename the folder using only lowercase letters, digits and '-'"),
+        );
+    }
+    let title = file.title.get_ref().trim().to_string();
+    if title.is_empty() {
+        errors.push(
+            Diagnostic::error(&path, "the course title is empty")
+                .at(&source, file.title.span())
+                .with_help("give the course a title"),
+        );
+    }
+    let hours = *file.hours.get_ref();
+    if !(hours > 0.0 && hours <= 100.0) {
+        errors.push(
+            Diagnostic::error(&path, format!("hours = {hours} is out of range"))
+                .at(&source, file.hours.span())
+                .with_help("set the credit hours to a number above 0 and at most 100, e.g. 2.0"),
+        );
+    }
+    let pass_percent = match &file.pass_percent {
+        None => DEFAULT_PASS_PERCENT,
+        Some(p) => match u8::try_from(*p.get_ref()) {
+            Ok(v) if v <= 100 => v,
+            _ => {
+                errors.push(
+                    Diagnostic::error(
+                        &path,
+                        format!("pass_percent = {} is out of range", p.get_ref()),
+                    )
+                    .at(&source, p.span())
+                    .with_help("use a whole number from 0 to 100"),
+                );
+                DEFAULT_PASS_PERCENT
+            }
+        },
+    };
+    if file.lessons.is_empty() {
+        errors.push(
+            Diagnostic::error(&path, "the course has no lessons")
+                .at_line(1)
+                .with_help("add a [[lessons]] table with file = \"01-intro.md\""),
+        );
+    }
+    let mut lessons = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for entry in &file.lessons {
+        let entry = entry.get_ref();
+        let file_name = entry.file.get_ref();
+        if seen.contains(&file_name.as_str()) {
+            errors.push(
+                Diagnostic::error(&path, format!("lesson file `{file_name}` is listed twice"))
+                    .at(&source, entry.file.span())
+                    .with_help("each lesson needs its own file; remove the duplicate entry"),
+            );
+            continue;
+        }
+        seen.push(file_name);
+        let lesson_path = match check_course_file(dir, &entry.file, &path, &source) {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let quiz = match &entry.quiz {
+            None => None,
+            Some(q) => match check_course_file(dir, q, &path, &source) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    errors.push(e);
+                    None
+                }
+            },
+        };
+        lessons.push(Lesson {
+            file: file_name.clone(),
+            path: lesson_path,
+            title: entry.title.clone().filter(|t| !t.trim().is_empty()),
+            quiz,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Course {
+        id,
+        dir: dir.to_path_buf(),
+        title,
+        summary: file.summary.trim().to_string(),
+        version: file.version,
+        hours,
+        pass_percent,
+        order: file.order,
+        requires: file.requires,
+        provider: file.provider,
+        certification: file.certification,
+        objectives: file.objectives,
+        lessons,
+    })
+}
+
+/// Turns a TOML parse error into a located diagnostic.
+pub fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim().trim_end_matches('.').to_string();
+    let help = if message.starts_with("unknown field") {
+        "remove the key or fix its spelling (see docs/course-format.md)"
+    } else if message.starts_with("missing field") {
+        "add the missing key (see docs/course-format.md)"
+    } else if message.starts_with("invalid type") {
+        "give the value the type the format expects (see docs/course-format.md)"
+    } else {
+        "fix the TOML syntax at the marked place"
+    };
+    let d = Diagnostic::error(path, message).with_help(help);
+    match err.span() {
+        Some(span) => d.at(source, span),
+        None => d,
+    }
+}
+
+/// Checks that a file named in `course.toml` stays inside the course folder and is usable.
+fn check_course_file(
+    dir: &Path,
+    rel: &Spanned<String>,
+    toml_path: &Path,
+    toml_source: &str,
+) -> Result<PathBuf, Diagnostic> {
+    let locate = |msg: String, help: &str| {
+        Diagnostic::error(toml_path, msg)
+            .at(toml_source, rel.span())
+            .with_help(help.to_string())
+    };
+    let resolved = resolve_inside(dir, rel.get_ref()).map_err(|msg| {
+        locate(
+            msg,
+            "use a path relative to the course folder, such as \"01-intro.md\"",
+        )
+    })?;
+    let meta = fs::metadata(&resolved).map_err(|_| {
+        locate(
+            format!("file `{}` not found", rel.get_ref()),
+            "create the file or fix the name in course.toml",
+        )
+    })?;
+    if !meta.is_file() {
+        return Err(locate(
+            format!("`{}` is not a file", rel.get_ref()),
+            "point at a Markdown or TOML file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(locate(
+            format!(
+                "file `{}` is {} KiB, over the 1024 KiB limit",
+                rel.get_ref(),
+                meta.len() / 1024
+            ),
+            "split the lesson into several smaller lessons",
+        ));
+    }
+    Ok(resolved)
+}
+
+/// Resolves `rel` inside `dir`, refusing absolute paths, `..` and symlinks that leave `dir`.
+///
+/// # Errors
+/// A message saying why the path is refused.
+pub fn resolve_inside(dir: &Path, rel: &str) -> Result<PathBuf, String> {
+    if rel.trim().is_empty() {
+        return Err("the file name is empty".into());
+    }
+    let rel_path = Path::new(rel);
+    for c in rel_path.components() {
+        match c {
+            Component::Normal(_) | Component::CurDir => {}
+            Component::ParentDir => {
+                return Err(format!("path `{rel}` leaves the course folder (`..`)"));
+            }
+            Component::RootDir | Component::Prefix(_) => {
+                return Err(format!("path `{rel}` is absolute"));
+            }
+        }
+    }
+    let joined = dir.join(rel_path);
+    if let (Ok(real), Ok(real_dir)) = (joined.canonicalize(), dir.canonicalize())
+        && !real.starts_with(&real_dir)
+    {
+        return Err(format!(
+            "path `{rel}` is a link that leads out of the course folder"
+        ));
+    }
+    Ok(joined)
+}
+
+/// Reads a course text file: at most 1 MiB, UTF-8, no NUL bytes.
+///
+/// # Errors
+/// A diagnostic naming the file and, for bad UTF-8, the line.
+pub fn read_text_file(path: &Path) -> Result<String, Diagnostic> {
+    let file = fs::File::open(path)
+        .map_err(|e| Diagnostic::error(path, format!("cannot open file: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::error(path, format!("cannot read file: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(path, "file is over the 1024 KiB limit")
+            .with_help("split it into smaller files"));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(
+            Diagnostic::error(path, "file looks binary (it holds NUL bytes)")
+                .at_line(line)
+                .with_help("course files must be plain UTF-8 text"),
+        );
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+        Diagnostic::error(path, "file is not valid UTF-8 text")
+            .at_line(line)
+            .with_help("save the file as UTF-8 in your editor")
+    })
+}
+
+/// The text of a lesson's first `# ` heading, if any.
+pub fn first_heading(markdown: &str) -> Option<String> {
+    markdown
+        .lines()
+        .find_map(|l| l.strip_prefix("# "))
+        .map(|t| t.trim().trim_end_matches('#').trim().to_string())
+        .filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("de-escalation-2"));
+        assert!(!is_valid_id("De-escalation"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("a b"));
+    }
+
+    #[test]
+    fn resolve_refuses_escape() {
+        let dir = Path::new("/tmp/course");
+        assert!(resolve_inside(dir, "../x.md").is_err());
+        assert!(resolve_inside(dir, "/etc/passwd").is_err());
+        assert!(resolve_inside(dir, "a/../../x.md").is_err());
+        assert!(resolve_inside(dir, "").is_err());
+        assert_eq!(
+            resolve_inside(dir, "01.md"),
+            Ok(PathBuf::from("/tmp/course/01.md"))
+        );
+    }
+
+    #[test]
+    fn heading_and_titles() {
+        assert_eq!(
+            first_heading("intro\n# Why it matters #\ntext"),
+            Some("Why it matters".into())
+        );
+        assert_eq!(first_heading("## not level one"), None);
+        let l = Lesson {
+            file: "02-distance-and-cover.md".into(),
+            path: PathBuf::new(),
+            title: None,
+            quiz: None,
+        };
+        assert_eq!(l.id(), "02-distance-and-cover");
+        assert_eq!(l.display_title(), "Distance and cover");
+    }
+}

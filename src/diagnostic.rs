@@ -1,0 +1,147 @@
+//! Problems found in course files: where they are, what is wrong and how to fix it.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file cannot be used as it is.
+    Error,
+    /// The file works, but probably not as the author meant.
+    Warning,
+}
+
+/// One problem in one file, with its location when known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the problem is in.
+    pub path: PathBuf,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<usize>,
+    /// Byte range in the file, when known (used to underline the source).
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    /// What is wrong, lowercase, no trailing period.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `path` with no location yet.
+    pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.into(),
+            line: None,
+            column: None,
+            span: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning in `path` with no location yet.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, message)
+        }
+    }
+
+    /// Adds a hint on how to fix the problem.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Locates the problem at a byte range of `source`, filling in line and column.
+    #[must_use]
+    pub fn at(mut self, source: &str, span: Range<usize>) -> Self {
+        let (line, column) = line_col(source, span.start);
+        self.line = Some(line);
+        self.column = Some(column);
+        self.span = Some(span);
+        self
+    }
+
+    /// Locates the problem at a 1-based line with no span.
+    #[must_use]
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// The location as `path:line:col` (as much as is known).
+    pub fn location(&self) -> String {
+        let mut s = display_path(&self.path);
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        s
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location(), self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, " (help: {help})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A path for messages: forward slashes so output is the same on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// 1-based line and column (in characters) of a byte offset; offsets past the end clamp.
+pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..offset].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_chars() {
+        let src = "ab\nçd\nef";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, 3), (2, 1));
+        assert_eq!(line_col(src, 5), (2, 2));
+        assert_eq!(line_col(src, 100), (3, 3));
+    }
+
+    #[test]
+    fn display_has_location_and_help() {
+        let d = Diagnostic::error("c/course.toml", "missing key `title`")
+            .at("x = 1\ny = 2", 6..7)
+            .with_help("add a title");
+        assert_eq!(
+            d.to_string(),
+            "c/course.toml:2:1: missing key `title` (help: add a title)"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! rollcall: a terminal course player for community-trust police training.
+//!
+//! The library holds everything that can be tested without a terminal: the course format and
+//! loader, Markdown rendering, quizzes, the progress store and reports. `main.rs` only parses
+//! the command line and dispatches.
+
+pub mod cli;
+pub mod cmd;
+pub mod course;
+pub mod diagnostic;
+pub mod markdown;
+pub mod progress;
+pub mod quiz;

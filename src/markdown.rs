@@ -1,0 +1,1 @@
+//! Markdown to terminal lines: a pure renderer with no terminal in it.

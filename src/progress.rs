@@ -1,0 +1,301 @@
+//! A learner's progress: what is kept, and how two copies of it merge.
+//!
+//! The on-disk store (atomic, locked, merged writes) lives in [`store`].
+
+pub mod store;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::quiz::Answer;
+
+/// The progress file schema this build writes.
+pub const SCHEMA: u32 = 1;
+
+/// Everything kept for one learner (`<learner>.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// File format version; see [`SCHEMA`].
+    pub schema: u32,
+    /// The learner's name, as in the file name.
+    pub learner: String,
+    /// Per course, by course id.
+    #[serde(default)]
+    pub courses: BTreeMap<String, CourseProgress>,
+    /// Every quiz attempt, oldest first; only ever added to.
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
+}
+
+/// Progress in one course.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseProgress {
+    /// When the learner first opened the course (RFC 3339 with offset).
+    pub first_opened: Option<String>,
+    /// When the course was completed (RFC 3339 with offset).
+    pub completed: Option<String>,
+    /// Course version at completion.
+    pub completed_version: Option<String>,
+    /// Credit hours at completion.
+    pub completed_hours: Option<f64>,
+    /// Per lesson, by lesson id (file name without `.md`).
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonProgress>,
+}
+
+/// Progress in one lesson.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonProgress {
+    /// Last page viewed, 1-based.
+    pub page: usize,
+    /// When that page was viewed: the latest position wins a merge.
+    pub viewed_at: Option<String>,
+    /// Pages seen, 1-based.
+    #[serde(default)]
+    pub pages_seen: BTreeSet<usize>,
+    /// Number of pages the lesson had when last viewed.
+    #[serde(default)]
+    pub pages_total: usize,
+    /// When the lesson was completed (all pages seen and quiz passed).
+    pub completed: Option<String>,
+}
+
+/// One finished quiz attempt: a training record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attempt {
+    /// Unique id (UUID v4).
+    pub id: String,
+    /// Course id.
+    pub course: String,
+    /// Lesson id.
+    pub lesson: String,
+    /// Quiz file, relative to the course folder.
+    pub quiz: String,
+    /// Course version at the time.
+    pub course_version: String,
+    /// When the attempt started (RFC 3339 with offset).
+    pub started: String,
+    /// When it finished (RFC 3339 with offset).
+    pub finished: String,
+    /// Questions answered right.
+    pub score: usize,
+    /// Number of questions.
+    pub total: usize,
+    /// score / total × 100.
+    pub percent: f64,
+    /// Whether percent reached the pass mark.
+    pub passed: bool,
+    /// Pass mark used.
+    #[serde(default)]
+    pub pass_percent: u8,
+    /// Each answer given, in the order asked.
+    #[serde(default)]
+    pub answers: Vec<GivenAnswer>,
+}
+
+/// One answer within an attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GivenAnswer {
+    /// Question number in the quiz file, 1-based.
+    pub question: usize,
+    /// What was answered (indices in file order, 0-based).
+    pub answer: Answer,
+    /// Whether it was right.
+    pub correct: bool,
+}
+
+impl Progress {
+    /// An empty record for `learner`.
+    pub fn new(learner: &str) -> Self {
+        Self {
+            schema: SCHEMA,
+            learner: learner.to_string(),
+            courses: BTreeMap::new(),
+            attempts: Vec::new(),
+        }
+    }
+
+    /// Merges `other` into `self`: attempts are united by id, earliest completion and first
+    /// opening win, the latest page position wins, pages seen are united.
+    pub fn merge(&mut self, other: &Progress) {
+        for attempt in &other.attempts {
+            if !self.attempts.iter().any(|a| a.id == attempt.id) {
+                self.attempts.push(attempt.clone());
+            }
+        }
+        self.attempts
+            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
+        for (id, theirs) in &other.courses {
+            self.courses.entry(id.clone()).or_default().merge(theirs);
+        }
+    }
+
+    /// Attempts at one lesson's quiz, oldest first.
+    pub fn attempts_for<'a>(
+        &'a self,
+        course: &'a str,
+        lesson: &'a str,
+    ) -> impl Iterator<Item = &'a Attempt> + 'a {
+        self.attempts
+            .iter()
+            .filter(move |a| a.course == course && a.lesson == lesson)
+    }
+
+    /// The best attempt at one lesson's quiz (highest percent, then earliest).
+    pub fn best_attempt<'a>(&'a self, course: &'a str, lesson: &'a str) -> Option<&'a Attempt> {
+        self.attempts_for(course, lesson)
+            .fold(None, |best, a| match best {
+                Some(b) if b.percent >= a.percent => Some(b),
+                _ => Some(a),
+            })
+    }
+
+    /// Whether any attempt at one lesson's quiz passed.
+    pub fn quiz_passed(&self, course: &str, lesson: &str) -> bool {
+        self.attempts_for(course, lesson).any(|a| a.passed)
+    }
+
+    /// One lesson's progress, if any.
+    pub fn lesson(&self, course: &str, lesson: &str) -> Option<&LessonProgress> {
+        self.courses.get(course)?.lessons.get(lesson)
+    }
+}
+
+impl CourseProgress {
+    /// Merges another copy of the same course's progress into this one.
+    pub fn merge(&mut self, other: &CourseProgress) {
+        self.first_opened = earliest(self.first_opened.take(), other.first_opened.clone());
+        let keep_ours = match (&self.completed, &other.completed) {
+            (Some(a), Some(b)) => time_key(a) <= time_key(b),
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if !keep_ours {
+            self.completed.clone_from(&other.completed);
+            self.completed_version.clone_from(&other.completed_version);
+            self.completed_hours = other.completed_hours;
+        }
+        for (id, theirs) in &other.lessons {
+            self.lessons.entry(id.clone()).or_default().merge(theirs);
+        }
+    }
+}
+
+impl LessonProgress {
+    /// Merges another copy of the same lesson's progress into this one.
+    pub fn merge(&mut self, other: &LessonProgress) {
+        let theirs_newer = match (&self.viewed_at, &other.viewed_at) {
+            (Some(a), Some(b)) => time_key(b) > time_key(a),
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if theirs_newer {
+            self.page = other.page;
+            self.viewed_at.clone_from(&other.viewed_at);
+            self.pages_total = other.pages_total;
+        }
+        self.pages_seen.extend(other.pages_seen.iter().copied());
+        self.completed = earliest(self.completed.take(), other.completed.clone());
+    }
+}
+
+/// Sort key for an RFC 3339 time: the instant when it parses, else the text.
+fn time_key(t: &str) -> (i128, &str) {
+    t.parse::<jiff::Timestamp>()
+        .map_or((i128::MIN, t), |ts| (ts.as_nanosecond(), t))
+}
+
+fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if time_key(&b) < time_key(&a) { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The current time as RFC 3339 with the local offset and milliseconds.
+pub fn now_rfc3339() -> String {
+    jiff::Zoned::now()
+        .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt(id: &str, finished: &str, percent: f64) -> Attempt {
+        Attempt {
+            id: id.into(),
+            course: "c".into(),
+            lesson: "l".into(),
+            quiz: "l.quiz.toml".into(),
+            course_version: "1.0".into(),
+            started: finished.into(),
+            finished: finished.into(),
+            score: 1,
+            total: 1,
+            percent,
+            passed: percent >= 80.0,
+            pass_percent: 80,
+            answers: vec![],
+        }
+    }
+
+    #[test]
+    fn merge_unites_attempts_by_id() {
+        let mut a = Progress::new("x");
+        a.attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 50.0));
+        let mut b = Progress::new("x");
+        b.attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 50.0));
+        b.attempts
+            .push(attempt("2", "2026-01-02T10:00:00+01:00", 100.0));
+        a.merge(&b);
+        assert_eq!(a.attempts.len(), 2);
+        assert_eq!(a.best_attempt("c", "l").map(|a| a.id.as_str()), Some("2"));
+        assert!(a.quiz_passed("c", "l"));
+    }
+
+    #[test]
+    fn latest_page_and_earliest_completion_win() {
+        let mut ours = LessonProgress {
+            page: 2,
+            viewed_at: Some("2026-01-01T10:00:00+00:00".into()),
+            pages_seen: [1, 2].into(),
+            pages_total: 5,
+            completed: Some("2026-01-03T00:00:00+00:00".into()),
+        };
+        // Same instant as 09:30 UTC is later than 10:00 UTC? No: 11:30+02:00 = 09:30 UTC.
+        let older = LessonProgress {
+            page: 4,
+            viewed_at: Some("2026-01-01T11:30:00+02:00".into()),
+            pages_seen: [4].into(),
+            pages_total: 5,
+            completed: Some("2026-01-02T00:00:00+00:00".into()),
+        };
+        ours.merge(&older);
+        assert_eq!(ours.page, 2, "older position must not win");
+        assert_eq!(ours.pages_seen, [1, 2, 4].into());
+        assert_eq!(ours.completed.as_deref(), Some("2026-01-02T00:00:00+00:00"));
+        let newer = LessonProgress {
+            page: 5,
+            viewed_at: Some("2026-01-01T10:00:01+00:00".into()),
+            ..LessonProgress::default()
+        };
+        ours.merge(&newer);
+        assert_eq!(ours.page, 5);
+    }
+
+    #[test]
+    fn now_has_offset_and_parses() {
+        let now = now_rfc3339();
+        assert!(now.parse::<jiff::Timestamp>().is_ok(), "{now}");
+    }
+}
