@@ -1,1 +1,2 @@
+//! Benchmarks: rendering and library loading.
 fn main() {}

@@ -1,7 +1,15 @@
 //! The binary's edge: each subcommand's runner. These do I/O and return `anyhow` errors;
 //! everything they compute comes from the library modules.
 
-use std::process::ExitCode;
+pub mod check;
+pub mod courses;
+pub mod export;
+pub mod meta;
+pub mod new;
+pub mod preview;
+pub mod progress;
+pub mod report;
+pub mod sync;
 
 /// Exit code: the command found problems (check errors, skipped report inputs).
 pub const EXIT_PROBLEMS: u8 = 1;
@@ -9,8 +17,3 @@ pub const EXIT_PROBLEMS: u8 = 1;
 pub const EXIT_FAILED: u8 = 2;
 /// Exit code: `sync` could not reach the LRS (offline is normal).
 pub const EXIT_OFFLINE: u8 = 3;
-
-/// Shorthand for a successful exit.
-pub fn ok() -> ExitCode {
-    ExitCode::SUCCESS
-}

@@ -4,10 +4,16 @@
 //! loader, Markdown rendering, quizzes, the progress store and reports. `main.rs` only parses
 //! the command line and dispatches.
 
+pub mod builtin;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod course;
 pub mod diagnostic;
+pub mod locate;
+pub mod lrs;
 pub mod markdown;
 pub mod progress;
 pub mod quiz;
+pub mod report;
+pub mod watch;

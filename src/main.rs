@@ -3,10 +3,28 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use rollcall::cli::Cli;
+use rollcall::cli::{Cli, Command};
+use rollcall::cmd;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _ = cli;
-    ExitCode::SUCCESS
+    let result = match &cli.command {
+        None => Ok(ExitCode::SUCCESS),
+        Some(Command::Check(_)) => cmd::check::run(&cli),
+        Some(Command::Preview(_)) => cmd::preview::run(&cli),
+        Some(Command::New(_)) => cmd::new::run(&cli),
+        Some(Command::Courses { .. }) => cmd::courses::run(&cli),
+        Some(Command::Progress(_) | Command::SaveLoop { .. }) => cmd::progress::run(&cli),
+        Some(Command::Report(_)) => cmd::report::run(&cli),
+        Some(Command::Export { .. }) => cmd::export::run(&cli),
+        Some(Command::Sync(_)) => cmd::sync::run(&cli),
+        Some(Command::Completions { .. } | Command::Man) => cmd::meta::run(&cli),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("rollcall: error: {err:#}");
+            ExitCode::from(cmd::EXIT_FAILED)
+        }
+    }
 }

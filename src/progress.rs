@@ -218,6 +218,58 @@ fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
     }
 }
 
+/// Why a progress file's text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// Not TOML, wrong types, truncated.
+    #[error("{0}")]
+    Invalid(String),
+    /// Written by a newer rollcall.
+    #[error(
+        "schema {found} is newer than this rollcall understands (schema {SCHEMA}); update rollcall"
+    )]
+    NewerSchema {
+        /// The schema found in the file.
+        found: u32,
+    },
+}
+
+/// Parses a progress file's text, migrating older schemas to the current one.
+///
+/// # Errors
+/// When the text is not a valid progress record or comes from a newer schema.
+pub fn parse(source: &str) -> Result<Progress, ParseError> {
+    let value: toml::Table =
+        toml::from_str(source).map_err(|e| ParseError::Invalid(one_line(&e.to_string())))?;
+    let schema = value
+        .get("schema")
+        .and_then(toml::Value::as_integer)
+        .ok_or_else(|| ParseError::Invalid("missing or invalid `schema` field".into()))?;
+    let schema = u32::try_from(schema)
+        .map_err(|_| ParseError::Invalid(format!("invalid schema {schema}")))?;
+    if schema > SCHEMA {
+        return Err(ParseError::NewerSchema { found: schema });
+    }
+    // Schema 1 is the first: later schemas add a migration step here, from `value`.
+    toml::from_str(source).map_err(|e| ParseError::Invalid(one_line(&e.to_string())))
+}
+
+/// Serializes a record as TOML.
+///
+/// # Errors
+/// Only if a value cannot be expressed in TOML (never for records built by rollcall).
+pub fn to_toml(progress: &Progress) -> Result<String, toml::ser::Error> {
+    toml::to_string(progress)
+}
+
+fn one_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The current time as RFC 3339 with the local offset and milliseconds.
 pub fn now_rfc3339() -> String {
     jiff::Zoned::now()
@@ -291,6 +343,35 @@ mod tests {
         };
         ours.merge(&newer);
         assert_eq!(ours.page, 5);
+    }
+
+    #[test]
+    fn parse_round_trip_and_schema_checks() {
+        let mut p = Progress::new("jdoe");
+        p.attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 50.0));
+        p.courses.entry("c".into()).or_default().lessons.insert(
+            "l".into(),
+            LessonProgress {
+                page: 2,
+                pages_seen: [1, 2].into(),
+                ..LessonProgress::default()
+            },
+        );
+        let text = to_toml(&p).unwrap();
+        assert_eq!(parse(&text).unwrap(), p);
+        assert!(matches!(
+            parse("schema = 9\nlearner = \"x\"\n"),
+            Err(ParseError::NewerSchema { found: 9 })
+        ));
+        assert!(matches!(
+            parse("schema = 1\nlearner = 3\n"),
+            Err(ParseError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse("schema = 1\nlearner = \"x"),
+            Err(ParseError::Invalid(_))
+        ));
     }
 
     #[test]

@@ -1,0 +1,1 @@
+//! The courses built into the binary, for a laptop that has only the program.

@@ -1,0 +1,1 @@
+//! `rollcall check`: every diagnostic in a courses folder, with source snippets.

@@ -1,0 +1,1 @@
+//! A blocking xAPI client for sending statements to a Learning Record Store.

@@ -1,0 +1,1 @@
+//! Completion reports and xAPI statements built from progress records.

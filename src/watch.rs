@@ -1,0 +1,1 @@
+//! Watching an open lesson file for edits (`--watch`).
