@@ -4,6 +4,7 @@
 //! loader, Markdown rendering, quizzes, the progress store and reports. `main.rs` only parses
 //! the command line and dispatches.
 
+pub mod app;
 pub mod builtin;
 pub mod check;
 pub mod cli;
@@ -16,4 +17,7 @@ pub mod markdown;
 pub mod progress;
 pub mod quiz;
 pub mod report;
+pub mod runtime;
+pub mod tui;
+pub mod ui;
 pub mod watch;

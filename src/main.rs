@@ -9,7 +9,7 @@ use rollcall::cmd;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => Ok(ExitCode::SUCCESS),
+        None => rollcall::tui::start(&cli),
         Some(Command::Check(_)) => cmd::check::run(&cli),
         Some(Command::Preview(_)) => cmd::preview::run(&cli),
         Some(Command::New(_)) => cmd::new::run(&cli),

@@ -1,0 +1,124 @@
+//! Carries out the app's effects: file reads, saves, learner switches. No terminal here, so
+//! tests drive the whole app through [`drive`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::app::{App, Effect, Msg};
+use crate::course::read_text_file;
+use crate::progress::store::{self, Store};
+use crate::quiz::load_quiz;
+
+/// Something that watches a lesson file and reports edits (see `--watch`).
+pub trait Watcher: Send {}
+
+/// Starts watching a file; calls the callback on each edit.
+pub type WatchFn = Box<dyn FnMut(&std::path::Path) -> Option<Box<dyn Watcher>> + Send>;
+
+/// State the effects need: where progress goes, and the current watcher.
+pub struct Runtime {
+    /// The data folder.
+    pub data_dir: PathBuf,
+    /// The current learner's store.
+    pub store: Option<Store>,
+    /// Starts a watcher for a lesson file, when `--watch` is on.
+    pub watch_fn: Option<WatchFn>,
+    /// The active watcher, dropped to stop watching.
+    watcher: Option<Box<dyn Watcher>>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime")
+            .field("data_dir", &self.data_dir)
+            .field("store", &self.store)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Runtime {
+    /// A runtime saving to `store` (None: saving disabled) in `data_dir`.
+    pub fn new(data_dir: PathBuf, store: Option<Store>) -> Self {
+        Self {
+            data_dir,
+            store,
+            watch_fn: None,
+            watcher: None,
+        }
+    }
+
+    /// Carries out one effect; returns the message that reports its result, if any.
+    pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::LoadLesson {
+                course,
+                lesson,
+                reload,
+            } => {
+                let path = app.course(course)?.lessons.get(lesson)?.path.clone();
+                Some(Msg::LessonLoaded {
+                    course,
+                    lesson,
+                    result: read_text_file(&path),
+                    reload,
+                })
+            }
+            Effect::LoadQuiz { course, lesson } => {
+                let path = app.course(course)?.lessons.get(lesson)?.quiz.clone()?;
+                Some(Msg::QuizLoaded {
+                    course,
+                    lesson,
+                    result: load_quiz(&path).map(Arc::new),
+                })
+            }
+            Effect::NewAttempt => Some(Msg::AttemptReady {
+                id: uuid::Uuid::new_v4().to_string(),
+                seed: fastrand::u64(..),
+                started: crate::progress::now_rfc3339(),
+            }),
+            Effect::Save(progress) => {
+                let store = self.store.as_ref()?;
+                Some(Msg::Saved(store.save(&progress).map_err(|e| e.to_string())))
+            }
+            Effect::ListLearners => Some(Msg::Learners(store::list_learners(&self.data_dir))),
+            Effect::LoadLearner(name) => {
+                // Keep what the current learner has in memory before switching.
+                if let Some(store) = &self.store {
+                    let _ = store.save(&app.progress);
+                }
+                let result = Store::new(&self.data_dir, &name)
+                    .and_then(|s| {
+                        let p = s.load();
+                        self.store = Some(s);
+                        p
+                    })
+                    .map_err(|e| e.to_string());
+                if result.is_err() {
+                    self.store = None;
+                }
+                Some(Msg::LearnerLoaded {
+                    learner: name,
+                    result,
+                })
+            }
+            Effect::Watch(path) => {
+                self.watcher = None;
+                if let (Some(path), Some(start)) = (path, self.watch_fn.as_mut()) {
+                    self.watcher = start(&path);
+                }
+                None
+            }
+            Effect::Quit => None,
+        }
+    }
+}
+
+/// Feeds a message to the app and carries out every effect that follows, to completion.
+pub fn drive(app: &mut App, runtime: &mut Runtime, msg: Msg) {
+    let mut queue = std::collections::VecDeque::from(app.update(msg));
+    while let Some(effect) = queue.pop_front() {
+        if let Some(reply) = runtime.perform(app, effect) {
+            queue.extend(app.update(reply));
+        }
+    }
+}

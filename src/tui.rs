@@ -1,0 +1,124 @@
+//! The terminal edge: set up and restore the terminal, and run the event loop.
+
+use std::sync::mpsc;
+
+use anyhow::Context;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::{App, Msg, keys};
+use crate::runtime::{Runtime, drive};
+use crate::ui;
+
+/// What wakes the loop: a terminal event or a message from another thread.
+enum Input {
+    Term(Event),
+    Msg(Msg),
+}
+
+/// Runs the app in the terminal until it quits. The terminal is restored on every path
+/// (`ratatui::init` also installs a panic hook that restores it).
+///
+/// # Errors
+/// When the terminal cannot be set up or drawn to.
+pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
+    let (tx, rx) = mpsc::channel::<Input>();
+    spawn_input_thread(tx.clone());
+    spawn_signal_thread(tx.clone());
+    let watch_tx = tx.clone();
+    if app.watch {
+        runtime.watch_fn = Some(watch_starter(watch_tx));
+    }
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let result = (|| -> anyhow::Result<()> {
+        let size = terminal.size()?;
+        drive(&mut app, &mut runtime, Msg::Resize(size.width, size.height));
+        loop {
+            terminal.draw(|f| ui::view(&app, f))?;
+            // Block until something happens: no tick, so an idle reader costs no CPU.
+            let Ok(input) = rx.recv() else { break };
+            let msg = match input {
+                Input::Term(ev) => keys::event_to_msg(&app, &ev),
+                Input::Msg(m) => Some(m),
+            };
+            if let Some(msg) = msg {
+                drive(&mut app, &mut runtime, msg);
+            }
+            if app.quitting {
+                break;
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result
+}
+
+fn spawn_input_thread(tx: mpsc::Sender<Input>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Input::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+#[cfg(unix)]
+fn spawn_signal_thread(tx: mpsc::Sender<Input>) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(Input::Msg(Msg::Terminate));
+            }
+        });
+    }
+}
+
+#[cfg(not(unix))]
+fn spawn_signal_thread(_tx: mpsc::Sender<Input>) {}
+
+fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
+    let _ = tx;
+    Box::new(|_path| None)
+}
+
+/// Opens the library for the learner named on the command line and runs the TUI.
+///
+/// # Errors
+/// When the courses or the terminal cannot be set up.
+pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
+    use crate::progress::store::{Store, resolve_data_dir, resolve_learner};
+    let (root, builtin, _temp) = match crate::locate::courses_dir(cli.courses.as_deref()) {
+        Some(dir) => (dir, false, None),
+        None => {
+            let temp = crate::builtin::unpack_to_temp()
+                .context("no courses folder found and the built-in courses cannot be unpacked")?;
+            (temp.path().to_path_buf(), true, Some(temp))
+        }
+    };
+    let library = crate::course::load_library(&root).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let data_dir = resolve_data_dir(cli.data_dir.as_deref())?;
+    let learner = resolve_learner(cli.learner.as_deref())?;
+    let store = Store::new(&data_dir, &learner)?;
+    let (progress, problem) = match store.load() {
+        Ok(p) => (p, None),
+        Err(e) => (
+            crate::progress::Progress::new(&learner),
+            Some(e.to_string()),
+        ),
+    };
+    let mut app = App::new(library, &learner, progress);
+    app.builtin = builtin;
+    app.watch = cli.watch;
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let store = if let Some(why) = problem {
+        app.save = crate::app::SaveState::Disabled(why.clone());
+        app.overlay = Some(crate::app::Overlay::Notice(why));
+        None
+    } else {
+        Some(store)
+    };
+    run(app, Runtime::new(data_dir, store))?;
+    Ok(std::process::ExitCode::SUCCESS)
+}

@@ -1,0 +1,250 @@
+//! `view`: draws the app from its state and changes nothing.
+
+mod course;
+mod lesson;
+mod library;
+mod overlay;
+mod quiz;
+mod record;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, MIN_SIZE, SaveState, Screen};
+
+/// Styles for the app, with or without colour (`NO_COLOR`).
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    /// Whether colours are used.
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+    /// Titles and highlights.
+    pub fn accent(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+    /// Secondary text.
+    pub fn muted(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+    /// Right answers, completion.
+    pub fn good(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+    /// Wrong answers, errors.
+    pub fn bad(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+    /// Warnings.
+    pub fn warn(self) -> Style {
+        self.fg(Color::Yellow)
+    }
+    /// The selected row.
+    pub fn selected(self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+    /// Header and footer bars.
+    pub fn bar(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Indexed(236)).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+}
+
+/// Draws the whole app.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let msg = format!(
+            "Please enlarge the terminal to at least {}x{} (now {}x{}). q quits.",
+            MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(app, frame, header, theme);
+    match &app.screen {
+        Screen::Library { selected } => library::draw(app, *selected, frame, body, theme),
+        Screen::Course { course, selected } => {
+            course::draw(app, *course, *selected, frame, body, theme);
+        }
+        Screen::Lesson(state) => lesson::draw(app, state, frame, body, theme),
+        Screen::Quiz(state) => quiz::draw(app, state, frame, body, theme),
+        Screen::Record { scroll } => record::draw(app, *scroll, frame, body, theme),
+    }
+    draw_status(app, frame, status, theme);
+    draw_footer(app, frame, footer, theme);
+    if let Some(overlay) = &app.overlay {
+        overlay::draw(app, overlay, frame, area, theme);
+    }
+}
+
+fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let crumb = match &app.screen {
+        Screen::Library { .. } => "Library".to_string(),
+        Screen::Course { course, .. } => app
+            .course(*course)
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
+        Screen::Lesson(l) => app
+            .course(l.course)
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
+        Screen::Quiz(q) => app
+            .course(q.course)
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
+        Screen::Record { .. } => "My record".to_string(),
+    };
+    let mut right = format!("learner: {} ", app.learner);
+    if app.builtin {
+        right = format!("built-in courses · {right}");
+    }
+    let left = format!(" rollcall › {crumb}");
+    frame.render_widget(
+        Paragraph::new(spread(&left, &right, area.width)).style(theme.bar()),
+        area,
+    );
+}
+
+fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let line = match (&app.save, &app.status) {
+        (SaveState::Disabled(why), _) => {
+            Line::styled(format!(" progress not saved: {why}"), theme.bad())
+        }
+        (SaveState::Failed(why), _) => {
+            Line::styled(format!(" not saved: {why} (will retry)"), theme.bad())
+        }
+        (_, Some(status)) => Line::styled(format!(" {status}"), theme.warn()),
+        _ => Line::default(),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let keys = match &app.screen {
+        Screen::Library { .. } => {
+            "↑/↓ move · Enter open · R my record · L learner · ? help · q quit"
+        }
+        Screen::Course { .. } => "↑/↓ move · Enter open · Esc back · ? help · q quit",
+        Screen::Lesson(_) => "←/→ page · ↑/↓ scroll · g/G first/last · Esc back · ? help · q quit",
+        Screen::Quiz(q) => quiz::footer(q),
+        Screen::Record { .. } => "↑/↓ scroll · Esc back · q quit",
+    };
+    frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
+}
+
+/// `left` and `right` on one line of `width` cells, right-aligned, `left` cut to fit.
+pub fn spread(left: &str, right: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let rw = right.width();
+    if rw >= width {
+        return truncate(right, width);
+    }
+    let left = truncate(left, width - rw);
+    let pad = width - rw - left.width();
+    format!("{left}{}{right}", " ".repeat(pad))
+}
+
+/// `s` cut to at most `width` display cells, with '…' when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A text progress bar such as `█████░░░░░ 50%`.
+pub fn bar(ratio: f64, cells: usize) -> String {
+    let ratio = ratio.clamp(0.0, 1.0);
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let filled = ((ratio * cells as f64).round() as usize).min(cells);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let pct = (ratio * 100.0).round() as u32;
+    format!(
+        "{}{} {pct:>3}%",
+        "█".repeat(filled),
+        "░".repeat(cells - filled)
+    )
+}
+
+/// A rect centred in `area`, at most `w` x `h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// A span list as one line.
+pub fn line(spans: Vec<Span<'static>>) -> Line<'static> {
+    Line::from(spans)
+}
+
+/// Percent for display, without a needless `.0`.
+pub fn pct(p: f64) -> String {
+    if (p - p.round()).abs() < 0.05 {
+        format!("{p:.0}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+/// The date part of an RFC 3339 time.
+pub fn date(t: &str) -> &str {
+    t.get(..10).unwrap_or(t)
+}

@@ -1,0 +1,133 @@
+//! The course screen: summary, progress gauge and the lessons with their status.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Theme, pct, spread};
+use crate::app::{App, course_ratio, lesson_done};
+
+pub(super) fn draw(
+    app: &App,
+    idx: usize,
+    selected: usize,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let Some(course) = app.course(idx) else {
+        return;
+    };
+    let mut head: Vec<Line> = vec![
+        Line::styled(format!(" {}", course.title), theme.accent()),
+        Line::from(format!(" {}", course.summary)),
+    ];
+    let mut facts = format!(" {} h · version {}", course.hours, course.version);
+    if let Some(p) = &course.provider {
+        facts.push_str(&format!(" · {p}"));
+    }
+    if let Some(c) = &course.certification {
+        facts.push_str(&format!(" · cert. {c}"));
+    }
+    head.push(Line::styled(facts, theme.muted()));
+    // Objectives only when there is room to spare beside the lesson list.
+    if area.height >= 30 && !course.objectives.is_empty() {
+        head.push(Line::styled(" You will be able to:", theme.muted()));
+        for o in &course.objectives {
+            head.push(Line::from(format!("  • {o}")));
+        }
+    }
+    let head_height = u16::try_from(head.len() + 1).unwrap_or(u16::MAX);
+    let [top, gauge_area, _, list_area] = Layout::vertical([
+        Constraint::Length(head_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
+
+    let done = course
+        .lessons
+        .iter()
+        .filter(|l| lesson_done(&app.progress, course, l))
+        .count();
+    let ratio = course_ratio(&app.progress, course);
+    let label = match app
+        .progress
+        .courses
+        .get(&course.id)
+        .and_then(|c| c.completed.as_deref())
+    {
+        Some(d) => format!(
+            "completed {} · {done}/{} lessons",
+            super::date(d),
+            course.lessons.len()
+        ),
+        None => format!("{done}/{} lessons complete", course.lessons.len()),
+    };
+    let gauge = Gauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label(label)
+        .gauge_style(theme.good());
+    let gauge_rect = Rect {
+        x: gauge_area.x + 1,
+        width: gauge_area.width.saturating_sub(2),
+        ..gauge_area
+    };
+    frame.render_widget(gauge, gauge_rect);
+
+    let items: Vec<ListItem> = course
+        .lessons
+        .iter()
+        .enumerate()
+        .map(|(i, lesson)| {
+            let lp = app.progress.lesson(&course.id, lesson.id());
+            let mark = if lesson_done(&app.progress, course, lesson) {
+                Span::styled("✓", theme.good())
+            } else if lp.is_some() {
+                Span::styled("•", theme.warn())
+            } else {
+                Span::raw(" ")
+            };
+            let pages = match lp {
+                Some(l) if l.pages_total > 0 => format!("page {}/{}", l.page, l.pages_total),
+                _ => "not started".to_string(),
+            };
+            let quiz = if lesson.quiz.is_none() {
+                String::new()
+            } else {
+                match app.progress.best_attempt(&course.id, lesson.id()) {
+                    None => " · quiz: not taken".to_string(),
+                    Some(a) => format!(
+                        " · quiz: best {}/{} ({}){}",
+                        a.score,
+                        a.total,
+                        pct(a.percent),
+                        if app.progress.quiz_passed(&course.id, lesson.id()) {
+                            " passed"
+                        } else {
+                            ""
+                        }
+                    ),
+                }
+            };
+            let title = format!("{:>2}. {}", i + 1, app.lesson_title(idx, i));
+            let text = spread(
+                &title,
+                &format!("{pages}{quiz} "),
+                list_area.width.saturating_sub(3),
+            );
+            ListItem::new(Line::from(vec![
+                Span::raw(" "),
+                mark,
+                Span::raw(" "),
+                Span::raw(text),
+            ]))
+        })
+        .collect();
+    let list = List::new(items).highlight_style(theme.selected());
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}

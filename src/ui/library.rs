@@ -1,0 +1,71 @@
+//! The library screen: every course with its progress.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::{Theme, bar, spread, truncate};
+use crate::app::{App, course_ratio};
+
+pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut items: Vec<ListItem> = Vec::new();
+    for (i, course) in app.library.courses.iter().enumerate() {
+        let ratio = course_ratio(&app.progress, course);
+        let done = app
+            .progress
+            .courses
+            .get(&course.id)
+            .and_then(|c| c.completed.as_deref());
+        let right = match done {
+            Some(d) => format!("✓ {}  {}", super::date(d), bar(1.0, 10)),
+            None => bar(ratio, 10),
+        };
+        let title = spread(
+            &format!("{:>2}. {}", i + 1, course.title),
+            &right,
+            area.width.saturating_sub(1),
+        );
+        let meta = format!(
+            "    {} h · {} lesson{} · {}",
+            course.hours,
+            course.lessons.len(),
+            if course.lessons.len() == 1 { "" } else { "s" },
+            course.summary
+        );
+        let title_style = if done.is_some() {
+            theme.good()
+        } else {
+            theme.accent()
+        };
+        items.push(ListItem::new(vec![
+            Line::styled(title, title_style),
+            Line::styled(truncate(&meta, width), theme.muted()),
+        ]));
+    }
+    for broken in &app.library.broken {
+        items.push(ListItem::new(vec![
+            Line::from(vec![Span::styled(
+                format!(" ⚠  {} (cannot be opened)", broken.id),
+                theme.bad(),
+            )]),
+            Line::styled(
+                truncate(&format!("    {}", broken.error), width),
+                theme.warn(),
+            ),
+        ]));
+    }
+    if items.is_empty() {
+        items.push(ListItem::new(Line::styled(
+            format!(
+                " No courses found in {}. Pass --courses DIR or see docs/course-format.md.",
+                app.library.root.display()
+            ),
+            theme.warn(),
+        )));
+    }
+    let list = List::new(items).highlight_style(theme.selected());
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}

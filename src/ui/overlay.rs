@@ -1,0 +1,99 @@
+//! Overlays: help, confirm leaving a quiz, learner picker, notices.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use super::{Theme, centered};
+use crate::app::{App, Overlay, keys::HELP};
+
+pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: Theme) {
+    let (title, lines, w): (&str, Vec<Line>, u16) = match overlay {
+        Overlay::Help => {
+            let mut lines: Vec<Line> = HELP
+                .iter()
+                .map(|(k, what)| Line::raw(format!(" {k:<26} {what}")))
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::styled(" Any key closes this help.", theme.muted()));
+            (" Keys ", lines, 70)
+        }
+        Overlay::ConfirmLeave { quit } => (
+            " Leave the quiz? ",
+            vec![
+                Line::raw(if *quit {
+                    " Quit rollcall in the middle of this attempt?"
+                } else {
+                    " Leave this attempt?"
+                }),
+                Line::raw(" Nothing from this attempt will be recorded."),
+                Line::default(),
+                Line::styled(" y leave · n stay", theme.accent()),
+            ],
+            52,
+        ),
+        Overlay::Notice(msg) => (
+            " Notice ",
+            vec![
+                Line::raw(msg.clone()),
+                Line::default(),
+                Line::styled(" Any key closes this.", theme.muted()),
+            ],
+            70,
+        ),
+        Overlay::Learner(p) => {
+            let mut lines = vec![Line::styled(" Who is training? ", theme.muted())];
+            for (i, name) in p.names.iter().enumerate() {
+                let style = if i == p.selected {
+                    theme.selected()
+                } else {
+                    ratatui::style::Style::new()
+                };
+                let current = if *name == app.learner {
+                    " (current)"
+                } else {
+                    ""
+                };
+                lines.push(Line::styled(format!(" {name}{current}"), style));
+            }
+            let on_field = p.selected >= p.names.len();
+            let field = format!(
+                " New learner: {}{}",
+                p.input,
+                if on_field { "█" } else { "" }
+            );
+            lines.push(Line::styled(
+                field,
+                if on_field {
+                    theme.selected()
+                } else {
+                    ratatui::style::Style::new()
+                },
+            ));
+            if let Some(e) = &p.error {
+                lines.push(Line::styled(format!(" {e}"), theme.bad()));
+            }
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                " ↑/↓ choose · type a new name · Enter switch · Esc cancel",
+                theme.muted(),
+            ));
+            (" Switch learner ", lines, 64)
+        }
+    };
+    let h = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let rect = centered(area, w, h);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .title(title)
+                .border_style(theme.accent()),
+        ),
+        rect,
+    );
+}

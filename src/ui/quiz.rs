@@ -1,0 +1,440 @@
+//! The quiz screens: start, question, feedback and results.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pct, spread};
+use crate::app::{App, QuizPhase, QuizState};
+use crate::markdown;
+use crate::quiz::{Answer, Question, QuestionKind};
+
+/// Footer keys for the current quiz phase.
+pub(super) fn footer(q: &QuizState) -> &'static str {
+    match (&q.phase, q.question().map(|q| &q.kind)) {
+        (QuizPhase::Start, _) => "Enter start · Esc back · ? help · q quit",
+        (QuizPhase::Asking, Some(QuestionKind::Typed(_))) => {
+            "type the answer · Enter check · Esc leave"
+        }
+        (QuizPhase::Asking, Some(QuestionKind::TrueFalse(_))) => {
+            "t/f or 1/2 choose · Enter check · Esc leave"
+        }
+        (QuizPhase::Asking, Some(QuestionKind::Order(_))) => {
+            "1-9 or Enter pick next · Backspace undo · Enter check · Esc leave"
+        }
+        (QuizPhase::Asking, Some(k)) if k.is_multi() => {
+            "Space/1-9 toggle · ↑/↓ move · Enter check · Esc leave"
+        }
+        (QuizPhase::Asking, _) => "↑/↓ or 1-9 choose · Enter check · Esc leave",
+        (QuizPhase::Checked { .. }, _) => "Enter continue · ↑/↓ scroll · Esc leave",
+        (QuizPhase::Results(_), _) => "r retake · Esc back · q quit",
+        _ => "Esc back",
+    }
+}
+
+pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, theme: Theme) {
+    let [title_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    let quiz_title = q.quiz.as_ref().map_or("Quiz", |z| z.title.as_str());
+    let right = match q.phase {
+        QuizPhase::Asking | QuizPhase::Checked { .. } => {
+            format!("question {}/{} ", q.pos + 1, q.arrangement.questions.len())
+        }
+        _ => String::new(),
+    };
+    let left = format!(" {} › {quiz_title}", app.lesson_title(q.course, q.lesson));
+    frame.render_widget(
+        Paragraph::new(spread(&left, &right, title_area.width)).style(theme.accent()),
+        title_area,
+    );
+    let width = app.text_width();
+    let text_area = Rect {
+        x: body.x + 1 + body.width.saturating_sub(width + 2) / 2,
+        y: body.y + 1,
+        width: width.min(body.width.saturating_sub(2)),
+        height: body.height.saturating_sub(1),
+    };
+    let (lines, focus) = match &q.phase {
+        QuizPhase::Loading | QuizPhase::Starting => (vec![Line::raw("Loading…")], 0),
+        QuizPhase::Start => (start_lines(app, q, theme), 0),
+        QuizPhase::Asking => question_lines(q, width, theme),
+        QuizPhase::Checked { correct } => {
+            (checked_lines(q, *correct, width, theme), q.input.cursor)
+        }
+        QuizPhase::Results(score) => (results_lines(app, q, *score, width, theme), 0),
+    };
+    // Keep the focused line (choice under the cursor, or the scroll position) in view.
+    let height = usize::from(text_area.height);
+    let top = if matches!(q.phase, QuizPhase::Checked { .. }) {
+        focus.min(lines.len().saturating_sub(height))
+    } else {
+        (focus + 2).saturating_sub(height)
+    };
+    let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), text_area);
+}
+
+fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
+    let Some(quiz) = &q.quiz else { return vec![] };
+    let mut lines = vec![
+        Line::styled(quiz.title.clone(), theme.accent()),
+        Line::default(),
+        Line::raw(format!(
+            "{} questions · pass mark {}%",
+            quiz.questions.len(),
+            q.pass_percent
+        )),
+    ];
+    let (course_id, lesson_id) = app
+        .course(q.course)
+        .and_then(|c| Some((c.id.clone(), c.lessons.get(q.lesson)?.id().to_string())))
+        .unwrap_or_default();
+    let best = app.progress.best_attempt(&course_id, &lesson_id);
+    lines.push(match best {
+        None => Line::styled("Not taken yet.", theme.muted()),
+        Some(a) => {
+            let passed = app.progress.quiz_passed(&course_id, &lesson_id);
+            Line::from(vec![
+                Span::raw(format!(
+                    "Best so far: {}/{} ({}) ",
+                    a.score,
+                    a.total,
+                    pct(a.percent)
+                )),
+                if passed {
+                    Span::styled("PASSED", theme.good())
+                } else {
+                    Span::styled("not passed yet", theme.warn())
+                },
+            ])
+        }
+    });
+    lines.push(Line::default());
+    lines.push(Line::raw(
+        "Each question is worth one point. After each answer you see",
+    ));
+    lines.push(Line::raw(
+        "whether it was right, why, and what to remember.",
+    ));
+    lines.push(Line::default());
+    lines.push(Line::styled("Press Enter to start.", theme.accent()));
+    lines
+}
+
+fn prompt_lines(question: &Question, width: u16, lines: &mut Vec<Line<'static>>) {
+    lines.extend(markdown::render(&question.prompt, width));
+    lines.push(Line::default());
+}
+
+/// The question with its input; returns the lines and the line the cursor is on.
+fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>>, usize) {
+    let Some(question) = q.question() else {
+        return (vec![], 0);
+    };
+    let mut lines = Vec::new();
+    prompt_lines(question, width, &mut lines);
+    let items = q.items();
+    let mut focus = lines.len();
+    let row_style = |row: usize| {
+        if row == q.input.cursor {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        }
+    };
+    match &question.kind {
+        QuestionKind::Choice(choices) => {
+            let multi = question.kind.is_multi();
+            if multi {
+                lines.push(Line::styled("Select all that apply.", theme.muted()));
+            }
+            for (row, &i) in items.iter().enumerate() {
+                if row == q.input.cursor {
+                    focus = lines.len();
+                }
+                let mark = match (multi, q.input.toggled.get(row).copied().unwrap_or(false)) {
+                    (true, true) => "[x] ",
+                    (true, false) => "[ ] ",
+                    (false, _) if row == q.input.cursor => "▸ ",
+                    _ => "  ",
+                };
+                let text = format!("{mark}{}. {}", row + 1, choices[i].text);
+                push_wrapped(&mut lines, &text, width, row_style(row), 4);
+            }
+        }
+        QuestionKind::TrueFalse(_) => {
+            for (row, label) in ["True", "False"].iter().enumerate() {
+                let mark = if row == q.input.cursor { "▸ " } else { "  " };
+                lines.push(Line::styled(
+                    format!("{mark}{}. {label}", row + 1),
+                    row_style(row),
+                ));
+            }
+        }
+        QuestionKind::Typed(_) => {
+            lines.push(Line::styled("Type your answer:", theme.muted()));
+            let text = &q.input.text;
+            let at = q.input.text_cursor;
+            let before: String = text.chars().take(at).collect();
+            let cursor: String = text
+                .chars()
+                .nth(at)
+                .map_or_else(|| " ".to_string(), |c| c.to_string());
+            let after: String = text.chars().skip(at + 1).collect();
+            lines.push(Line::from(vec![
+                Span::raw("> "),
+                Span::raw(before),
+                Span::styled(cursor, theme.selected()),
+                Span::raw(after),
+            ]));
+        }
+        QuestionKind::Order(order) => {
+            lines.push(Line::styled(
+                "Pick the items in the order they belong.",
+                theme.muted(),
+            ));
+            for (row, &i) in items.iter().enumerate() {
+                if row == q.input.cursor {
+                    focus = lines.len();
+                }
+                let picked = q.input.picked.iter().position(|&p| p == row);
+                let mark = picked.map_or_else(|| "    ".to_string(), |n| format!("({}) ", n + 1));
+                let style = if picked.is_some() {
+                    theme.muted()
+                } else {
+                    row_style(row)
+                };
+                push_wrapped(
+                    &mut lines,
+                    &format!("{mark}{}. {}", row + 1, order[i]),
+                    width,
+                    style,
+                    7,
+                );
+            }
+            if !q.input.picked.is_empty() {
+                lines.push(Line::default());
+                lines.push(Line::styled("Your order:", theme.muted()));
+                for (n, &row) in q.input.picked.iter().enumerate() {
+                    let text = items.get(row).map_or("", |&i| order[i].as_str());
+                    lines.push(Line::raw(format!("  {}. {text}", n + 1)));
+                }
+            }
+        }
+    }
+    if let Some(hint) = &q.input.hint {
+        lines.push(Line::default());
+        lines.push(Line::styled(hint.clone(), theme.warn()));
+    }
+    (lines, focus)
+}
+
+fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let Some(question) = q.question() else {
+        return vec![];
+    };
+    let mut lines = Vec::new();
+    lines.push(if correct {
+        Line::styled("✓ Right.", theme.good())
+    } else {
+        Line::styled("✗ Not quite.", theme.bad())
+    });
+    lines.push(Line::default());
+    prompt_lines(question, width, &mut lines);
+    let given = q.last_answer().map(|a| &a.answer);
+    match (&question.kind, given) {
+        (QuestionKind::Choice(choices), Some(Answer::Choices(picked))) => {
+            for &i in q.items() {
+                let c = &choices[i];
+                let chosen = picked.contains(&i);
+                let mark = match (chosen, c.correct) {
+                    (true, true) => "✓ you chose",
+                    (true, false) => "✗ you chose",
+                    (false, true) => "✓ right answer",
+                    (false, false) => "·",
+                };
+                let style = if c.correct {
+                    theme.good()
+                } else if chosen {
+                    theme.bad()
+                } else {
+                    theme.muted()
+                };
+                push_wrapped(&mut lines, &format!("{mark}: {}", c.text), width, style, 2);
+                if chosen || c.correct {
+                    if let Some(f) = &c.feedback {
+                        push_wrapped(
+                            &mut lines,
+                            &format!("    {f}"),
+                            width,
+                            ratatui::style::Style::new(),
+                            4,
+                        );
+                    }
+                }
+            }
+        }
+        (QuestionKind::TrueFalse(right), Some(Answer::Bool(b))) => {
+            lines.push(Line::raw(format!(
+                "You answered: {}",
+                if *b { "True" } else { "False" }
+            )));
+            lines.push(Line::styled(
+                format!("Right answer: {}", if *right { "True" } else { "False" }),
+                theme.good(),
+            ));
+        }
+        (QuestionKind::Typed(accept), Some(Answer::Text(t))) => {
+            lines.push(Line::raw(format!("You answered: {t}")));
+            let right = accept.first().cloned().unwrap_or_default();
+            push_wrapped(
+                &mut lines,
+                &format!("Right answer: {right}"),
+                width,
+                theme.good(),
+                14,
+            );
+        }
+        (QuestionKind::Order(order), Some(Answer::Order(picked))) => {
+            lines.push(Line::styled("Right order:", theme.good()));
+            for (n, item) in order.iter().enumerate() {
+                let yours = picked.get(n) == Some(&n);
+                let mark = if yours { "✓" } else { "✗" };
+                push_wrapped(
+                    &mut lines,
+                    &format!(" {mark} {}. {item}", n + 1),
+                    width,
+                    ratatui::style::Style::new(),
+                    6,
+                );
+            }
+        }
+        _ => {}
+    }
+    if let Some(expl) = &question.explanation {
+        lines.push(Line::default());
+        lines.push(Line::styled("Why:", theme.accent()));
+        lines.extend(markdown::render(expl, width));
+    }
+    lines
+}
+
+fn results_lines(
+    app: &App,
+    q: &QuizState,
+    score: crate::quiz::Score,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                format!(
+                    "Score: {}/{} ({}) ",
+                    score.points,
+                    score.total,
+                    pct(score.percent)
+                ),
+                theme.accent(),
+            ),
+            if score.passed {
+                Span::styled("PASSED", theme.good())
+            } else {
+                Span::styled("NOT PASSED", theme.bad())
+            },
+        ]),
+        Line::styled(format!("Pass mark: {}%", q.pass_percent), theme.muted()),
+        match &app.save {
+            crate::app::SaveState::Saved => Line::styled("Attempt saved.", theme.good()),
+            crate::app::SaveState::Failed(why) => {
+                Line::styled(format!("not saved: {why}"), theme.bad())
+            }
+            crate::app::SaveState::Disabled(why) => {
+                Line::styled(format!("not saved: {why}"), theme.bad())
+            }
+        },
+        Line::default(),
+        Line::styled("Review:", theme.accent()),
+    ];
+    let Some(quiz) = &q.quiz else { return lines };
+    for (n, a) in q.answers.iter().enumerate() {
+        let prompt = quiz
+            .questions
+            .get(a.question.saturating_sub(1))
+            .map_or("", |qq| qq.prompt.as_str());
+        let first_line = prompt.lines().next().unwrap_or("");
+        let (mark, style) = if a.correct {
+            ("✓", theme.good())
+        } else {
+            ("✗", theme.bad())
+        };
+        let text = super::truncate(
+            &format!("{mark} {:>2}. {first_line}", n + 1),
+            usize::from(width),
+        );
+        lines.push(Line::styled(text, style));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "r retake · Esc back to the course",
+        theme.muted(),
+    ));
+    lines
+}
+
+/// Pushes `text` wrapped to `width`, continuation lines indented by `indent`.
+fn push_wrapped(
+    lines: &mut Vec<Line<'static>>,
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+    indent: usize,
+) {
+    let width = usize::from(width.max(1));
+    let wrapped = wrap(text, width, indent);
+    for l in wrapped {
+        lines.push(Line::styled(l, style));
+    }
+}
+
+/// Greedy word wrap by display width; leading spaces are kept, continuation lines are
+/// indented by `indent` cells.
+fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let body = text.trim_start_matches(' ');
+    let lead = text.len() - body.len();
+    let indent = indent.max(lead).min(width.saturating_sub(1));
+    let mut out = Vec::new();
+    let mut cur = " ".repeat(lead.min(width.saturating_sub(1)));
+    let mut empty = true;
+    for word in body.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && cur.width() + 1 + word.width() > width {
+            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
+            empty = true;
+        }
+        if !empty {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+        empty = false;
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|l| super::truncate(&l, width))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_keeps_lead_and_indents() {
+        assert_eq!(
+            wrap("  2. aa bb cc", 8, 5),
+            vec!["  2. aa", "     bb", "     cc"]
+        );
+        assert_eq!(wrap("x", 1, 4), vec!["x"]);
+    }
+}
