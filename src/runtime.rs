@@ -23,6 +23,8 @@ pub struct Runtime {
     pub store: Option<Store>,
     /// Starts a watcher for a lesson file, when `--watch` is on.
     pub watch_fn: Option<WatchFn>,
+    /// Source of shuffle seeds (seeded in tests for repeatable screens).
+    pub rng: fastrand::Rng,
     /// The active watcher, dropped to stop watching.
     watcher: Option<Box<dyn Watcher>>,
 }
@@ -43,6 +45,7 @@ impl Runtime {
             data_dir,
             store,
             watch_fn: None,
+            rng: fastrand::Rng::new(),
             watcher: None,
         }
     }
@@ -73,7 +76,7 @@ impl Runtime {
             }
             Effect::NewAttempt => Some(Msg::AttemptReady {
                 id: uuid::Uuid::new_v4().to_string(),
-                seed: fastrand::u64(..),
+                seed: self.rng.u64(..),
                 started: crate::progress::now_rfc3339(),
             }),
             Effect::Save(progress) => {

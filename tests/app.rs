@@ -1,0 +1,322 @@
+//! The app driven headlessly: messages in, state and `TestBackend` screens out.
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rollcall::app::{App, Msg, Overlay, QuizPhase, SaveState, Screen};
+use rollcall::course::load_library;
+use rollcall::progress::Progress;
+use rollcall::progress::store::Store;
+use rollcall::quiz::QuestionKind;
+use rollcall::runtime::{Runtime, drive};
+
+fn fixed_clock() -> String {
+    "2026-11-24T10:00:00.000-05:00".to_string()
+}
+
+struct Harness {
+    app: App,
+    rt: Runtime,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new() -> Self {
+        Self::with_progress(None)
+    }
+
+    fn with_progress(progress: Option<Progress>) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let library = load_library(Path::new("tests/fixtures/courses")).unwrap();
+        let store = Store::new(dir.path(), "tester").unwrap();
+        let progress = progress.unwrap_or_else(|| Progress::new("tester"));
+        let mut app = App::new(library, "tester", progress);
+        app.clock = fixed_clock;
+        let mut rt = Runtime::new(dir.path().to_path_buf(), Some(store));
+        rt.rng = fastrand::Rng::with_seed(7);
+        drive(&mut app, &mut rt, Msg::Resize(80, 24));
+        Self { app, rt, dir }
+    }
+
+    fn send(&mut self, msgs: &[Msg]) {
+        for m in msgs {
+            drive(&mut self.app, &mut self.rt, m.clone());
+        }
+    }
+
+    fn screen_text(&self, w: u16, h: u16) -> String {
+        let mut app = self.app.clone();
+        app.size = (w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| rollcall::ui::view(&app, f)).unwrap();
+        let buf = terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..h {
+            for x in 0..w {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    fn open_first_lesson(&mut self) {
+        self.send(&[Msg::Enter, Msg::Enter]);
+        assert!(matches!(self.app.screen, Screen::Lesson(_)));
+    }
+
+    /// Answers the current quiz question right (or wrong).
+    fn answer(&mut self, right: bool) {
+        let Screen::Quiz(q) = &self.app.screen else { panic!("not in a quiz") };
+        let question = q.question().unwrap().clone();
+        let items = q.items().to_vec();
+        let row_of = |orig: usize| items.iter().position(|&i| i == orig).unwrap() + 1;
+        let msgs: Vec<Msg> = match &question.kind {
+            QuestionKind::Choice(choices) if question.kind.is_multi() => choices
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.correct != !right)
+                .map(|(i, _)| Msg::Pick(row_of(i)))
+                .collect(),
+            QuestionKind::Choice(choices) => {
+                let i = choices.iter().position(|c| c.correct == right).unwrap();
+                vec![Msg::Pick(row_of(i))]
+            }
+            QuestionKind::TrueFalse(a) => vec![Msg::TrueFalse(*a == right)],
+            QuestionKind::Typed(_) => {
+                let text = if right { "988" } else { "911" };
+                text.chars().map(Msg::Input).collect()
+            }
+            QuestionKind::Order(items) => {
+                let mut order: Vec<usize> = (0..items.len()).collect();
+                if !right {
+                    order.reverse();
+                }
+                order.into_iter().map(|i| Msg::Pick(row_of(i))).collect()
+            }
+        };
+        self.send(&msgs);
+        self.send(&[Msg::Enter]);
+        let Screen::Quiz(q) = &self.app.screen else { panic!() };
+        assert_eq!(q.phase, QuizPhase::Checked { correct: right });
+        self.send(&[Msg::Enter]);
+    }
+
+    fn take_quiz(&mut self, rights: &[bool]) {
+        // From the last page: next page opens the start screen, Enter starts.
+        self.send(&[Msg::LastPage, Msg::NextPage]);
+        let Screen::Quiz(q) = &self.app.screen else { panic!("no quiz start screen") };
+        assert_eq!(q.phase, QuizPhase::Start);
+        self.send(&[Msg::Enter]);
+        for &r in rights {
+            self.answer(r);
+        }
+    }
+}
+
+#[test]
+fn library_lists_good_and_broken_courses() {
+    let h = Harness::new();
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Sample Course"), "{text}");
+    assert!(text.contains("broken (cannot be opened)"), "{text}");
+    assert!(text.contains("unknown field `colour`"), "{text}");
+    assert!(text.contains("learner: tester"), "{text}");
+}
+
+#[test]
+fn pages_turn_and_resume() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    assert!(h.screen_text(80, 24).contains("page 1/3"));
+    h.send(&[Msg::NextPage]);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("page 2/3") && text.contains("Beta page text"), "{text}");
+    h.send(&[Msg::PrevPage, Msg::LastPage]);
+    assert!(h.screen_text(80, 24).contains("Gamma page text"));
+    h.send(&[Msg::FirstPage, Msg::NextPage]);
+    let saved = h.app.progress.clone();
+    let lesson = saved.lesson("sample", "01-first").unwrap();
+    assert_eq!(lesson.page, 2);
+    assert_eq!(lesson.pages_seen, [1, 2, 3].into());
+
+    // A new session with that record resumes at page 2.
+    let mut again = Harness::with_progress(Some(saved));
+    again.open_first_lesson();
+    let text = again.screen_text(80, 24);
+    assert!(text.contains("page 2/3") && text.contains("Resumed at page 2"), "{text}");
+}
+
+#[test]
+fn passing_quiz_is_recorded_and_completes_the_lesson() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.take_quiz(&[true, true, true, true, true]);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Score: 5/5 (100%) PASSED"), "{text}");
+    assert!(text.contains("Attempt saved."), "{text}");
+    let attempt = &h.app.progress.attempts[0];
+    assert_eq!((attempt.score, attempt.total, attempt.passed), (5, 5, true));
+    assert_eq!(attempt.course_version, "2.1");
+    assert_eq!(attempt.quiz, "01-first.quiz.toml");
+    assert_eq!(attempt.answers.len(), 5);
+    let lesson = h.app.progress.lesson("sample", "01-first").unwrap();
+    assert!(lesson.completed.is_some());
+    // Esc goes back to the course screen, which shows the quiz status.
+    h.send(&[Msg::Back]);
+    let text = h.screen_text(80, 24);
+    assert!(matches!(h.app.screen, Screen::Course { .. }), "{text}");
+    assert!(text.contains("quiz: best 5/5 (100%) passed"), "{text}");
+    assert!(text.contains("1/2 lessons complete"), "{text}");
+    // Reading the second lesson completes the course.
+    h.send(&[Msg::Down, Msg::Enter, Msg::NextPage]);
+    let course = &h.app.progress.courses["sample"];
+    assert_eq!(course.completed.as_deref(), Some("2026-11-24T10:00:00.000-05:00"));
+    assert_eq!(course.completed_version.as_deref(), Some("2.1"));
+    assert_eq!(course.completed_hours, Some(1.0));
+}
+
+#[test]
+fn failing_quiz_then_retake() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.take_quiz(&[true, false, false, false, true]);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Score: 2/5 (40%) NOT PASSED"), "{text}");
+    assert!(text.contains("✗  2."), "{text}");
+    assert!(!h.app.progress.quiz_passed("sample", "01-first"));
+    h.send(&[Msg::Retake]);
+    for _ in 0..5 {
+        h.answer(true);
+    }
+    assert_eq!(h.app.progress.attempts.len(), 2);
+    assert_ne!(h.app.progress.attempts[0].id, h.app.progress.attempts[1].id);
+    assert!(h.app.progress.quiz_passed("sample", "01-first"));
+}
+
+#[test]
+fn leaving_an_attempt_asks_and_records_nothing() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.take_quiz(&[true]);
+    h.send(&[Msg::Quit]);
+    assert_eq!(h.app.overlay, Some(Overlay::ConfirmLeave { quit: true }));
+    h.send(&[Msg::Confirm(false)]);
+    assert!(!h.app.quitting && h.app.overlay.is_none());
+    h.send(&[Msg::Back, Msg::Confirm(true)]);
+    assert!(h.app.progress.attempts.is_empty());
+    assert!(!matches!(h.app.screen, Screen::Quiz(_)));
+}
+
+#[test]
+fn typed_answers_take_q_and_question_marks() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.take_quiz(&[true, true, true]);
+    let Screen::Quiz(q) = &h.app.screen else { panic!() };
+    assert!(matches!(q.question().unwrap().kind, QuestionKind::Typed(_)));
+    let key = |c| ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+    for c in ['q', '?', 't'] {
+        let msg = rollcall::app::keys::key_to_msg(&h.app, key(c));
+        assert_eq!(msg, Some(Msg::Input(c)));
+    }
+}
+
+#[test]
+fn every_screen_survives_any_size() {
+    let mut h = Harness::new();
+    let mut screens = vec![h.app.clone()];
+    h.send(&[Msg::Enter]);
+    screens.push(h.app.clone());
+    h.send(&[Msg::Enter]);
+    screens.push(h.app.clone());
+    h.send(&[Msg::LastPage, Msg::NextPage]);
+    screens.push(h.app.clone());
+    h.send(&[Msg::Enter]);
+    screens.push(h.app.clone());
+    h.send(&[Msg::Help]);
+    screens.push(h.app.clone());
+    for app in screens {
+        for (w, hgt) in [(1, 1), (2, 1), (10, 5), (39, 9), (40, 10), (80, 24), (200, 50)] {
+            let mut a = app.clone();
+            let mut rt = Runtime::new(std::env::temp_dir(), None);
+            drive(&mut a, &mut rt, Msg::Resize(w, hgt));
+            let mut terminal = Terminal::new(TestBackend::new(w, hgt)).unwrap();
+            terminal.draw(|f| rollcall::ui::view(&a, f)).unwrap();
+        }
+    }
+    let small = h.screen_text(39, 9);
+    assert!(small.contains("Please enlarge"), "{small}");
+}
+
+#[test]
+fn resize_keeps_the_reader_in_place() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage, Msg::Resize(50, 20), Msg::Resize(120, 40)]);
+    let Screen::Lesson(l) = &h.app.screen else { panic!() };
+    assert_eq!(l.page, 1);
+    assert_eq!(l.width, 100, "text column is capped for readability");
+}
+
+#[test]
+fn no_color_draws_no_colours() {
+    let mut h = Harness::new();
+    h.app.color = false;
+    h.open_first_lesson();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| rollcall::ui::view(&h.app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    for cell in &buf.content {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "cell {:?}", cell.symbol());
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn unsaved_attempt_is_shown_and_kept() {
+    let mut h = Harness::new();
+    // A data folder that is a file: every save fails.
+    let blocker = h.dir.path().join("blocked");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    h.rt.store = Some(Store::new(&blocker, "tester").unwrap());
+    h.open_first_lesson();
+    h.take_quiz(&[true, true, true, true, true]);
+    let text = h.screen_text(80, 24);
+    assert!(matches!(h.app.save, SaveState::Failed(_)), "{text}");
+    assert!(text.contains("not saved:"), "{text}");
+    assert_eq!(h.app.progress.attempts.len(), 1, "attempt kept in memory for a retry");
+}
+
+#[test]
+fn snapshots_of_each_screen() {
+    let mut h = Harness::new();
+    insta::assert_snapshot!("library", h.screen_text(80, 24));
+    h.send(&[Msg::Enter]);
+    insta::assert_snapshot!("course", h.screen_text(80, 24));
+    h.send(&[Msg::Enter, Msg::NextPage]);
+    insta::assert_snapshot!("lesson", h.screen_text(80, 24));
+    h.send(&[Msg::Help]);
+    insta::assert_snapshot!("help", h.screen_text(80, 24));
+    h.send(&[Msg::Back, Msg::LastPage, Msg::NextPage]);
+    insta::assert_snapshot!("quiz_start", h.screen_text(80, 24));
+    h.send(&[Msg::Enter]);
+    insta::assert_snapshot!("question_pick_one", h.screen_text(80, 24));
+    h.answer(true);
+    h.send(&[Msg::Pick(1)]);
+    insta::assert_snapshot!("question_select_all", h.screen_text(80, 24));
+    h.send(&[Msg::Pick(2), Msg::Enter]);
+    insta::assert_snapshot!("feedback", h.screen_text(80, 24));
+    h.send(&[Msg::Enter]);
+    insta::assert_snapshot!("question_true_false", h.screen_text(80, 24));
+    h.answer(true);
+    h.send(&[Msg::Input('9'), Msg::Input('8')]);
+    insta::assert_snapshot!("question_typed", h.screen_text(80, 24));
+    h.send(&[Msg::Input('8'), Msg::Enter, Msg::Enter]);
+    insta::assert_snapshot!("question_order", h.screen_text(80, 24));
+    h.answer(false);
+    insta::assert_snapshot!("results", h.screen_text(80, 24));
+    h.send(&[Msg::Back, Msg::Record]);
+    insta::assert_snapshot!("my_record", h.screen_text(80, 24));
+}

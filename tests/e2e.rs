@@ -1,0 +1,333 @@
+//! End to end: the real binary in a pseudo-terminal, driven by the keys an officer presses.
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(args: &[&str], data: &Path, cwd: &Path) -> Self {
+        Self::start_sized(args, data, cwd, 80, 24)
+    }
+
+    fn start_sized(args: &[&str], data: &Path, cwd: &Path, cols: u16, rows: u16) -> Self {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_rollcall"));
+        cmd.args(args);
+        cmd.arg("--data-dir");
+        cmd.arg(data);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        for var in ["ROLLCALL_COURSES", "ROLLCALL_DATA_DIR", "ROLLCALL_LEARNER", "NO_COLOR"] {
+            cmd.env_remove(var);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        // Drop our copy of the slave so the reader sees EOF when the child exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+            raw,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `text` is on screen; panics with the screen after the timeout.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        self.child.kill().ok();
+        panic!("rollcall did not exit; screen:\n{}", self.screen());
+    }
+
+    /// Whether the terminal was put back: alternate screen left, cursor shown.
+    fn restored(&self) -> bool {
+        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
+        raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h")
+    }
+}
+
+const RIGHT: &str = "\x1b[C";
+const LEFT: &str = "\x1b[D";
+const DOWN: &str = "\x1b[B";
+const ESC: &str = "\x1b";
+
+fn fixtures() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/courses")
+}
+
+fn courses_args() -> Vec<String> {
+    vec![
+        "--courses".into(),
+        fixtures().to_string_lossy().into_owned(),
+        "--learner".into(),
+        "officer".into(),
+    ]
+}
+
+fn start(data: &Path) -> Session {
+    let args = courses_args();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    Session::start(&args, data, Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+#[test]
+fn read_a_lesson_page_by_page_and_quit() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.wait_for("learner: officer");
+    s.press("\r");
+    s.wait_for("0/2 lessons complete");
+    s.press("\r");
+    s.wait_for("page 1/3");
+    s.wait_for("Alpha page text");
+    s.press("l");
+    s.wait_for("page 2/3");
+    s.wait_for("Beta page text");
+    s.press(" ");
+    s.wait_for("Gamma page text");
+    s.press("h");
+    s.wait_for("page 2/3");
+    s.press(LEFT);
+    s.wait_for("page 1/3");
+    s.press("G");
+    s.wait_for("page 3/3");
+    s.press("g");
+    s.wait_for("page 1/3");
+    s.press(RIGHT);
+    s.wait_for("page 2/3");
+    s.press("?");
+    s.wait_for("Any key closes this help");
+    s.press(ESC);
+    s.press(ESC);
+    s.wait_for("not started");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.restored(), "terminal not restored");
+}
+
+fn take_quiz(s: &mut Session, typed: &str) {
+    s.press("\r");
+    s.wait_for("Sample Course");
+    s.press("\r");
+    s.wait_for("page 1/3");
+    s.press("G");
+    s.wait_for("page 3/3");
+    s.press("n");
+    s.wait_for("Press Enter to start.");
+    s.press("\r");
+    s.wait_for("question 1/5");
+    // 1: pick one (first choice is right, no shuffle in the fixture).
+    s.press("1\r");
+    s.wait_for("Right.");
+    s.press("\r");
+    s.wait_for("question 2/5");
+    // 2: select all: 1 and 3.
+    s.press("1");
+    s.press(DOWN);
+    s.press(DOWN);
+    s.press(" \r");
+    s.wait_for("Right.");
+    s.press("\r");
+    s.wait_for("question 3/5");
+    s.press("t\r");
+    s.wait_for("Right.");
+    s.press("\r");
+    s.wait_for("question 4/5");
+    s.press(typed);
+    s.press("\r");
+    s.wait_for("Why:");
+    s.press("\r");
+    s.wait_for("question 5/5");
+}
+
+/// Picks the order items in the right order by reading their shown numbers off the screen.
+fn answer_order(s: &mut Session, right: bool) {
+    let mut items = ["Scanning", "Analysis", "Response", "Assessment"];
+    if !right {
+        items.reverse();
+    }
+    let screen = s.screen();
+    for item in items {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(&format!(". {item}")))
+            .unwrap_or_else(|| panic!("{item} not on screen:\n{screen}"));
+        let n = line.trim().split('.').next().unwrap().trim().to_string();
+        s.press(&n);
+    }
+    s.press("\r");
+    s.wait_for("Right order:");
+    s.press("\r");
+}
+
+#[test]
+fn fail_then_pass_a_quiz_and_find_it_after_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    take_quiz(&mut s, "911");
+    answer_order(&mut s, false);
+    // Typed and order wrong: 3/5 = 60% meets this quiz's 60% pass mark.
+    s.wait_for("Score: 3/5 (60%) PASSED");
+    s.wait_for("Attempt saved.");
+    s.press("r");
+    s.wait_for("question 1/5");
+    s.press("2\r");
+    s.wait_for("Not quite.");
+    s.press("\r");
+    s.press("2\r");
+    s.wait_for("Not quite.");
+    s.press("\r");
+    s.press("f\r");
+    s.wait_for("Not quite.");
+    s.press("\r");
+    s.press("no idea\r");
+    s.wait_for("Not quite.");
+    s.press("\r");
+    s.wait_for("question 5/5");
+    answer_order(&mut s, true);
+    s.wait_for("Score: 1/5 (20%) NOT PASSED");
+    s.press(ESC);
+    s.wait_for("quiz: best 3/5 (60%) passed");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    // Start again: the score is still there and the lesson resumes at its last page.
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.press("\r");
+    s.wait_for("quiz: best 3/5 (60%) passed");
+    s.press("\r");
+    s.wait_for("page 3/3");
+    s.wait_for("Resumed at page 3");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn quitting_mid_quiz_asks_and_records_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    take_quiz(&mut s, "988");
+    s.press("q");
+    s.wait_for("Nothing from this attempt will be recorded.");
+    s.press("n");
+    s.press("q");
+    s.wait_for("Nothing from this attempt will be recorded.");
+    s.press("y");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.restored());
+    let record = std::fs::read_to_string(data.path().join("officer.toml")).unwrap();
+    assert!(!record.contains("[[attempts]]"), "{record}");
+}
+
+#[test]
+fn tiny_terminal_asks_to_enlarge_and_recovers() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.resize(30, 8);
+    s.wait_for("Please enlarge");
+    s.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(200));
+    s.resize(80, 24);
+    s.wait_for("Sample Course");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    let pid = s.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    s.wait_exit();
+    assert!(s.restored(), "terminal not restored after SIGTERM");
+}
