@@ -1,4 +1,5 @@
 //! The app driven headlessly: messages in, state and `TestBackend` screens out.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use std::path::Path;
 
@@ -68,7 +69,9 @@ impl Harness {
 
     /// Answers the current quiz question right (or wrong).
     fn answer(&mut self, right: bool) {
-        let Screen::Quiz(q) = &self.app.screen else { panic!("not in a quiz") };
+        let Screen::Quiz(q) = &self.app.screen else {
+            panic!("not in a quiz")
+        };
         let question = q.question().unwrap().clone();
         let items = q.items().to_vec();
         let row_of = |orig: usize| items.iter().position(|&i| i == orig).unwrap() + 1;
@@ -76,7 +79,7 @@ impl Harness {
             QuestionKind::Choice(choices) if question.kind.is_multi() => choices
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| c.correct != !right)
+                .filter(|(_, c)| c.correct == right)
                 .map(|(i, _)| Msg::Pick(row_of(i)))
                 .collect(),
             QuestionKind::Choice(choices) => {
@@ -98,7 +101,9 @@ impl Harness {
         };
         self.send(&msgs);
         self.send(&[Msg::Enter]);
-        let Screen::Quiz(q) = &self.app.screen else { panic!() };
+        let Screen::Quiz(q) = &self.app.screen else {
+            panic!()
+        };
         assert_eq!(q.phase, QuizPhase::Checked { correct: right });
         self.send(&[Msg::Enter]);
     }
@@ -106,7 +111,9 @@ impl Harness {
     fn take_quiz(&mut self, rights: &[bool]) {
         // From the last page: next page opens the start screen, Enter starts.
         self.send(&[Msg::LastPage, Msg::NextPage]);
-        let Screen::Quiz(q) = &self.app.screen else { panic!("no quiz start screen") };
+        let Screen::Quiz(q) = &self.app.screen else {
+            panic!("no quiz start screen")
+        };
         assert_eq!(q.phase, QuizPhase::Start);
         self.send(&[Msg::Enter]);
         for &r in rights {
@@ -132,7 +139,10 @@ fn pages_turn_and_resume() {
     assert!(h.screen_text(80, 24).contains("page 1/3"));
     h.send(&[Msg::NextPage]);
     let text = h.screen_text(80, 24);
-    assert!(text.contains("page 2/3") && text.contains("Beta page text"), "{text}");
+    assert!(
+        text.contains("page 2/3") && text.contains("Beta page text"),
+        "{text}"
+    );
     h.send(&[Msg::PrevPage, Msg::LastPage]);
     assert!(h.screen_text(80, 24).contains("Gamma page text"));
     h.send(&[Msg::FirstPage, Msg::NextPage]);
@@ -145,7 +155,10 @@ fn pages_turn_and_resume() {
     let mut again = Harness::with_progress(Some(saved));
     again.open_first_lesson();
     let text = again.screen_text(80, 24);
-    assert!(text.contains("page 2/3") && text.contains("Resumed at page 2"), "{text}");
+    assert!(
+        text.contains("page 2/3") && text.contains("Resumed at page 2"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -172,7 +185,10 @@ fn passing_quiz_is_recorded_and_completes_the_lesson() {
     // Reading the second lesson completes the course.
     h.send(&[Msg::Down, Msg::Enter, Msg::NextPage]);
     let course = &h.app.progress.courses["sample"];
-    assert_eq!(course.completed.as_deref(), Some("2026-11-24T10:00:00.000-05:00"));
+    assert_eq!(
+        course.completed.as_deref(),
+        Some("2026-11-24T10:00:00.000-05:00")
+    );
     assert_eq!(course.completed_version.as_deref(), Some("2.1"));
     assert_eq!(course.completed_hours, Some(1.0));
 }
@@ -214,9 +230,12 @@ fn typed_answers_take_q_and_question_marks() {
     let mut h = Harness::new();
     h.open_first_lesson();
     h.take_quiz(&[true, true, true]);
-    let Screen::Quiz(q) = &h.app.screen else { panic!() };
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!()
+    };
     assert!(matches!(q.question().unwrap().kind, QuestionKind::Typed(_)));
-    let key = |c| ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
+    let key =
+        |c| ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
     for c in ['q', '?', 't'] {
         let msg = rollcall::app::keys::key_to_msg(&h.app, key(c));
         assert_eq!(msg, Some(Msg::Input(c)));
@@ -238,7 +257,15 @@ fn every_screen_survives_any_size() {
     h.send(&[Msg::Help]);
     screens.push(h.app.clone());
     for app in screens {
-        for (w, hgt) in [(1, 1), (2, 1), (10, 5), (39, 9), (40, 10), (80, 24), (200, 50)] {
+        for (w, hgt) in [
+            (1, 1),
+            (2, 1),
+            (10, 5),
+            (39, 9),
+            (40, 10),
+            (80, 24),
+            (200, 50),
+        ] {
             let mut a = app.clone();
             let mut rt = Runtime::new(std::env::temp_dir(), None);
             drive(&mut a, &mut rt, Msg::Resize(w, hgt));
@@ -255,7 +282,9 @@ fn resize_keeps_the_reader_in_place() {
     let mut h = Harness::new();
     h.open_first_lesson();
     h.send(&[Msg::NextPage, Msg::Resize(50, 20), Msg::Resize(120, 40)]);
-    let Screen::Lesson(l) = &h.app.screen else { panic!() };
+    let Screen::Lesson(l) = &h.app.screen else {
+        panic!()
+    };
     assert_eq!(l.page, 1);
     assert_eq!(l.width, 100, "text column is capped for readability");
 }
@@ -269,7 +298,12 @@ fn no_color_draws_no_colours() {
     terminal.draw(|f| rollcall::ui::view(&h.app, f)).unwrap();
     let buf = terminal.backend().buffer();
     for cell in &buf.content {
-        assert_eq!(cell.fg, ratatui::style::Color::Reset, "cell {:?}", cell.symbol());
+        assert_eq!(
+            cell.fg,
+            ratatui::style::Color::Reset,
+            "cell {:?}",
+            cell.symbol()
+        );
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
     }
 }
@@ -286,7 +320,11 @@ fn unsaved_attempt_is_shown_and_kept() {
     let text = h.screen_text(80, 24);
     assert!(matches!(h.app.save, SaveState::Failed(_)), "{text}");
     assert!(text.contains("not saved:"), "{text}");
-    assert_eq!(h.app.progress.attempts.len(), 1, "attempt kept in memory for a retry");
+    assert_eq!(
+        h.app.progress.attempts.len(),
+        1,
+        "attempt kept in memory for a retry"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! The bundled curriculum in `courses/` keeps its shape: a broken edit fails CI.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -19,7 +20,12 @@ const TOPICS: [&str; 8] = [
 ];
 
 fn library() -> rollcall::course::Library {
-    load_library(Path::new(env!("CARGO_MANIFEST_DIR")).join("courses").as_path()).unwrap()
+    load_library(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("courses")
+            .as_path(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -30,7 +36,10 @@ fn every_course_loads() {
     for id in TOPICS.iter().chain(&["using-rollcall"]) {
         assert!(ids.contains(id), "missing course {id}");
     }
-    assert_eq!(lib.courses[0].id, "using-rollcall", "the tutorial comes first");
+    assert_eq!(
+        lib.courses[0].id, "using-rollcall",
+        "the tutorial comes first"
+    );
 }
 
 fn check_course(course: &Course) -> Vec<String> {
@@ -51,14 +60,21 @@ fn check_course(course: &Course) -> Vec<String> {
         let text = read_text_file(&lesson.path).unwrap();
         let pages = split_pages(&text);
         if !(3..=8).contains(&pages.len()) {
-            p(format!("{}: {} pages, want 3 to 8", lesson.file, pages.len()));
+            p(format!(
+                "{}: {} pages, want 3 to 8",
+                lesson.file,
+                pages.len()
+            ));
         }
         let words = text.split_whitespace().count();
         if !(600..=1500).contains(&words) {
             p(format!("{}: {words} words, want 600 to 1500", lesson.file));
         }
         if !text.contains("Dispatch sends you") {
-            p(format!("{}: no 'Dispatch sends you ...' scenario", lesson.file));
+            p(format!(
+                "{}: no 'Dispatch sends you ...' scenario",
+                lesson.file
+            ));
         }
         table |= text.lines().any(|l| {
             let l = l.trim();
@@ -67,7 +83,10 @@ fn check_course(course: &Course) -> Vec<String> {
         let last = i + 1 == course.lessons.len();
         if last {
             let last_page = &text[pages.last().unwrap().clone()];
-            if !last_page.lines().any(|l| l.starts_with('#') && l.contains("Sources")) {
+            if !last_page
+                .lines()
+                .any(|l| l.starts_with('#') && l.contains("Sources"))
+            {
                 p("the final lesson's last page must be 'Sources'".into());
             }
         }
@@ -90,12 +109,21 @@ fn check_course(course: &Course) -> Vec<String> {
         for q in &quiz.questions {
             forms.insert(q.kind.form_name());
             if q.explanation.is_none() {
-                p(format!("{}:{}: no explanation", quiz_path.display(), q.line));
+                p(format!(
+                    "{}:{}: no explanation",
+                    quiz_path.display(),
+                    q.line
+                ));
             }
             if let QuestionKind::Choice(choices) = &q.kind {
                 for c in choices {
                     if c.feedback.is_none() {
-                        p(format!("{}:{}: choice '{}' has no feedback", quiz_path.display(), q.line, c.text));
+                        p(format!(
+                            "{}:{}: choice '{}' has no feedback",
+                            quiz_path.display(),
+                            q.line,
+                            c.text
+                        ));
                     }
                 }
             }

@@ -1,4 +1,5 @@
 //! End to end: the real binary in a pseudo-terminal, driven by the keys an officer presses.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
 #![cfg(unix)]
 
 use std::io::{Read, Write};
@@ -40,7 +41,12 @@ impl Session {
         cmd.arg(data);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
-        for var in ["ROLLCALL_COURSES", "ROLLCALL_DATA_DIR", "ROLLCALL_LEARNER", "NO_COLOR"] {
+        for var in [
+            "ROLLCALL_COURSES",
+            "ROLLCALL_DATA_DIR",
+            "ROLLCALL_LEARNER",
+            "NO_COLOR",
+        ] {
             cmd.env_remove(var);
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
@@ -104,7 +110,10 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
+        self.parser.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
     }
 
     fn wait_exit(&mut self) -> u32 {

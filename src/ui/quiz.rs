@@ -262,16 +262,14 @@ fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<
                     theme.muted()
                 };
                 push_wrapped(&mut lines, &format!("{mark}: {}", c.text), width, style, 2);
-                if chosen || c.correct {
-                    if let Some(f) = &c.feedback {
-                        push_wrapped(
-                            &mut lines,
-                            &format!("    {f}"),
-                            width,
-                            ratatui::style::Style::new(),
-                            4,
-                        );
-                    }
+                if let Some(f) = c.feedback.as_ref().filter(|_| chosen || c.correct) {
+                    push_wrapped(
+                        &mut lines,
+                        &format!("    {f}"),
+                        width,
+                        ratatui::style::Style::new(),
+                        4,
+                    );
                 }
             }
         }
