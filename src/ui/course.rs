@@ -20,10 +20,10 @@ pub(super) fn draw(
         return;
     };
     let mut head: Vec<Line> = vec![
-        Line::styled(format!(" {}", course.title), theme.accent()),
-        Line::from(format!(" {}", course.summary)),
+        Line::styled(course.title.clone(), theme.accent()),
+        Line::from(course.summary.clone()),
     ];
-    let mut facts = format!(" {} h · version {}", course.hours, course.version);
+    let mut facts = format!("{} h · version {}", course.hours, course.version);
     if let Some(p) = &course.provider {
         facts.push_str(&format!(" · {p}"));
     }
@@ -33,12 +33,18 @@ pub(super) fn draw(
     head.push(Line::styled(facts, theme.muted()));
     // Objectives only when there is room to spare beside the lesson list.
     if area.height >= 30 && !course.objectives.is_empty() {
-        head.push(Line::styled(" You will be able to:", theme.muted()));
+        head.push(Line::styled("You will be able to:", theme.muted()));
         for o in &course.objectives {
-            head.push(Line::from(format!("  • {o}")));
+            head.push(Line::from(format!(" • {o}")));
         }
     }
-    let head_height = u16::try_from(head.len() + 1).unwrap_or(u16::MAX);
+    // The summary may wrap: reserve its wrapped height.
+    let text_width = usize::from(area.width.saturating_sub(2)).max(1);
+    let wrapped: usize = head
+        .iter()
+        .map(|l| l.width().div_ceil(text_width).max(1))
+        .sum();
+    let head_height = u16::try_from(wrapped).unwrap_or(u16::MAX);
     let [top, gauge_area, _, list_area] = Layout::vertical([
         Constraint::Length(head_height),
         Constraint::Length(1),
@@ -46,6 +52,11 @@ pub(super) fn draw(
         Constraint::Fill(1),
     ])
     .areas(area);
+    let top = Rect {
+        x: top.x + 1,
+        width: top.width.saturating_sub(2),
+        ..top
+    };
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
 
     let done = course
