@@ -117,8 +117,11 @@ pub fn check_dir(dir: &Path) -> Result<Report, Diagnostic> {
     }
     for path in others {
         report.push(
-            Diagnostic::warning(&path, "this folder has no course.toml, so it is not a course")
-                .with_help("add a course.toml, or move the folder out of the courses folder"),
+            Diagnostic::warning(
+                &path,
+                "this folder has no course.toml, so it is not a course",
+            )
+            .with_help("add a course.toml, or move the folder out of the courses folder"),
         );
     }
     Ok(report)
@@ -168,8 +171,11 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     if let (Some(source), Some(loose)) = (&source, &loose) {
         if loose.hours.is_none() {
             report.push(
-                Diagnostic::warning(&toml_path, "the course has no `hours`, so it counts as 0 credit hours")
-                    .with_help("add `hours = 1.0` (the credit hours for training records)"),
+                Diagnostic::warning(
+                    &toml_path,
+                    "the course has no `hours`, so it counts as 0 credit hours",
+                )
+                .with_help("add `hours = 1.0` (the credit hours for training records)"),
             );
         }
         if let (Some(ids), Some(requires)) = (siblings, &loose.requires) {
@@ -178,10 +184,15 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
                     report.push(
                         Diagnostic::warning(
                             &toml_path,
-                            format!("`requires` names `{}`, which is not a course in this folder", req.get_ref()),
+                            format!(
+                                "`requires` names `{}`, which is not a course in this folder",
+                                req.get_ref()
+                            ),
                         )
                         .at(source, req.span())
-                        .with_help("use the folder name of the course to complete first, or remove it"),
+                        .with_help(
+                            "use the folder name of the course to complete first, or remove it",
+                        ),
                     );
                 }
             }
@@ -223,10 +234,9 @@ fn loose_lessons(
     let mut lessons = Vec::new();
     let mut used = BTreeSet::new();
     for entry in loose.map(|l| l.lessons.as_slice()).unwrap_or_default() {
+        // Named counts as used, even when refused (the loader has reported why).
         for rel in entry.file.iter().chain(&entry.quiz) {
-            if let Ok(p) = course::resolve_inside(dir, rel) {
-                used.insert(p);
-            }
+            used.insert(dir.join(rel));
         }
         if let Some(lesson) = entry.file.as_deref().and_then(usable)
             && !lessons.iter().any(|(l, _)| *l == lesson)
@@ -438,8 +448,14 @@ mod tests {
         let r = check_dir(&dir).unwrap();
         let m = messages(&r);
         assert!(m[0].starts_with("unknown field `titel`"), "{m:?}");
-        assert!(m.iter().any(|m| m.contains("`---` directly under")), "{m:?}");
-        assert!(m.iter().any(|m| m.contains("no lesson or quiz uses")), "{m:?}");
+        assert!(
+            m.iter().any(|m| m.contains("`---` directly under")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|m| m.contains("no lesson or quiz uses")),
+            "{m:?}"
+        );
         assert_eq!(r.errors(), 1);
         assert_eq!(r.warnings(), 2);
     }

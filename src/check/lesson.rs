@@ -33,7 +33,9 @@ pub(super) fn check_lesson(dir: &Path, path: &Path, report: &mut Report) -> Opti
     Some(targets)
 }
 
-fn parser(source: &str) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
+fn parser(
+    source: &str,
+) -> pulldown_cmark::OffsetIter<'_, pulldown_cmark::DefaultBrokenLinkCallback> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -68,7 +70,9 @@ fn setext_rules(path: &Path, source: &str, report: &mut Report) {
                 "`---` directly under a line of text makes that line a heading, not a page break",
             )
             .at(source, start..end)
-            .with_help("put a blank line before `---` to end the page; for a heading, write `## Heading`"),
+            .with_help(
+                "put a blank line before `---` to end the page; for a heading, write `## Heading`",
+            ),
         );
     }
 }
@@ -83,7 +87,9 @@ fn long_pages(path: &Path, source: &str, report: &mut Report) {
         }
         let text = &source[page.clone()];
         let start = page.start + (text.len() - text.trim_start().len());
-        let first_line_end = source[start..].find('\n').map_or(source.len(), |n| start + n);
+        let first_line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |n| start + n);
         let which = if count == 1 {
             "the lesson's only page".to_string()
         } else {
@@ -92,10 +98,14 @@ fn long_pages(path: &Path, source: &str, report: &mut Report) {
         report.push(
             Diagnostic::warning(
                 path,
-                format!("{which} is {lines} lines long at {PAGE_WIDTH} columns (over {MAX_PAGE_LINES})"),
+                format!(
+                    "{which} is {lines} lines long at {PAGE_WIDTH} columns (over {MAX_PAGE_LINES})"
+                ),
             )
             .at(source, start..first_line_end)
-            .with_help("split it with a `---` line (after a blank line) so learners need not scroll"),
+            .with_help(
+                "split it with a `---` line (after a blank line) so learners need not scroll",
+            ),
         );
     }
 }
@@ -111,7 +121,7 @@ fn links(dir: &Path, path: &Path, source: &str, report: &mut Report) -> Vec<Path
     let mut targets = Vec::new();
     for (event, range) in parser(source) {
         let (dest, what) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, "link"),
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, "link to"),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, "image"),
             _ => continue,
         };
@@ -126,13 +136,13 @@ fn links(dir: &Path, path: &Path, source: &str, report: &mut Report) -> Vec<Path
                 .with_help(help.to_string())
         };
         match course::resolve_inside(dir, &joined) {
-            Err(why) => report.push(warn(
-                format!("{what} to `{dest}`: {why}"),
+            Err(_) => report.push(warn(
+                format!("{what} `{dest}` leads out of the course folder"),
                 "copy the file into the course folder and link to it there",
             )),
             Ok(target) if target.exists() => targets.push(target),
             Ok(_) => report.push(warn(
-                format!("{what} to `{dest}` points at no file"),
+                format!("{what} `{dest}` points at no file"),
                 "fix the path (relative to the lesson file) or add the file to the course folder",
             )),
         }
@@ -196,7 +206,10 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert_eq!(relative_target("img/a%20b.png#x"), Some("img/a b.png".into()));
+        assert_eq!(
+            relative_target("img/a%20b.png#x"),
+            Some("img/a b.png".into())
+        );
         assert_eq!(relative_target("https://example.org/x"), None);
         assert_eq!(relative_target("mailto:a@b.c"), None);
         assert_eq!(relative_target("#section"), None);
