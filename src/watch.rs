@@ -153,7 +153,10 @@ mod tests {
         let tmp = dir.path().join(".01-intro.md.swp");
         std::fs::write(&tmp, "# Three\n").unwrap();
         std::fs::rename(&tmp, &file).unwrap();
-        assert!(wait_for(&count, 2), "no callback after a rename over the file");
+        assert!(
+            wait_for(&count, 2),
+            "no callback after a rename over the file"
+        );
 
         // After the guard drops, nothing more is reported.
         drop(watcher);
