@@ -1,1 +1,488 @@
 //! `rollcall check`: every diagnostic in a courses folder, with source snippets.
+//!
+//! Errors are what the loader and quiz validation reject (so a course that checks clean
+//! loads). Warnings are things that load but are probably not what the author meant. Checking
+//! never stops at the first problem: a course whose `course.toml` has errors still has its
+//! lessons and quizzes checked, as far as they can be found.
+
+mod format;
+mod lesson;
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::course::{self, MAX_FILE_BYTES};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::quiz;
+
+/// Longest page, in rendered lines at [`PAGE_WIDTH`] columns, before `check` warns.
+pub const MAX_PAGE_LINES: usize = 60;
+/// Width at which page length is measured (the smallest common terminal).
+pub const PAGE_WIDTH: u16 = 80;
+
+/// Everything `check` found.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Diagnostics in the order found: course by course, file by file.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Number of course folders checked.
+    pub courses: usize,
+    /// Text of the files read, for source snippets.
+    sources: HashMap<PathBuf, String>,
+    /// Shown in place of this folder in paths (e.g. the temporary copy of built-in courses).
+    relabel: Option<(PathBuf, String)>,
+}
+
+impl Report {
+    /// Number of errors.
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// Number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Whether the check failed: any error, or any warning when warnings are denied.
+    pub fn failed(&self, deny_warnings: bool) -> bool {
+        self.errors() > 0 || (deny_warnings && self.warnings() > 0)
+    }
+
+    /// Shows paths under `dir` as `label/...` instead (for a temporary copy).
+    pub fn relabel(&mut self, dir: &Path, label: &str) {
+        self.relabel = Some((dir.to_path_buf(), label.to_string()));
+    }
+
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(ds);
+    }
+}
+
+/// Checks `dir`: a courses folder (every sub-folder with a `course.toml`) or one course folder.
+///
+/// # Errors
+/// Only when `dir` itself cannot be read.
+pub fn check_dir(dir: &Path) -> Result<Report, Diagnostic> {
+    let mut report = Report::default();
+    if dir.join("course.toml").is_file() {
+        check_course(dir, None, &mut report);
+        return Ok(report);
+    }
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Diagnostic::error(dir, format!("cannot read the folder: {e}"))
+            .with_help("pass a courses folder or a course folder (one holding course.toml)")
+    })?;
+    let mut courses = Vec::new();
+    let mut others = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if is_hidden(&path) || !path.is_dir() {
+            continue;
+        }
+        if path.join("course.toml").is_file() {
+            courses.push(path);
+        } else {
+            others.push(path);
+        }
+    }
+    courses.sort();
+    others.sort();
+    if courses.is_empty() {
+        report.push(
+            Diagnostic::error(dir, "no courses found in this folder").with_help(
+                "a course is a folder holding a course.toml; try `rollcall new COURSE-ID`",
+            ),
+        );
+        return Ok(report);
+    }
+    let ids: Vec<String> = courses.iter().map(|p| file_name(p)).collect();
+    for path in &courses {
+        check_course(path, Some(&ids), &mut report);
+    }
+    for path in others {
+        report.push(
+            Diagnostic::warning(
+                &path,
+                "this folder has no course.toml, so it is not a course",
+            )
+            .with_help("add a course.toml, or move the folder out of the courses folder"),
+        );
+    }
+    Ok(report)
+}
+
+/// `course.toml` read leniently, to keep checking lessons when the strict load fails.
+#[derive(Debug, Deserialize)]
+struct LooseCourse {
+    hours: Option<toml::Value>,
+    requires: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    lessons: Vec<LooseLesson>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LooseLesson {
+    file: Option<String>,
+    quiz: Option<String>,
+}
+
+/// Checks one course folder; `siblings` are the course ids beside it, when checking a whole
+/// courses folder (to check `requires`).
+fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
+    report.courses += 1;
+    let toml_path = dir.join("course.toml");
+    let loaded = course::course_diagnostics(dir);
+    let source = course::read_text_file(&toml_path).ok();
+    let loose: Option<LooseCourse> = source.as_deref().and_then(|s| toml::from_str(s).ok());
+    let (lessons, mut used) = match &loaded {
+        Ok(course) => {
+            let lessons: Vec<(PathBuf, Option<PathBuf>)> = course
+                .lessons
+                .iter()
+                .map(|l| (l.path.clone(), l.quiz.clone()))
+                .collect();
+            let used = lessons
+                .iter()
+                .flat_map(|(l, q)| std::iter::once(l.clone()).chain(q.clone()))
+                .collect();
+            (lessons, used)
+        }
+        Err(errors) => {
+            report.extend(errors.iter().cloned());
+            loose_lessons(dir, loose.as_ref())
+        }
+    };
+    if let (Some(source), Some(loose)) = (&source, &loose) {
+        if loose.hours.is_none() {
+            report.push(
+                Diagnostic::warning(
+                    &toml_path,
+                    "the course has no `hours`, so it counts as 0 credit hours",
+                )
+                .with_help("add `hours = 1.0` (the credit hours for training records)"),
+            );
+        }
+        if let (Some(ids), Some(requires)) = (siblings, &loose.requires) {
+            for req in requires {
+                if !ids.contains(req.get_ref()) {
+                    report.push(
+                        Diagnostic::warning(
+                            &toml_path,
+                            format!(
+                                "`requires` names `{}`, which is not a course in this folder",
+                                req.get_ref()
+                            ),
+                        )
+                        .at(source, req.span())
+                        .with_help(
+                            "use the folder name of the course to complete first, or remove it",
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(source) = source {
+        report.sources.insert(toml_path.clone(), source);
+    }
+    let mut seen_quizzes = BTreeSet::new();
+    for (lesson_path, quiz_path) in &lessons {
+        if let Some(targets) = lesson::check_lesson(dir, lesson_path, report) {
+            used.extend(targets);
+        }
+        if let Some(q) = quiz_path
+            && seen_quizzes.insert(q.clone())
+        {
+            check_quiz(q, report);
+        }
+    }
+    // Without a list of lessons every file would look unused.
+    if loaded.is_ok() || loose.is_some() {
+        used.insert(toml_path);
+        unused_files(dir, &used, report);
+    }
+}
+
+/// The lessons (and quizzes) named in a `course.toml` that failed to load, keeping only files
+/// the loader would accept (the loader has already reported the others); also every path
+/// named, for the unused-file check.
+fn loose_lessons(
+    dir: &Path,
+    loose: Option<&LooseCourse>,
+) -> (Vec<(PathBuf, Option<PathBuf>)>, BTreeSet<PathBuf>) {
+    let usable = |rel: &str| {
+        let path = course::resolve_inside(dir, rel).ok()?;
+        let meta = fs::metadata(&path).ok()?;
+        (meta.is_file() && meta.len() <= MAX_FILE_BYTES).then_some(path)
+    };
+    let mut lessons = Vec::new();
+    let mut used = BTreeSet::new();
+    for entry in loose.map(|l| l.lessons.as_slice()).unwrap_or_default() {
+        // Named counts as used, even when refused (the loader has reported why).
+        for rel in entry.file.iter().chain(&entry.quiz) {
+            used.insert(dir.join(rel));
+        }
+        if let Some(lesson) = entry.file.as_deref().and_then(usable)
+            && !lessons.iter().any(|(l, _)| *l == lesson)
+        {
+            lessons.push((lesson, entry.quiz.as_deref().and_then(usable)));
+        }
+    }
+    (lessons, used)
+}
+
+/// A quiz read only for the spans of its questions and choices (after it validated).
+#[derive(Debug, Deserialize)]
+struct LooseQuiz {
+    #[serde(default)]
+    questions: Vec<LooseQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LooseQuestion {
+    prompt: Spanned<String>,
+    choices: Option<Vec<Spanned<LooseChoice>>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct LooseChoice {
+    text: Spanned<String>,
+}
+
+fn check_quiz(path: &Path, report: &mut Report) {
+    let quiz = match quiz::load_quiz(path) {
+        Ok(q) => q,
+        Err(errors) => {
+            if let Ok(source) = course::read_text_file(path) {
+                report.sources.insert(path.to_path_buf(), source);
+            }
+            report.extend(errors);
+            return;
+        }
+    };
+    let Ok(source) = course::read_text_file(path) else {
+        return;
+    };
+    let Ok(loose) = toml::from_str::<LooseQuiz>(&source) else {
+        return;
+    };
+    for (i, (q, raw)) in quiz.questions.iter().zip(&loose.questions).enumerate() {
+        let n = i + 1;
+        match &q.kind {
+            quiz::QuestionKind::Choice(choices) => {
+                let missing: Vec<usize> = (0..choices.len())
+                    .filter(|&c| choices[c].feedback.is_none())
+                    .collect();
+                let Some(&first) = missing.first() else {
+                    continue;
+                };
+                let span = raw
+                    .choices
+                    .as_ref()
+                    .and_then(|c| c.get(first))
+                    .map_or_else(|| raw.prompt.span(), |c| c.get_ref().text.span());
+                let message = if missing.len() == choices.len() {
+                    format!("no choice of question {n} has feedback")
+                } else if missing.len() == 1 {
+                    format!("a choice of question {n} has no feedback")
+                } else {
+                    format!(
+                        "{} of the {} choices of question {n} have no feedback",
+                        missing.len(),
+                        choices.len()
+                    )
+                };
+                report.push(
+                    Diagnostic::warning(path, message)
+                        .at(&source, span)
+                        .with_help("give each choice a `feedback` saying why it is right or wrong"),
+                );
+            }
+            _ if q.explanation.is_none() => {
+                report.push(
+                    Diagnostic::warning(path, format!("question {n} has no explanation"))
+                        .at(&source, raw.prompt.span())
+                        .with_help(
+                            "add an `explanation`: it is shown after the answer is checked and is where the teaching goes",
+                        ),
+                );
+            }
+            _ => {}
+        }
+    }
+    report.sources.insert(path.to_path_buf(), source);
+}
+
+/// Warns about every non-hidden file in the course folder that nothing uses.
+fn unused_files(dir: &Path, used: &BTreeSet<PathBuf>, report: &mut Report) {
+    let used: BTreeSet<PathBuf> = used.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.sort();
+    for file in files {
+        let is_used = file.canonicalize().is_ok_and(|c| used.contains(&c));
+        if !is_used {
+            report.push(
+                Diagnostic::warning(&file, "no lesson or quiz uses this file").with_help(
+                    "name it in course.toml, link to it from a lesson, or remove it (learners never see it)",
+                ),
+            );
+        }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        if is_hidden(&path) {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, out),
+            Ok(_) => out.push(path),
+            Err(_) => {}
+        }
+    }
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, text: &str) {
+        let path = dir.join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn course(dir: &Path, toml_extra: &str) {
+        write(
+            dir,
+            "course.toml",
+            &format!(
+                "title = \"T\"\nsummary = \"S\"\nversion = \"1\"\nhours = 1.0\n{toml_extra}\n[[lessons]]\nfile = \"01.md\"\nquiz = \"01.quiz.toml\"\n"
+            ),
+        );
+        write(dir, "01.md", "# One\n\nText.\n");
+        write(
+            dir,
+            "01.quiz.toml",
+            "[[questions]]\nprompt = \"P\"\nanswer = true\nexplanation = \"E\"\n",
+        );
+    }
+
+    fn messages(r: &Report) -> Vec<String> {
+        r.diagnostics.iter().map(|d| d.message.clone()).collect()
+    }
+
+    #[test]
+    fn a_clean_course_has_nothing_to_report() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        course(&dir, "");
+        let r = check_dir(&dir).unwrap();
+        assert_eq!(messages(&r), Vec::<String>::new());
+        assert_eq!(r.courses, 1);
+    }
+
+    #[test]
+    fn quiz_warnings_point_at_the_question_and_choice() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        course(&dir, "");
+        write(
+            &dir,
+            "01.quiz.toml",
+            "[[questions]]\nprompt = \"P\"\nanswer = true\n\n[[questions]]\nprompt = \"Q\"\n\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\nfeedback = \"yes\"\n\n[[questions.choices]]\ntext = \"b\"\n",
+        );
+        let r = check_dir(&dir).unwrap();
+        assert_eq!(
+            messages(&r),
+            [
+                "question 1 has no explanation",
+                "a choice of question 2 has no feedback"
+            ]
+        );
+        assert_eq!(r.diagnostics[0].line, Some(2));
+        assert_eq!(r.diagnostics[1].line, Some(14));
+    }
+
+    #[test]
+    fn broken_course_toml_still_checks_lessons_and_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        course(&dir, "titel = \"typo\"");
+        write(&dir, "01.md", "Title\n---\n");
+        write(&dir, "notes.txt", "x");
+        write(&dir, ".hidden", "x");
+        let r = check_dir(&dir).unwrap();
+        let m = messages(&r);
+        assert!(m[0].starts_with("unknown field `titel`"), "{m:?}");
+        assert!(
+            m.iter().any(|m| m.contains("`---` directly under")),
+            "{m:?}"
+        );
+        assert!(
+            m.iter().any(|m| m.contains("no lesson or quiz uses")),
+            "{m:?}"
+        );
+        assert_eq!(r.errors(), 1);
+        assert_eq!(r.warnings(), 2);
+    }
+
+    #[test]
+    fn courses_folder_checks_requires_and_stray_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        course(&tmp.path().join("a"), "requires = [\"b\", \"nope\"]");
+        course(&tmp.path().join("b"), "");
+        fs::create_dir(tmp.path().join("stray")).unwrap();
+        fs::create_dir(tmp.path().join(".git")).unwrap();
+        let r = check_dir(tmp.path()).unwrap();
+        assert_eq!(
+            messages(&r),
+            [
+                "`requires` names `nope`, which is not a course in this folder",
+                "this folder has no course.toml, so it is not a course"
+            ]
+        );
+        assert_eq!(r.courses, 2);
+    }
+
+    #[test]
+    fn empty_and_missing_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = check_dir(tmp.path()).unwrap();
+        assert_eq!(messages(&r), ["no courses found in this folder"]);
+        assert!(check_dir(&tmp.path().join("missing")).is_err());
+    }
+}

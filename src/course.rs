@@ -29,8 +29,9 @@ pub struct CourseFile {
     pub summary: String,
     /// Version string, recorded with every quiz attempt.
     pub version: String,
-    /// Credit hours for training records.
-    pub hours: Spanned<f64>,
+    /// Credit hours for training records; a course without them counts as 0 hours
+    /// (`rollcall check` warns).
+    pub hours: Option<Spanned<f64>>,
     /// Default pass mark for the course's quizzes (0..=100).
     pub pass_percent: Option<Spanned<i64>>,
     /// Position in the library; courses without one come last, then by title.
@@ -75,7 +76,7 @@ pub struct Course {
     pub summary: String,
     /// Version string.
     pub version: String,
-    /// Credit hours.
+    /// Credit hours (0.0 when `course.toml` gives none).
     pub hours: f64,
     /// Default pass mark for quizzes.
     pub pass_percent: u8,
@@ -246,14 +247,22 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
                 .with_help("give the course a title"),
         );
     }
-    let hours = *file.hours.get_ref();
-    if !(hours > 0.0 && hours <= 100.0) {
-        errors.push(
-            Diagnostic::error(&path, format!("hours = {hours} is out of range"))
-                .at(&source, file.hours.span())
-                .with_help("set the credit hours to a number above 0 and at most 100, e.g. 2.0"),
-        );
-    }
+    let hours = match &file.hours {
+        None => 0.0,
+        Some(h) => {
+            let hours = *h.get_ref();
+            if !(hours > 0.0 && hours <= 100.0) {
+                errors.push(
+                    Diagnostic::error(&path, format!("hours = {hours} is out of range"))
+                        .at(&source, h.span())
+                        .with_help(
+                            "set the credit hours to a number above 0 and at most 100, e.g. 2.0",
+                        ),
+                );
+            }
+            hours
+        }
+    };
     let pass_percent = match &file.pass_percent {
         None => DEFAULT_PASS_PERCENT,
         Some(p) => match u8::try_from(*p.get_ref()) {

@@ -9,8 +9,11 @@ use crate::course::read_text_file;
 use crate::progress::store::{self, Store};
 use crate::quiz::load_quiz;
 
-/// Something that watches a lesson file and reports edits (see `--watch`).
+/// Something that watches a lesson file and reports edits (see `--watch`); dropping it
+/// stops the watch.
 pub trait Watcher: Send {}
+
+impl Watcher for crate::watch::Watcher {}
 
 /// Starts watching a file; calls the callback on each edit.
 pub type WatchFn = Box<dyn FnMut(&std::path::Path) -> Option<Box<dyn Watcher>> + Send>;

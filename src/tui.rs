@@ -79,8 +79,14 @@ fn spawn_signal_thread(tx: mpsc::Sender<Input>) {
 fn spawn_signal_thread(_tx: mpsc::Sender<Input>) {}
 
 fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
-    let _ = tx;
-    Box::new(|_path| None)
+    Box::new(move |path| {
+        let tx = tx.clone();
+        crate::watch::watch_file(path, move || {
+            let _ = tx.send(Input::Msg(Msg::FileChanged));
+        })
+        .ok()
+        .map(|w| Box::new(w) as Box<dyn crate::runtime::Watcher>)
+    })
 }
 
 /// Opens the library for the learner named on the command line and runs the TUI.
