@@ -340,3 +340,59 @@ fn sigterm_restores_the_terminal() {
     s.wait_exit();
     assert!(s.restored(), "terminal not restored after SIGTERM");
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn watch_shows_edits_and_keeps_the_last_good_version() {
+    let data = tempfile::tempdir().unwrap();
+    let courses = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures(), courses.path());
+    let dir = courses.path().to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &["--watch", "--courses", &dir, "--learner", "author"],
+        data.path(),
+        courses.path(),
+    );
+    s.wait_for("Sample Course");
+    s.press("\r");
+    s.wait_for("0/2 lessons complete");
+    s.press("\r");
+    s.wait_for("Alpha page text");
+    s.press("l");
+    s.wait_for("page 2/3");
+    let lesson = courses.path().join("sample/01-first.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("Beta page text", "Edited beta text")).unwrap();
+    s.wait_for("Edited beta text");
+    s.wait_for("page 2/3");
+    // A broken edit (not UTF-8) keeps what is on screen and says why.
+    std::fs::write(&lesson, b"# Broken \xff\xfe\n").unwrap();
+    s.wait_for("Not reloaded");
+    assert!(s.screen().contains("Edited beta text"));
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn binary_alone_opens_the_built_in_courses() {
+    let data = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let mut s = Session::start(&["--learner", "laptop"], data.path(), empty.path());
+    s.wait_for("built-in courses");
+    s.wait_for("Using rollcall");
+    s.wait_for("De-escalation");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+}
