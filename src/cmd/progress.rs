@@ -76,10 +76,9 @@ fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Resu
                 to.display(),
                 store.learner()
             )?,
-            None if store.path().exists() => writeln!(
-                out,
-                "progress file {path} reads fine; nothing to repair"
-            )?,
+            None if store.path().exists() => {
+                writeln!(out, "progress file {path} reads fine; nothing to repair")?
+            }
             None => writeln!(
                 out,
                 "no progress file for {} yet ({path}); nothing to repair",
@@ -254,7 +253,9 @@ fn cells(row: &CourseRow) -> [String; 5] {
         .completed
         .as_deref()
         .map_or_else(|| "-".to_string(), date_part);
-    let hours = row.hours.map_or_else(|| "-".to_string(), |h| format!("{h:.1}"));
+    let hours = row
+        .hours
+        .map_or_else(|| "-".to_string(), |h| format!("{h:.1}"));
     [
         row.title.clone().unwrap_or_else(|| row.id.clone()),
         lessons,
@@ -371,8 +372,8 @@ fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
         },
         GivenAnswer {
             question: 2,
-            answer: Answer::Bool(i % 2 == 0),
-            correct: i % 2 == 0,
+            answer: Answer::Bool(i.is_multiple_of(2)),
+            correct: i.is_multiple_of(2),
         },
         GivenAnswer {
             question: 3,
@@ -382,7 +383,7 @@ fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
         GivenAnswer {
             question: 4,
             answer: Answer::Order(vec![2, 0, 1]),
-            correct: i % 3 != 0,
+            correct: !i.is_multiple_of(3),
         },
     ];
     let score = answers.iter().filter(|a| a.correct).count();

@@ -169,9 +169,7 @@ fn pick_data_dir(
     if let Some(dir) = env.filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(dir));
     }
-    portable()
-        .or_else(platform)
-        .ok_or(StoreError::NoDataDir)
+    portable().or_else(platform).ok_or(StoreError::NoDataDir)
 }
 
 /// The learner: `flag`, else `$ROLLCALL_LEARNER`, else the login name (`USER`/`USERNAME`,
@@ -337,8 +335,17 @@ fn read_progress(path: &Path) -> Result<Option<Progress>, StoreError> {
     };
     let text = String::from_utf8(bytes).map_err(|e| StoreError::Corrupt {
         path: path.to_path_buf(),
-        problem: format!("it is not UTF-8 text (bad byte at offset {})", e.utf8_error().valid_up_to()),
+        problem: format!(
+            "it is not UTF-8 text (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
     })?;
+    if text.trim().is_empty() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            problem: "the file is empty".into(),
+        });
+    }
     progress::parse(&text).map(Some).map_err(|e| match e {
         ParseError::Invalid(problem) => StoreError::Corrupt {
             path: path.to_path_buf(),
@@ -407,8 +414,7 @@ impl Store {
     pub fn save(&self, progress: &Progress) -> Result<Progress, StoreError> {
         create_private_dir(&self.dir).map_err(|e| self.write_error(e))?;
         let _lock = self.lock()?;
-        let mut merged =
-            read_progress(&self.path)?.unwrap_or_else(|| Progress::new(&self.learner));
+        let mut merged = read_progress(&self.path)?.unwrap_or_else(|| Progress::new(&self.learner));
         merged.merge(progress);
         let text = progress::to_toml(&merged).map_err(|e| StoreError::Serialize {
             path: self.path.clone(),
@@ -546,7 +552,12 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
 fn sync_dir(dir: &Path) -> io::Result<()> {
     match File::open(dir).and_then(|d| d.sync_all()) {
         // Some file systems cannot fsync a folder; the file itself was fsynced.
-        Err(e) if matches!(e.kind(), io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
             Ok(())
         }
         other => other,
@@ -633,7 +644,12 @@ mod tests {
             assert!(err.starts_with("invalid learner name"), "{err}");
         }
         let long = "a".repeat(MAX_LEARNER_CHARS + 1);
-        assert!(validate_learner(&long).unwrap_err().to_string().contains("too long"));
+        assert!(
+            validate_learner(&long)
+                .unwrap_err()
+                .to_string()
+                .contains("too long")
+        );
         let wide = "€".repeat(60); // 60 characters but 180 bytes
         assert!(validate_learner(&wide).is_err());
     }
@@ -679,7 +695,10 @@ mod tests {
         let pick = |f, e, p: &dyn Fn() -> Option<PathBuf>, q: &dyn Fn() -> Option<PathBuf>| {
             pick_data_dir(f, e, p, q).ok()
         };
-        assert_eq!(pick(Some(flag), env(), &portable, &platform), Some("/flag".into()));
+        assert_eq!(
+            pick(Some(flag), env(), &portable, &platform),
+            Some("/flag".into())
+        );
         assert_eq!(pick(None, env(), &portable, &platform), Some("/env".into()));
         assert_eq!(
             pick(None, Some(OsString::new()), &portable, &platform),
@@ -764,6 +783,20 @@ mod tests {
         fs::create_dir(dir.path().join("d.toml")).unwrap();
         assert_eq!(list_learners(dir.path()), ["a", "b"]);
         assert!(list_learners(&dir.path().join("missing")).is_empty());
+    }
+
+    #[test]
+    fn empty_file_is_corrupt_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "jdoe").unwrap();
+        fs::write(store.path(), "\n").unwrap();
+        let err = store.save(&with_attempt("a")).unwrap_err();
+        assert!(err.to_string().contains("the file is empty"), "{err}");
+        assert_eq!(fs::read(store.path()).unwrap(), b"\n");
+        let moved = store.repair().unwrap().unwrap();
+        assert_eq!(fs::read(moved).unwrap(), b"\n");
+        assert_eq!(store.repair().unwrap(), None);
+        assert_eq!(store.save(&with_attempt("a")).unwrap().attempts.len(), 1);
     }
 
     #[test]
