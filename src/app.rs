@@ -394,6 +394,7 @@ impl App {
                 self.overlay = Some(Overlay::Learner(LearnerPicker::default()));
                 vec![Effect::ListLearners]
             }
+            Msg::Record if matches!(self.screen, Screen::Record { .. }) => self.back(),
             Msg::Record if !self.in_attempt() => {
                 self.push(Screen::Record { scroll: 0 });
                 vec![]
@@ -475,7 +476,7 @@ impl App {
             Msg::Down => p.selected = (p.selected + 1).min(p.names.len()),
             Msg::Input(c)
                 if on_field
-                    && p.input.chars().count() < crate::progress::store::MAX_LEARNER_LEN =>
+                    && p.input.chars().count() < crate::progress::store::MAX_LEARNER_CHARS =>
             {
                 p.input.push(c);
                 p.error = None;

@@ -239,8 +239,9 @@ pub enum ParseError {
 /// # Errors
 /// When the text is not a valid progress record or comes from a newer schema.
 pub fn parse(source: &str) -> Result<Progress, ParseError> {
-    let value: toml::Table =
-        toml::from_str(source).map_err(|e| ParseError::Invalid(one_line(&e.to_string())))?;
+    let value: toml::Table = source
+        .parse()
+        .map_err(|e: toml::de::Error| ParseError::Invalid(one_line(&e.to_string())))?;
     let schema = value
         .get("schema")
         .and_then(toml::Value::as_integer)
@@ -251,7 +252,12 @@ pub fn parse(source: &str) -> Result<Progress, ParseError> {
         return Err(ParseError::NewerSchema { found: schema });
     }
     // Schema 1 is the first: later schemas add a migration step here, from `value`.
-    toml::from_str(source).map_err(|e| ParseError::Invalid(one_line(&e.to_string())))
+    // Converting the parsed table is about twice as fast as parsing the text again (progress
+    // is re-read on every save); only a bad file is parsed again, for a message with a line.
+    toml::Value::Table(value)
+        .try_into()
+        .or_else(|_| toml::from_str(source))
+        .map_err(|e| ParseError::Invalid(one_line(&e.to_string())))
 }
 
 /// Serializes a record as TOML.

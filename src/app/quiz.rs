@@ -182,6 +182,15 @@ impl QuizState {
             QuizPhase::Asking => self.update_asking(msg),
             QuizPhase::Checked { .. } => match msg {
                 Msg::Enter | Msg::NextPage => self.advance(),
+                // After checking, the cursor scrolls the feedback.
+                Msg::Up => {
+                    self.input.cursor = self.input.cursor.saturating_sub(1);
+                    Outcome::None
+                }
+                Msg::Down => {
+                    self.input.cursor = (self.input.cursor + 1).min(200);
+                    Outcome::None
+                }
                 Msg::Back => Outcome::Leave,
                 _ => Outcome::None,
             },
@@ -344,6 +353,7 @@ impl QuizState {
             correct,
         });
         self.phase = QuizPhase::Checked { correct };
+        self.input.cursor = 0;
         Outcome::None
     }
 }

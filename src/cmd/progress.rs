@@ -1,14 +1,461 @@
-//! `rollcall progress`.
+//! `rollcall progress` (show or repair a learner's record) and the hidden `save-loop` used by
+//! the crash-safety tests.
+//!
+//! `rollcall progress --format json` prints one object; its field names are stable:
+//!
+//! ```text
+//! {
+//!   "learner":  string          the learner's name
+//!   "file":     string          path of the progress file
+//!   "attempts": number          quiz attempts recorded, all courses
+//!   "courses": [                courses with any progress, in library order, then by id
+//!     {
+//!       "id":                string         course id (folder name)
+//!       "title":             string | null  title from the course library; null if not found
+//!       "in_library":        bool           whether the course was found in the library
+//!       "lessons_done":      number         lessons completed
+//!       "lessons_total":     number | null  lessons in the course; null if not in the library
+//!       "first_opened":      string | null  RFC 3339
+//!       "completed":         string | null  RFC 3339; null while not completed
+//!       "completed_version": string | null  course version at completion
+//!       "hours":             number | null  credit hours recorded at completion
+//!       "course_hours":      number | null  credit hours the library gives the course
+//!       "attempts":          number         quiz attempts in this course
+//!       "quizzes": [                        lessons with a quiz (library order) or attempts
+//!         {
+//!           "lesson":       string          lesson id (file name without .md)
+//!           "title":        string | null   lesson title from the library
+//!           "attempts":     number
+//!           "best_percent": number | null   best score, 0 to 100; null if never attempted
+//!           "passed":       bool            whether any attempt passed
+//!         }
+//!       ]
+//!     }
+//!   ]
+//! }
+//! ```
 
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::Cli;
+use anyhow::Context;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
-/// Runs the command.
+use crate::cli::{Cli, Command, Format, ProgressArgs};
+use crate::course::{self, Course, Library};
+use crate::progress::store::{self, Store};
+use crate::progress::{self as model, Attempt, GivenAnswer, LessonProgress, Progress};
+use crate::quiz::Answer;
+
+/// Runs `progress` or `save-loop`.
 ///
 /// # Errors
-/// When the command cannot run.
+/// When the data folder, learner or progress file cannot be used (exit 2).
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let _ = cli;
-    anyhow::bail!("`progress` is not implemented yet")
+    let dir = store::resolve_data_dir(cli.data_dir.as_deref())?;
+    let learner = store::resolve_learner(cli.learner.as_deref())?;
+    let store = Store::new(&dir, &learner)?;
+    match &cli.command {
+        Some(Command::SaveLoop { count, tag }) => save_loop(&store, *count, tag),
+        Some(Command::Progress(args)) => show_or_repair(cli, &store, args),
+        _ => anyhow::bail!("internal error: `progress` called for another command"),
+    }
+}
+
+fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    if args.repair {
+        let path = store.path().display();
+        match store.repair()? {
+            Some(to) => writeln!(
+                out,
+                "moved the unreadable progress file {path} to {}; {} starts with a fresh record",
+                to.display(),
+                store.learner()
+            )?,
+            None if store.path().exists() => {
+                writeln!(out, "progress file {path} reads fine; nothing to repair")?
+            }
+            None => writeln!(
+                out,
+                "no progress file for {} yet ({path}); nothing to repair",
+                store.learner()
+            )?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let progress = store.load()?;
+    let library = courses_dir_library(cli.courses.as_deref());
+    let summary = summarize(&progress, store.path(), library.as_ref());
+    match args.format {
+        Format::Table => out.write_all(table(&summary).as_bytes())?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &summary)?;
+            writeln!(out)?;
+        }
+        Format::Csv => write_csv(&mut out, &summary)?,
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The course library for titles and lesson counts; `None` (ids only) when there is no
+/// courses folder or it cannot be read.
+fn courses_dir_library(flag: Option<&Path>) -> Option<Library> {
+    let dir = crate::locate::courses_dir(flag)?;
+    match course::load_library(&dir) {
+        Ok(library) => Some(library),
+        Err(diagnostic) => {
+            eprintln!("rollcall: warning: {diagnostic}; showing course ids only");
+            None
+        }
+    }
+}
+
+/// A learner's record as printed (and as the JSON output).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct Summary {
+    learner: String,
+    file: PathBuf,
+    attempts: usize,
+    courses: Vec<CourseRow>,
+}
+
+/// One course of the record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct CourseRow {
+    id: String,
+    title: Option<String>,
+    in_library: bool,
+    lessons_done: usize,
+    lessons_total: Option<usize>,
+    first_opened: Option<String>,
+    completed: Option<String>,
+    completed_version: Option<String>,
+    hours: Option<f64>,
+    course_hours: Option<f64>,
+    attempts: usize,
+    quizzes: Vec<QuizRow>,
+}
+
+/// One quiz of a course row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct QuizRow {
+    lesson: String,
+    title: Option<String>,
+    attempts: usize,
+    best_percent: Option<f64>,
+    passed: bool,
+}
+
+fn summarize(progress: &Progress, file: &Path, library: Option<&Library>) -> Summary {
+    let mut ids: BTreeSet<&str> = progress.courses.keys().map(String::as_str).collect();
+    ids.extend(progress.attempts.iter().map(|a| a.course.as_str()));
+    let library_courses = library.map_or(&[][..], |l| l.courses.as_slice());
+    // Library order first (as the app shows them), then courses it does not have, by id.
+    let mut ordered: Vec<(&str, Option<&Course>)> = library_courses
+        .iter()
+        .filter(|c| ids.contains(c.id.as_str()))
+        .map(|c| (c.id.as_str(), Some(c)))
+        .collect();
+    ordered.extend(
+        ids.iter()
+            .filter(|id| !library_courses.iter().any(|c| c.id == **id))
+            .map(|id| (*id, None)),
+    );
+    Summary {
+        learner: progress.learner.clone(),
+        file: file.to_path_buf(),
+        attempts: progress.attempts.len(),
+        courses: ordered
+            .into_iter()
+            .map(|(id, course)| course_row(progress, id, course))
+            .collect(),
+    }
+}
+
+fn course_row(progress: &Progress, id: &str, course: Option<&Course>) -> CourseRow {
+    let recorded = progress.courses.get(id);
+    let done = |lesson: &str| {
+        recorded
+            .and_then(|c| c.lessons.get(lesson))
+            .is_some_and(|l| l.completed.is_some())
+    };
+    let lessons_done = match course {
+        Some(c) => c.lessons.iter().filter(|l| done(l.id())).count(),
+        None => recorded.map_or(0, |c| {
+            c.lessons.values().filter(|l| l.completed.is_some()).count()
+        }),
+    };
+    // Quizzes the course has, in order, then lessons with attempts it no longer has.
+    let mut lessons: Vec<(String, Option<String>)> = course.map_or_else(Vec::new, |c| {
+        c.lessons
+            .iter()
+            .filter(|l| l.quiz.is_some())
+            .map(|l| (l.id().to_string(), Some(l.display_title())))
+            .collect()
+    });
+    let attempted: BTreeSet<&str> = progress
+        .attempts
+        .iter()
+        .filter(|a| a.course == id)
+        .map(|a| a.lesson.as_str())
+        .collect();
+    for lesson in attempted {
+        if !lessons.iter().any(|(l, _)| l == lesson) {
+            lessons.push((lesson.to_string(), None));
+        }
+    }
+    let quizzes = lessons
+        .into_iter()
+        .map(|(lesson, title)| QuizRow {
+            attempts: progress.attempts_for(id, &lesson).count(),
+            best_percent: progress.best_attempt(id, &lesson).map(|a| a.percent),
+            passed: progress.quiz_passed(id, &lesson),
+            lesson,
+            title,
+        })
+        .collect();
+    CourseRow {
+        id: id.to_string(),
+        title: course.map(|c| c.title.clone()),
+        in_library: course.is_some(),
+        lessons_done,
+        lessons_total: course.map(|c| c.lessons.len()),
+        first_opened: recorded.and_then(|c| c.first_opened.clone()),
+        completed: recorded.and_then(|c| c.completed.clone()),
+        completed_version: recorded.and_then(|c| c.completed_version.clone()),
+        hours: recorded
+            .filter(|c| c.completed.is_some())
+            .and_then(|c| c.completed_hours),
+        course_hours: course.map(|c| c.hours),
+        attempts: progress.attempts.iter().filter(|a| a.course == id).count(),
+        quizzes,
+    }
+}
+
+/// The cells of one table row: course, lessons, best scores, completed, hours.
+fn cells(row: &CourseRow) -> [String; 5] {
+    let lessons = match row.lessons_total {
+        Some(total) => format!("{}/{total}", row.lessons_done),
+        None => format!("{}/?", row.lessons_done),
+    };
+    let best = row
+        .quizzes
+        .iter()
+        .map(|q| q.best_percent.map_or_else(|| "-".to_string(), percent))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let completed = row
+        .completed
+        .as_deref()
+        .map_or_else(|| "-".to_string(), date_part);
+    let hours = row
+        .hours
+        .map_or_else(|| "-".to_string(), |h| format!("{h:.1}"));
+    [
+        row.title.clone().unwrap_or_else(|| row.id.clone()),
+        lessons,
+        if best.is_empty() { "-".into() } else { best },
+        completed,
+        hours,
+    ]
+}
+
+fn percent(p: f64) -> String {
+    format!("{}%", p.round())
+}
+
+/// `2026-11-24` from an RFC 3339 time (the local date it was recorded in).
+fn date_part(t: &str) -> String {
+    t.get(..10).unwrap_or(t).to_string()
+}
+
+fn table(summary: &Summary) -> String {
+    let mut out = format!(
+        "Progress of {} ({})\n",
+        summary.learner,
+        summary.file.display()
+    );
+    if summary.courses.is_empty() {
+        out.push_str("No progress recorded yet.\n");
+        return out;
+    }
+    out.push('\n');
+    let header = ["COURSE", "LESSONS", "BEST SCORES", "COMPLETED", "HOURS"].map(String::from);
+    let rows: Vec<[String; 5]> = std::iter::once(header)
+        .chain(summary.courses.iter().map(cells))
+        .collect();
+    let mut widths = [0usize; 5];
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    for row in &rows {
+        let mut line = String::new();
+        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(w - cell.width() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\n{} quiz attempt{} recorded.\n",
+        summary.attempts,
+        if summary.attempts == 1 { "" } else { "s" }
+    ));
+    out
+}
+
+fn write_csv(out: &mut impl Write, summary: &Summary) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "learner",
+        "course",
+        "title",
+        "lessons_done",
+        "lessons_total",
+        "best_scores",
+        "completed",
+        "hours",
+        "attempts",
+    ])?;
+    for row in &summary.courses {
+        let [_, _, best, _, _] = cells(row);
+        w.write_record([
+            summary.learner.clone(),
+            row.id.clone(),
+            row.title.clone().unwrap_or_default(),
+            row.lessons_done.to_string(),
+            row.lessons_total.map(|t| t.to_string()).unwrap_or_default(),
+            best,
+            row.completed.clone().unwrap_or_default(),
+            row.hours.map(|h| h.to_string()).unwrap_or_default(),
+            row.attempts.to_string(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// Saves `count` attempts one by one, printing `saved <id>` only once each save returned.
+/// The crash tests kill this mid-loop and check every reported attempt survived.
+fn save_loop(store: &Store, count: usize, tag: &str) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    for i in 0..count {
+        let id = format!("{tag}-{i}");
+        let progress = loop_record(store.learner(), &id, i);
+        store
+            .save(&progress)
+            .with_context(|| format!("attempt {id} not saved"))?;
+        writeln!(out, "saved {id}")?;
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A record holding one realistic attempt (and the page position that goes with it).
+fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
+    let started = model::now_rfc3339();
+    let answers = vec![
+        GivenAnswer {
+            question: 1,
+            answer: Answer::Choices(vec![i % 4]),
+            correct: i % 4 == 1,
+        },
+        GivenAnswer {
+            question: 2,
+            answer: Answer::Bool(i.is_multiple_of(2)),
+            correct: i.is_multiple_of(2),
+        },
+        GivenAnswer {
+            question: 3,
+            answer: Answer::Text("988".into()),
+            correct: true,
+        },
+        GivenAnswer {
+            question: 4,
+            answer: Answer::Order(vec![2, 0, 1]),
+            correct: !i.is_multiple_of(3),
+        },
+    ];
+    let score = answers.iter().filter(|a| a.correct).count();
+    let total = answers.len();
+    #[allow(clippy::cast_precision_loss)] // tiny counts
+    let pct = score as f64 / total as f64 * 100.0;
+    let mut progress = Progress::new(learner);
+    progress.attempts.push(Attempt {
+        id: id.to_string(),
+        course: "de-escalation".into(),
+        lesson: "01-why-slow-down".into(),
+        quiz: "01-why-slow-down.quiz.toml".into(),
+        course_version: "1.0".into(),
+        started: started.clone(),
+        finished: model::now_rfc3339(),
+        score,
+        total,
+        percent: pct,
+        passed: pct >= 80.0,
+        pass_percent: 80,
+        answers,
+    });
+    let page = i % 6 + 1;
+    let course = progress.courses.entry("de-escalation".into()).or_default();
+    course.first_opened = Some(started.clone());
+    course.lessons.insert(
+        "01-why-slow-down".into(),
+        LessonProgress {
+            page,
+            viewed_at: Some(started),
+            pages_seen: [page].into(),
+            pages_total: 6,
+            completed: None,
+        },
+    );
+    progress
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_without_library_uses_ids() {
+        let mut p = loop_record("jdoe", "a", 1);
+        p.merge(&loop_record("jdoe", "b", 2));
+        let s = summarize(&p, Path::new("/d/jdoe.toml"), None);
+        assert_eq!(s.attempts, 2);
+        assert_eq!(s.courses.len(), 1);
+        let row = &s.courses[0];
+        assert_eq!(row.id, "de-escalation");
+        assert_eq!(row.title, None);
+        assert_eq!(row.lessons_total, None);
+        assert_eq!(row.quizzes.len(), 1);
+        assert_eq!(row.quizzes[0].attempts, 2);
+        assert_eq!(cells(row)[1], "0/?");
+        assert!(table(&s).contains("de-escalation"));
+    }
+
+    #[test]
+    fn empty_record_says_so() {
+        let s = summarize(&Progress::new("jdoe"), Path::new("jdoe.toml"), None);
+        assert!(table(&s).contains("No progress recorded yet."));
+    }
+
+    #[test]
+    fn loop_record_is_consistent() {
+        for i in 0..12 {
+            let p = loop_record("x", "id", i);
+            let a = &p.attempts[0];
+            assert_eq!(a.score, a.answers.iter().filter(|g| g.correct).count());
+            assert_eq!(a.passed, a.percent >= 80.0);
+        }
+    }
 }

@@ -1,97 +1,811 @@
-//! The on-disk progress store. (Placeholder: replaced by the real store.)
+//! The on-disk progress store: one TOML file per learner in a data folder.
+//!
+//! Quiz results are training records, so a save must never lose one that was saved before:
+//! - writes are atomic and durable: a temp file in the same folder is written and fsynced, then
+//!   renamed over the old file, then the folder is fsynced (Unix);
+//! - two copies of rollcall on one learner take an exclusive lock on `<learner>.toml.lock`
+//!   (a separate file, so the rename does not replace the locked inode), re-read the file under
+//!   the lock and merge into it, so neither copy's attempts are lost;
+//! - a file that cannot be read is never overwritten: the error says which file, what is wrong
+//!   and that `rollcall progress --repair` moves it aside.
+//!
+//! Loading takes no lock: the file is only ever replaced by a rename, so a reader always sees a
+//! whole file, and reports can read progress from read-only media.
 
+use std::ffi::OsString;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::progress::Progress;
+use crate::progress::{self, ParseError, Progress, SCHEMA};
 
-/// Longest learner name accepted.
-pub const MAX_LEARNER_LEN: usize = 64;
+/// Environment variable naming the data folder.
+pub const DATA_DIR_ENV: &str = "ROLLCALL_DATA_DIR";
+/// Environment variable naming the learner.
+pub const LEARNER_ENV: &str = "ROLLCALL_LEARNER";
+/// Folder beside the executable that, when it exists, holds progress (portable use).
+pub const PORTABLE_DIR: &str = "rollcall-data";
+/// Learner used when no name is given and the login name is unknown.
+pub const DEFAULT_LEARNER: &str = "learner";
+/// Longest learner name, in characters.
+pub const MAX_LEARNER_CHARS: usize = 64;
+/// Longest learner name in bytes, so `<learner>.toml.broken-<time>` stays a legal file name.
+const MAX_LEARNER_BYTES: usize = 160;
+/// Random characters in a temp file name.
+const TEMP_RAND_LEN: usize = 6;
 
-/// Why the store failed.
+/// Why progress could not be loaded or saved. Messages say which file, what is wrong and how
+/// to recover.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// A bad learner name.
-    #[error("invalid learner name: {0}")]
-    InvalidLearner(String),
-    /// I/O.
-    #[error("{0}")]
-    Io(String),
+    /// The learner name cannot be used as a file name.
+    #[error(
+        "invalid learner name {name:?}: {reason}; use letters, digits, spaces, '.', '_' and '-' \
+         (at most {MAX_LEARNER_CHARS} characters)"
+    )]
+    InvalidLearner {
+        /// The name as given.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// No data folder was given and the platform has none (no home folder).
+    #[error(
+        "cannot find a folder for progress files (no home folder); pass --data-dir DIR or set \
+         ROLLCALL_DATA_DIR"
+    )]
+    NoDataDir,
+    /// The file is not a valid progress record (bad TOML, wrong types, truncated).
+    #[error(
+        "progress file {} cannot be read: {problem}; it has been left untouched: run `rollcall \
+         progress --repair` to move it aside and start fresh",
+        path.display()
+    )]
+    Corrupt {
+        /// The progress file.
+        path: PathBuf,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// The file was written by a newer rollcall.
+    #[error(
+        "progress file {} was written by a newer rollcall (schema {found}; this one reads schema \
+         {SCHEMA} and older); it has been left untouched: update rollcall, or run `rollcall \
+         progress --repair` to move it aside and start fresh",
+        path.display()
+    )]
+    NewerSchema {
+        /// The progress file.
+        path: PathBuf,
+        /// The schema found in it.
+        found: u32,
+    },
+    /// The file exists but could not be read (permissions, I/O error).
+    #[error(
+        "cannot read progress file {}: {source}; check that you may read it",
+        path.display()
+    )]
+    Read {
+        /// The progress file.
+        path: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// The file could not be written (read-only or full disk, permissions).
+    #[error(
+        "cannot save progress file {}: {source}; check that the folder is writable and the disk \
+         is not full, or pass --data-dir DIR",
+        path.display()
+    )]
+    Write {
+        /// The progress file.
+        path: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
+    /// The record could not be serialized (not expected for records built by rollcall).
+    #[error("cannot save progress file {}: {problem}", path.display())]
+    Serialize {
+        /// The progress file.
+        path: PathBuf,
+        /// What went wrong.
+        problem: String,
+    },
+    /// `--repair` could not move the broken file aside.
+    #[error(
+        "cannot move progress file {} aside to {}: {source}; move or delete it by hand",
+        path.display(),
+        to.display()
+    )]
+    Repair {
+        /// The progress file.
+        path: PathBuf,
+        /// Where it was to go.
+        to: PathBuf,
+        /// The I/O error.
+        source: io::Error,
+    },
 }
 
-/// Checks a learner name.
-///
-/// # Errors
-/// When the name is empty, too long or has path characters.
-pub fn validate_learner(name: &str) -> Result<(), StoreError> {
-    if name.is_empty() || name.len() > MAX_LEARNER_LEN || name.contains(['/', '\\']) {
-        return Err(StoreError::InvalidLearner(name.into()));
+impl StoreError {
+    /// Whether the progress file exists but cannot be used (corrupt or newer): the app should
+    /// run without saving for this learner until `rollcall progress --repair`.
+    pub fn is_unreadable_file(&self) -> bool {
+        matches!(self, Self::Corrupt { .. } | Self::NewerSchema { .. })
     }
-    Ok(())
 }
 
-/// The data folder.
+/// The data folder: `flag`, else `$ROLLCALL_DATA_DIR`, else `rollcall-data/` beside the
+/// executable if it exists, else the platform's data folder (`~/.local/share/rollcall`).
 ///
 /// # Errors
-/// Never in the placeholder.
+/// [`StoreError::NoDataDir`] when none is given and the platform has no data folder.
 pub fn resolve_data_dir(flag: Option<&Path>) -> Result<PathBuf, StoreError> {
-    Ok(flag.map_or_else(|| PathBuf::from("rollcall-data"), Path::to_path_buf))
+    pick_data_dir(
+        flag,
+        std::env::var_os(DATA_DIR_ENV),
+        || {
+            crate::locate::exe_dir()
+                .map(|d| d.join(PORTABLE_DIR))
+                .filter(|d| d.is_dir())
+        },
+        || {
+            directories::ProjectDirs::from("", "", "rollcall")
+                .map(|dirs| dirs.data_dir().to_path_buf())
+        },
+    )
 }
 
-/// The learner.
+/// [`resolve_data_dir`] with its inputs passed in, so the order can be tested.
+fn pick_data_dir(
+    flag: Option<&Path>,
+    env: Option<OsString>,
+    portable: impl FnOnce() -> Option<PathBuf>,
+    platform: impl FnOnce() -> Option<PathBuf>,
+) -> Result<PathBuf, StoreError> {
+    if let Some(dir) = flag {
+        return Ok(dir.to_path_buf());
+    }
+    if let Some(dir) = env.filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    portable().or_else(platform).ok_or(StoreError::NoDataDir)
+}
+
+/// The learner: `flag`, else `$ROLLCALL_LEARNER`, else the login name (`USER`/`USERNAME`,
+/// made safe for a file name), else `learner`.
 ///
 /// # Errors
-/// On a bad name.
+/// [`StoreError::InvalidLearner`] when the flag or the variable names an invalid learner; a
+/// login name is sanitized instead.
 pub fn resolve_learner(flag: Option<&str>) -> Result<String, StoreError> {
-    let name = flag.unwrap_or("learner").to_string();
-    validate_learner(&name)?;
-    Ok(name)
+    let env = std::env::var_os(LEARNER_ENV).map(|v| v.to_string_lossy().into_owned());
+    let login = ["USER", "USERNAME"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|v| v.to_string_lossy().into_owned())
+        .find(|v| !v.trim().is_empty());
+    pick_learner(flag, env, login)
 }
 
-/// Known learners.
+/// [`resolve_learner`] with its inputs passed in.
+fn pick_learner(
+    flag: Option<&str>,
+    env: Option<String>,
+    login: Option<String>,
+) -> Result<String, StoreError> {
+    if let Some(name) = flag {
+        validate_learner(name)?;
+        return Ok(name.to_string());
+    }
+    if let Some(name) = env.filter(|v| !v.is_empty()) {
+        return match learner_problem(&name) {
+            None => Ok(name),
+            Some(reason) => Err(StoreError::InvalidLearner {
+                name,
+                reason: format!("{reason} (from {LEARNER_ENV})"),
+            }),
+        };
+    }
+    Ok(login.map_or_else(|| DEFAULT_LEARNER.to_string(), |l| sanitize_learner(&l)))
+}
+
+/// Checks that `name` can be a learner (and so a file name on every platform).
+///
+/// # Errors
+/// [`StoreError::InvalidLearner`] saying what is wrong.
+pub fn validate_learner(name: &str) -> Result<(), StoreError> {
+    match learner_problem(name) {
+        None => Ok(()),
+        Some(reason) => Err(StoreError::InvalidLearner {
+            name: name.to_string(),
+            reason,
+        }),
+    }
+}
+
+/// Turns any text (a login name) into a valid learner name, or `learner` if nothing is left.
+pub fn sanitize_learner(raw: &str) -> String {
+    let mapped: String = raw
+        .chars()
+        .map(|c| if allowed_char(c) { c } else { '_' })
+        .take(MAX_LEARNER_CHARS)
+        .collect();
+    let trimmed = mapped.trim_matches(|c| c == ' ' || c == '.');
+    if learner_problem(trimmed).is_none() {
+        trimmed.to_string()
+    } else {
+        DEFAULT_LEARNER.to_string()
+    }
+}
+
+fn allowed_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-')
+}
+
+/// What makes `name` unusable as a learner, if anything.
+fn learner_problem(name: &str) -> Option<String> {
+    if name.is_empty() {
+        return Some("it is empty".into());
+    }
+    if name.chars().count() > MAX_LEARNER_CHARS || name.len() > MAX_LEARNER_BYTES {
+        return Some("it is too long".into());
+    }
+    if let Some(c) = name.chars().find(|&c| !allowed_char(c)) {
+        return Some(if c.is_control() {
+            "it contains a control character".into()
+        } else if matches!(c, '/' | '\\') {
+            format!("it contains the path separator {c:?}")
+        } else {
+            format!("it contains {c:?}")
+        });
+    }
+    if name.chars().all(|c| c == '.') {
+        return Some("it is only dots".into());
+    }
+    // A leading dot hides the file (and is how temp files are named); Windows drops a
+    // trailing dot or space, which would make two learners share a file.
+    if name.starts_with('.') {
+        return Some("it starts with '.'".into());
+    }
+    if name.starts_with(' ') || name.ends_with(' ') || name.ends_with('.') {
+        return Some("it starts or ends with a space, or ends with '.'".into());
+    }
+    // Progress folders travel between machines on USB sticks: keep names legal on Windows.
+    let stem = name.split('.').next().unwrap_or(name).trim_end();
+    let upper = stem.to_ascii_uppercase();
+    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper.as_bytes()[3].is_ascii_digit()
+            && upper.as_bytes()[3] != b'0');
+    if reserved {
+        return Some(format!("{stem:?} is a reserved device name on Windows"));
+    }
+    None
+}
+
+/// Learners with a progress file in `dir` (`<learner>.toml`), sorted; empty if unreadable.
 pub fn list_learners(dir: &Path) -> Vec<String> {
-    let _ = dir;
-    vec![]
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let learner = name.strip_suffix(".toml")?;
+            learner_problem(learner)
+                .is_none()
+                .then(|| learner.to_string())
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names
 }
 
-/// A learner's progress file.
-#[derive(Debug, Clone)]
+/// Reads any progress file (for reports).
+///
+/// # Errors
+/// [`StoreError::Read`] when it cannot be read (including when it does not exist),
+/// [`StoreError::Corrupt`] or [`StoreError::NewerSchema`] when it is not a usable record.
+pub fn load_file(path: &Path) -> Result<Progress, StoreError> {
+    match read_progress(path)? {
+        Some(p) => Ok(p),
+        None => Err(StoreError::Read {
+            path: path.to_path_buf(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        }),
+    }
+}
+
+/// Reads and parses a progress file; `None` when it does not exist.
+fn read_progress(path: &Path) -> Result<Option<Progress>, StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        problem: format!(
+            "it is not UTF-8 text (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    if text.trim().is_empty() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            problem: "the file is empty".into(),
+        });
+    }
+    progress::parse(&text).map(Some).map_err(|e| match e {
+        ParseError::Invalid(problem) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            problem,
+        },
+        ParseError::NewerSchema { found } => StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+        },
+    })
+}
+
+/// One learner's progress file in a data folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
-    path: PathBuf,
+    dir: PathBuf,
     learner: String,
+    path: PathBuf,
+    lock_path: PathBuf,
 }
 
 impl Store {
-    /// A store for a learner in a folder.
+    /// The store for `learner` in `dir`; checks the name and touches nothing on disk.
     ///
     /// # Errors
-    /// On a bad name.
-    pub fn new(dir: &Path, learner: &str) -> Result<Self, StoreError> {
+    /// [`StoreError::InvalidLearner`].
+    pub fn new(dir: &Path, learner: &str) -> Result<Store, StoreError> {
         validate_learner(learner)?;
-        Ok(Self {
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            learner: learner.to_string(),
             path: dir.join(format!("{learner}.toml")),
-            learner: learner.into(),
+            lock_path: dir.join(format!("{learner}.toml.lock")),
         })
     }
-    /// The file.
+
+    /// The progress file (`<dir>/<learner>.toml`).
     pub fn path(&self) -> &Path {
         &self.path
     }
-    /// The learner.
+
+    /// The learner's name.
     pub fn learner(&self) -> &str {
         &self.learner
     }
-    /// Loads.
-    ///
-    /// # Errors
-    /// Never in the placeholder.
-    pub fn load(&self) -> Result<Progress, StoreError> {
-        Ok(Progress::new(&self.learner))
+
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
-    /// Saves.
+
+    /// Loads the learner's record; an empty one when there is no file yet.
     ///
     /// # Errors
-    /// Never in the placeholder.
+    /// When the file exists but cannot be read or used; it is left untouched.
+    pub fn load(&self) -> Result<Progress, StoreError> {
+        Ok(read_progress(&self.path)?.unwrap_or_else(|| Progress::new(&self.learner)))
+    }
+
+    /// Saves `progress`: under the lock, merges it into what is on disk now and writes the
+    /// result atomically and durably. Returns the merged record.
+    ///
+    /// # Errors
+    /// When the folder cannot be written ([`StoreError::Write`]), or when the file on disk
+    /// cannot be read or used, in which case it is not overwritten.
     pub fn save(&self, progress: &Progress) -> Result<Progress, StoreError> {
-        Ok(progress.clone())
+        create_private_dir(&self.dir).map_err(|e| self.write_error(e))?;
+        let _lock = self.lock()?;
+        let mut merged = read_progress(&self.path)?.unwrap_or_else(|| Progress::new(&self.learner));
+        merged.merge(progress);
+        let text = progress::to_toml(&merged).map_err(|e| StoreError::Serialize {
+            path: self.path.clone(),
+            problem: e.to_string(),
+        })?;
+        self.remove_stale_temp_files();
+        self.write_atomic(text.as_bytes())
+            .map_err(|e| self.write_error(e))?;
+        Ok(merged)
+    }
+
+    /// Moves an unreadable progress file aside to `<learner>.toml.broken-<local time>` so the
+    /// learner starts fresh. Returns where it went, or `None` when the file is missing or fine.
+    ///
+    /// # Errors
+    /// When the file cannot be read at all (permissions) or cannot be moved.
+    pub fn repair(&self) -> Result<Option<PathBuf>, StoreError> {
+        match read_progress(&self.path) {
+            Ok(_) => return Ok(None),
+            Err(e) if e.is_unreadable_file() => {}
+            Err(e) => return Err(e),
+        }
+        // Under the lock, look again: another copy may have repaired and saved meanwhile.
+        let _lock = self.lock()?;
+        match read_progress(&self.path) {
+            Ok(_) => return Ok(None),
+            Err(e) if e.is_unreadable_file() => {}
+            Err(e) => return Err(e),
+        }
+        let stamp = jiff::Zoned::now().strftime("%Y%m%dT%H%M%S").to_string();
+        let base = format!("{}.toml.broken-{stamp}", self.learner);
+        let mut to = self.dir.join(&base);
+        let mut n = 2;
+        while fs::symlink_metadata(&to).is_ok() {
+            to = self.dir.join(format!("{base}-{n}"));
+            n += 1;
+        }
+        let repair_error = |source| StoreError::Repair {
+            path: self.path.clone(),
+            to: to.clone(),
+            source,
+        };
+        fs::rename(&self.path, &to).map_err(repair_error)?;
+        sync_dir(&self.dir).map_err(repair_error)?;
+        Ok(Some(to))
+    }
+
+    fn write_error(&self, source: io::Error) -> StoreError {
+        StoreError::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Takes the learner's exclusive lock; released when the returned file is dropped.
+    fn lock(&self) -> Result<File, StoreError> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
+            .open(&self.lock_path)
+            .map_err(|e| self.write_error(e))?;
+        match file.lock() {
+            Ok(()) => Ok(file),
+            // Some network and FUSE file systems cannot lock: saving without the lock (risking
+            // a race with a second copy) still beats not saving at all.
+            Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(file),
+            Err(e) => Err(self.write_error(e)),
+        }
+    }
+
+    fn temp_prefix(&self) -> String {
+        format!(".{}.toml.tmp-", self.learner)
+    }
+
+    /// Writes `bytes` to a temp file beside the progress file, fsyncs it, renames it over the
+    /// progress file and fsyncs the folder, so a crash leaves either the old or the new file.
+    fn write_atomic(&self, bytes: &[u8]) -> io::Result<()> {
+        let prefix = self.temp_prefix();
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).rand_bytes(TEMP_RAND_LEN);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o600));
+        }
+        let mut temp = builder.tempfile_in(&self.dir)?;
+        temp.write_all(bytes)?;
+        temp.as_file().sync_all()?;
+        temp.persist(&self.path).map_err(|e| e.error)?;
+        sync_dir(&self.dir)
+    }
+
+    /// Removes temp files left by a copy that was killed mid-save. Only called under the lock,
+    /// when no temp file of this learner can be in use.
+    fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let prefix = self.temp_prefix();
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name();
+            let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+                continue;
+            };
+            // An exact shape check, so learner "a" never matches learner "a.toml.tmp-x"'s files.
+            if rest.len() == TEMP_RAND_LEN && rest.chars().all(|c| c.is_ascii_alphanumeric()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Creates the data folder (and parents), private to the user on Unix.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+/// Makes a rename in `dir` durable (Unix; elsewhere the rename is as durable as it gets).
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    match File::open(dir).and_then(|d| d.sync_all()) {
+        // Some file systems cannot fsync a folder; the file itself was fsynced.
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
+            ) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::{Attempt, LessonProgress};
+
+    fn attempt(id: &str) -> Attempt {
+        Attempt {
+            id: id.into(),
+            course: "de-escalation".into(),
+            lesson: "01-why-slow-down".into(),
+            quiz: "01-why-slow-down.quiz.toml".into(),
+            course_version: "1.0".into(),
+            started: "2026-11-24T10:00:00.000+01:00".into(),
+            finished: "2026-11-24T10:05:00.000+01:00".into(),
+            score: 4,
+            total: 5,
+            percent: 80.0,
+            passed: true,
+            pass_percent: 80,
+            answers: vec![],
+        }
+    }
+
+    fn with_attempt(id: &str) -> Progress {
+        let mut p = Progress::new("jdoe");
+        p.attempts.push(attempt(id));
+        p
+    }
+
+    #[test]
+    fn valid_learner_names() {
+        for name in [
+            "jdoe",
+            "J. Doe",
+            "officer_12-b",
+            "José Núñez",
+            "a.b",
+            "x",
+            &"a".repeat(MAX_LEARNER_CHARS),
+            "console",
+            "com0",
+        ] {
+            assert!(validate_learner(name).is_ok(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn invalid_learner_names() {
+        let cases = [
+            ("", "empty"),
+            ("a/b", "path separator '/'"),
+            ("a\\b", "path separator '\\\\'"),
+            ("..", "only dots"),
+            (".", "only dots"),
+            ("...", "only dots"),
+            (".hidden", "starts with '.'"),
+            ("a\nb", "control character"),
+            ("a\u{7f}", "control character"),
+            ("tab\there", "control character"),
+            ("a:b", "contains ':'"),
+            ("a*", "contains '*'"),
+            (" jdoe", "space"),
+            ("jdoe ", "space"),
+            ("jdoe.", "ends with '.'"),
+            ("CON", "reserved"),
+            ("nul.txt", "reserved"),
+            ("Com1", "reserved"),
+            ("lpt9", "reserved"),
+        ];
+        for (name, want) in cases {
+            let err = validate_learner(name).expect_err(name).to_string();
+            assert!(err.contains(want), "{name:?}: {err}");
+            assert!(err.starts_with("invalid learner name"), "{err}");
+        }
+        let long = "a".repeat(MAX_LEARNER_CHARS + 1);
+        assert!(
+            validate_learner(&long)
+                .unwrap_err()
+                .to_string()
+                .contains("too long")
+        );
+        let wide = "€".repeat(60); // 60 characters but 180 bytes
+        assert!(validate_learner(&wide).is_err());
+    }
+
+    #[test]
+    fn login_names_are_sanitized() {
+        assert_eq!(sanitize_learner("jdoe"), "jdoe");
+        assert_eq!(sanitize_learner("CORP\\jdoe"), "CORP_jdoe");
+        assert_eq!(sanitize_learner("a/b:c"), "a_b_c");
+        assert_eq!(sanitize_learner(".hidden"), "hidden");
+        assert_eq!(sanitize_learner(" jdoe. "), "jdoe");
+        assert_eq!(sanitize_learner("..."), DEFAULT_LEARNER);
+        assert_eq!(sanitize_learner(""), DEFAULT_LEARNER);
+        assert_eq!(sanitize_learner("NUL"), DEFAULT_LEARNER);
+        assert_eq!(sanitize_learner(&"x".repeat(100)).len(), MAX_LEARNER_CHARS);
+        for raw in ["\u{0}\u{1}", "a\tb", "../../etc/passwd", "\u{fffd}"] {
+            let s = sanitize_learner(raw);
+            assert!(validate_learner(&s).is_ok(), "{raw:?} -> {s:?}");
+        }
+    }
+
+    #[test]
+    fn learner_resolution_order() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(pick_learner(Some("a"), some("b"), some("c")).unwrap(), "a");
+        assert_eq!(pick_learner(None, some("b"), some("c")).unwrap(), "b");
+        assert_eq!(pick_learner(None, some(""), some("c")).unwrap(), "c");
+        assert_eq!(pick_learner(None, None, some("c d/e")).unwrap(), "c d_e");
+        assert_eq!(pick_learner(None, None, None).unwrap(), DEFAULT_LEARNER);
+        assert!(pick_learner(Some("../x"), None, None).is_err());
+        assert!(pick_learner(Some(""), None, some("c")).is_err());
+        let err = pick_learner(None, some("a/b"), some("c")).unwrap_err();
+        assert!(err.to_string().contains("ROLLCALL_LEARNER"), "{err}");
+    }
+
+    #[test]
+    fn data_dir_resolution_order() {
+        let flag = Path::new("/flag");
+        let env = || Some(OsString::from("/env"));
+        let portable = || Some(PathBuf::from("/exe/rollcall-data"));
+        let platform = || Some(PathBuf::from("/home/x/.local/share/rollcall"));
+        let none = || None;
+        let pick = |f, e, p: &dyn Fn() -> Option<PathBuf>, q: &dyn Fn() -> Option<PathBuf>| {
+            pick_data_dir(f, e, p, q).ok()
+        };
+        assert_eq!(
+            pick(Some(flag), env(), &portable, &platform),
+            Some("/flag".into())
+        );
+        assert_eq!(pick(None, env(), &portable, &platform), Some("/env".into()));
+        assert_eq!(
+            pick(None, Some(OsString::new()), &portable, &platform),
+            Some("/exe/rollcall-data".into())
+        );
+        assert_eq!(
+            pick(None, None, &none, &platform),
+            Some("/home/x/.local/share/rollcall".into())
+        );
+        assert!(matches!(
+            pick_data_dir(None, None, none, none),
+            Err(StoreError::NoDataDir)
+        ));
+    }
+
+    #[test]
+    fn missing_file_loads_empty_and_save_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(&dir.path().join("sub/dir"), "jdoe").unwrap();
+        assert_eq!(store.load().unwrap(), Progress::new("jdoe"));
+        assert!(!store.dir().exists(), "load must not create anything");
+        let mut p = with_attempt("a1");
+        p.courses
+            .entry("de-escalation".into())
+            .or_default()
+            .lessons
+            .insert(
+                "01-why-slow-down".into(),
+                LessonProgress {
+                    page: 3,
+                    viewed_at: Some("2026-11-24T10:00:00+01:00".into()),
+                    pages_seen: [1, 2, 3].into(),
+                    pages_total: 6,
+                    completed: None,
+                },
+            );
+        let saved = store.save(&p).unwrap();
+        assert_eq!(saved, p);
+        assert_eq!(store.load().unwrap(), p);
+        assert_eq!(load_file(store.path()).unwrap(), p);
+    }
+
+    #[test]
+    fn saves_merge_with_what_is_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "jdoe").unwrap();
+        store.save(&with_attempt("a1")).unwrap();
+        // A second copy that never saw a1.
+        let merged = store.save(&with_attempt("a2")).unwrap();
+        let ids: Vec<_> = merged.attempts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a1", "a2"]);
+        assert_eq!(store.load().unwrap(), merged);
+    }
+
+    #[test]
+    fn stale_temp_files_are_removed_but_not_other_learners() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "a").unwrap();
+        let stale = dir.path().join(".a.toml.tmp-AbC123");
+        let other = dir.path().join(".a.toml.tmp-x.toml.tmp-AbC123");
+        fs::write(&stale, "half").unwrap();
+        fs::write(&other, "someone else's").unwrap();
+        store.save(&Progress::new("a")).unwrap();
+        assert!(!stale.exists());
+        assert!(other.exists());
+    }
+
+    #[test]
+    fn list_learners_finds_only_progress_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "b.toml",
+            "a.toml",
+            "a.toml.lock",
+            ".a.toml.tmp-abcdef",
+            "a.toml.broken-20261124T101500",
+            "notes.txt",
+            ".hidden.toml",
+        ] {
+            fs::write(dir.path().join(name), "").unwrap();
+        }
+        fs::create_dir(dir.path().join("d.toml")).unwrap();
+        assert_eq!(list_learners(dir.path()), ["a", "b"]);
+        assert!(list_learners(&dir.path().join("missing")).is_empty());
+    }
+
+    #[test]
+    fn empty_file_is_corrupt_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "jdoe").unwrap();
+        fs::write(store.path(), "\n").unwrap();
+        let err = store.save(&with_attempt("a")).unwrap_err();
+        assert!(err.to_string().contains("the file is empty"), "{err}");
+        assert_eq!(fs::read(store.path()).unwrap(), b"\n");
+        let moved = store.repair().unwrap().unwrap();
+        assert_eq!(fs::read(moved).unwrap(), b"\n");
+        assert_eq!(store.repair().unwrap(), None);
+        assert_eq!(store.save(&with_attempt("a")).unwrap().attempts.len(), 1);
+    }
+
+    #[test]
+    fn not_utf8_is_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path(), "jdoe").unwrap();
+        fs::write(store.path(), b"schema = 1\n\xff\xfe").unwrap();
+        let err = store.load().unwrap_err();
+        assert!(err.is_unreadable_file());
+        assert!(err.to_string().contains("not UTF-8"), "{err}");
     }
 }
