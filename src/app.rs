@@ -518,7 +518,10 @@ impl App {
         }
         self.history.clear();
         self.screen = Screen::Library { selected: 0 };
-        vec![Effect::Watch(None)]
+        // Save at once so a new learner appears in the picker from now on.
+        let mut effects = vec![Effect::Watch(None)];
+        effects.extend(self.save_effect());
+        effects
     }
 
     fn on_saved(&mut self, result: Result<Progress, String>) {

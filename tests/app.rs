@@ -358,3 +358,34 @@ fn snapshots_of_each_screen() {
     h.send(&[Msg::Back, Msg::Record]);
     insta::assert_snapshot!("my_record", h.screen_text(80, 24));
 }
+
+#[test]
+fn switch_learner_on_a_shared_workstation() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage, Msg::Back, Msg::Back]);
+    assert!(h.dir.path().join("tester.toml").exists());
+    h.send(&[Msg::SwitchLearner]);
+    let Some(Overlay::Learner(p)) = &h.app.overlay else { panic!("no picker") };
+    assert_eq!(p.names, vec!["tester".to_string()]);
+    // Down to the 'new learner' field, type a bad name, then a good one.
+    h.send(&[Msg::Down, Msg::Input('/'), Msg::Enter]);
+    let Some(Overlay::Learner(p)) = &h.app.overlay else { panic!("picker closed") };
+    assert!(p.error.is_some());
+    h.send(&[Msg::Backspace]);
+    for c in "Officer Diaz".chars() {
+        h.send(&[Msg::Input(c)]);
+    }
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.app.learner, "Officer Diaz");
+    assert!(h.app.progress.courses.is_empty());
+    assert!(h.screen_text(80, 24).contains("learner: Officer Diaz"));
+    // Back to the first learner: their record is there.
+    h.send(&[Msg::SwitchLearner]);
+    let Some(Overlay::Learner(p)) = &h.app.overlay else { panic!() };
+    assert_eq!(p.names, vec!["Officer Diaz".to_string(), "tester".to_string()]);
+    assert_eq!(p.selected, 0, "the current learner is selected");
+    h.send(&[Msg::Down, Msg::Enter]);
+    assert_eq!(h.app.learner, "tester");
+    assert!(h.app.progress.courses.contains_key("sample"));
+}

@@ -396,3 +396,24 @@ fn binary_alone_opens_the_built_in_courses() {
     s.press("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+#[test]
+fn corrupt_progress_file_is_reported_and_left_alone() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("officer.toml");
+    std::fs::write(&file, "schema = 1\nlearner = \"officer\"\n[[attempts]\nid = ").unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut s = start(data.path());
+    s.wait_for("cannot be read");
+    s.wait_for("progress --repair");
+    s.press(ESC);
+    s.wait_for("progress not saved");
+    s.press("\r");
+    s.press("\r");
+    s.wait_for("page 1/3");
+    s.press("l");
+    s.wait_for("page 2/3");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(std::fs::read(&file).unwrap(), before, "corrupt file was touched");
+}
