@@ -55,7 +55,7 @@ impl std::fmt::Debug for Endpoint {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The password must never reach a log or an error message.
         f.debug_struct("Endpoint")
-            .field("url", &self.url)
+            .field("url", &self.display_url())
             .field("user", &self.user)
             .field("password", &self.password.as_ref().map(|_| "***"))
             .finish()
@@ -476,5 +476,175 @@ impl SentLog {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::RefCell;
+    use std::collections::VecDeque;
+
     use super::*;
+
+    /// Answers from a script and records what was posted.
+    struct Fake {
+        replies: RefCell<VecDeque<Result<Reply, Unreachable>>>,
+        posted: RefCell<Vec<Vec<String>>>,
+    }
+
+    impl Fake {
+        fn new(replies: Vec<Result<(u16, &str), &str>>) -> Self {
+            Self {
+                replies: RefCell::new(
+                    replies
+                        .into_iter()
+                        .map(|r| {
+                            r.map(|(status, body)| Reply {
+                                status,
+                                body: body.into(),
+                            })
+                            .map_err(|e| Unreachable(e.into()))
+                        })
+                        .collect(),
+                ),
+                posted: RefCell::default(),
+            }
+        }
+    }
+
+    impl Transport for Fake {
+        fn post_statements(&self, batch: &[Value]) -> Result<Reply, Unreachable> {
+            self.posted
+                .borrow_mut()
+                .push(batch.iter().map(statement_id).collect());
+            self.replies
+                .borrow_mut()
+                .pop_front()
+                .unwrap_or(Err(Unreachable("script ended".into())))
+        }
+    }
+
+    fn statements(n: usize) -> Vec<Value> {
+        (0..n).map(|i| serde_json::json!({ "id": format!("s{i}") })).collect()
+    }
+
+    fn opts(batch_size: usize) -> SendOptions {
+        SendOptions {
+            batch_size,
+            retries: 2,
+            backoff: Duration::from_millis(1),
+        }
+    }
+
+    fn run(fake: &Fake, n: usize, batch: usize) -> (Outcome, Vec<Vec<String>>) {
+        let mut remembered = Vec::new();
+        let outcome = send(fake, &statements(n), &opts(batch), &mut |ids| {
+            remembered.push(ids.to_vec());
+            Ok(())
+        });
+        (outcome, remembered)
+    }
+
+    #[test]
+    fn batches_are_remembered_one_by_one() {
+        let fake = Fake::new(vec![Ok((200, "[]")), Ok((204, "")), Ok((200, "[]"))]);
+        let (outcome, remembered) = run(&fake, 5, 2);
+        assert_eq!(outcome.stop, None);
+        assert_eq!(outcome.confirmed.len(), 5);
+        assert_eq!(remembered, [vec!["s0", "s1"], vec!["s2", "s3"], vec!["s4"]]);
+    }
+
+    #[test]
+    fn a_conflicting_batch_is_resent_one_at_a_time() {
+        let fake = Fake::new(vec![
+            Ok((409, "Differing statements already exist")),
+            Ok((409, "")),
+            Ok((200, "[]")),
+            Ok((400, "bad verb")),
+        ]);
+        let (outcome, _) = run(&fake, 3, 3);
+        assert_eq!(outcome.confirmed, ["s0", "s1"]);
+        assert_eq!(outcome.rejected, [("s2".to_string(), "HTTP 400: bad verb".to_string())]);
+        assert_eq!(outcome.stop, None);
+        assert_eq!(fake.posted.borrow().len(), 4);
+    }
+
+    #[test]
+    fn retries_then_goes_offline_keeping_what_was_confirmed() {
+        let fake = Fake::new(vec![
+            Ok((200, "[]")),
+            Err("connection refused"),
+            Ok((503, "busy")),
+            Err("connection refused"),
+        ]);
+        let (outcome, remembered) = run(&fake, 4, 2);
+        assert_eq!(outcome.confirmed, ["s0", "s1"]);
+        assert_eq!(remembered.len(), 1);
+        assert_eq!(
+            outcome.stop,
+            Some(Stop::Offline("connection refused".into()))
+        );
+        assert_eq!(fake.posted.borrow().len(), 4, "one try and two retries");
+    }
+
+    #[test]
+    fn a_retry_that_succeeds_goes_on() {
+        let fake = Fake::new(vec![Err("reset"), Ok((500, "oops")), Ok((200, "[]"))]);
+        let (outcome, _) = run(&fake, 1, 1);
+        assert_eq!(outcome.confirmed, ["s0"]);
+        assert_eq!(outcome.stop, None);
+    }
+
+    #[test]
+    fn refused_credentials_stop_at_once() {
+        let fake = Fake::new(vec![Ok((401, "Invalid authentication credentials"))]);
+        let (outcome, remembered) = run(&fake, 3, 2);
+        assert!(matches!(outcome.stop, Some(Stop::Refused(_))));
+        assert!(remembered.is_empty());
+        assert_eq!(fake.posted.borrow().len(), 1);
+    }
+
+    #[test]
+    fn a_failed_save_stops_sending() {
+        let fake = Fake::new(vec![Ok((200, "[]")), Ok((200, "[]"))]);
+        let outcome = send(&fake, &statements(4), &opts(2), &mut |_| Err("disk full".into()));
+        assert_eq!(outcome.stop, Some(Stop::Local("disk full".into())));
+        assert_eq!(fake.posted.borrow().len(), 1);
+    }
+
+    #[test]
+    fn basic_auth_and_redaction() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"rollcall:secret"), "cm9sbGNhbGw6c2VjcmV0");
+        let e = Endpoint {
+            url: "https://u:pw@lrs.example/xapi/".into(),
+            user: Some("u".into()),
+            password: Some("pw".into()),
+        };
+        assert_eq!(e.display_url(), "https://lrs.example/xapi/");
+        assert_eq!(e.statements_url(), "https://u:pw@lrs.example/xapi/statements");
+        assert!(!format!("{e:?}").contains("pw"), "{e:?}");
+        assert_eq!(redact_url("http://lrs.example"), "http://lrs.example");
+    }
+
+    #[test]
+    fn settings_and_sent_log() {
+        let s = parse_settings("[lrs]\nurl = \"https://lrs.example\"\nuser = \"a\"\npassword = \"b\"\n[ui]\ntheme = 1\n")
+            .unwrap();
+        assert_eq!(s.url.as_deref(), Some("https://lrs.example"));
+        assert_eq!(s.password.as_deref(), Some("b"));
+        assert!(!format!("{s:?}").contains("\"b\""));
+        assert_eq!(parse_settings("").unwrap(), LrsSettings::default());
+        assert!(parse_settings("[lrs]\nurl = 3\n").is_err());
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = sent_log_path(dir.path());
+        let mut log = SentLog::load(&path).unwrap();
+        log.add("https://lrs.example/", &["a".into(), "b".into()]);
+        log.save(&path).unwrap();
+        let back = SentLog::load(&path).unwrap();
+        assert!(back.contains("https://lrs.example", "a"));
+        assert!(!back.contains("https://other.example", "a"));
+        assert_eq!(back, log);
+        std::fs::write(&path, "not toml [").unwrap();
+        assert!(SentLog::load(&path).is_err());
+    }
 }
