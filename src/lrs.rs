@@ -520,7 +520,9 @@ mod tests {
     }
 
     fn statements(n: usize) -> Vec<Value> {
-        (0..n).map(|i| serde_json::json!({ "id": format!("s{i}") })).collect()
+        (0..n)
+            .map(|i| serde_json::json!({ "id": format!("s{i}") }))
+            .collect()
     }
 
     fn opts(batch_size: usize) -> SendOptions {
@@ -559,7 +561,10 @@ mod tests {
         ]);
         let (outcome, _) = run(&fake, 3, 3);
         assert_eq!(outcome.confirmed, ["s0", "s1"]);
-        assert_eq!(outcome.rejected, [("s2".to_string(), "HTTP 400: bad verb".to_string())]);
+        assert_eq!(
+            outcome.rejected,
+            [("s2".to_string(), "HTTP 400: bad verb".to_string())]
+        );
         assert_eq!(outcome.stop, None);
         assert_eq!(fake.posted.borrow().len(), 4);
     }
@@ -602,7 +607,9 @@ mod tests {
     #[test]
     fn a_failed_save_stops_sending() {
         let fake = Fake::new(vec![Ok((200, "[]")), Ok((200, "[]"))]);
-        let outcome = send(&fake, &statements(4), &opts(2), &mut |_| Err("disk full".into()));
+        let outcome = send(&fake, &statements(4), &opts(2), &mut |_| {
+            Err("disk full".into())
+        });
         assert_eq!(outcome.stop, Some(Stop::Local("disk full".into())));
         assert_eq!(fake.posted.borrow().len(), 1);
     }
@@ -620,7 +627,10 @@ mod tests {
             password: Some("pw".into()),
         };
         assert_eq!(e.display_url(), "https://lrs.example/xapi/");
-        assert_eq!(e.statements_url(), "https://u:pw@lrs.example/xapi/statements");
+        assert_eq!(
+            e.statements_url(),
+            "https://u:pw@lrs.example/xapi/statements"
+        );
         assert!(!format!("{e:?}").contains("pw"), "{e:?}");
         assert_eq!(redact_url("http://lrs.example"), "http://lrs.example");
     }

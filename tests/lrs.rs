@@ -5,6 +5,9 @@
 //! interruption test starts and stops its own Ralph from that virtualenv. Without them the
 //! LRS tests print a note and pass.
 
+// Test helpers may panic: a failed setup is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -1,5 +1,8 @@
 //! `rollcall report` and `rollcall export xapi` over progress files from three machines.
 
+// Test helpers may panic: a failed setup is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

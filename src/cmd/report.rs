@@ -68,10 +68,10 @@ fn parse_date(flag: &str, value: Option<&String>) -> anyhow::Result<Option<jiff:
 }
 
 fn terminal_width() -> Option<usize> {
-    if std::io::stdout().is_terminal() {
-        if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
-            return Some(usize::from(w));
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
+    {
+        return Some(usize::from(w));
     }
     std::env::var("COLUMNS").ok()?.parse().ok()
 }

@@ -64,13 +64,15 @@ fn best_score_adds_the_best_attempt_of_each_quiz() {
 #[test]
 fn merged_learners_count_shared_attempts_once_and_keep_earliest_completion() {
     let mut a = Progress::new("jdoe");
-    a.attempts.push(attempt("1", "de-escalation", "01-why", 3, 5));
+    a.attempts
+        .push(attempt("1", "de-escalation", "01-why", 3, 5));
     a.courses.insert(
         "de-escalation".into(),
         completed("2026-02-02T10:00:00+00:00", Some(2.0)),
     );
     let mut b = a.clone();
-    b.attempts.push(attempt("2", "de-escalation", "01-why", 5, 5));
+    b.attempts
+        .push(attempt("2", "de-escalation", "01-why", 5, 5));
     b.courses.insert(
         "de-escalation".into(),
         completed("2026-02-01T23:30:00-05:00", Some(2.0)),
@@ -88,7 +90,11 @@ fn merged_learners_count_shared_attempts_once_and_keep_earliest_completion() {
     assert_eq!(row.completed.as_deref(), Some("2026-02-01T23:30:00-05:00"));
     assert_eq!(row.completed_date, Some(jiff::civil::date(2026, 2, 1)));
     assert_eq!(report.totals.completions, 1);
-    assert_eq!(report.rows.len(), 3, "plus the two library courses not started");
+    assert_eq!(
+        report.rows.len(),
+        3,
+        "plus the two library courses not started"
+    );
     assert!(
         report.rows[1..]
             .iter()
@@ -135,22 +141,30 @@ fn my_record_sums_hours_this_year_and_overall() {
         "procedural-justice".into(),
         completed("2025-11-20T10:00:00+00:00", Some(1.0)),
     );
-    p.courses.insert("crisis-intervention".into(), CourseProgress::default());
+    p.courses
+        .insert("crisis-intervention".into(), CourseProgress::default());
     p.courses.insert(
         "retired-course".into(),
         completed("2026-01-02T10:00:00+00:00", Some(0.5)),
     );
-    p.attempts.push(attempt("1", "de-escalation", "01-why", 4, 5));
+    p.attempts
+        .push(attempt("1", "de-escalation", "01-why", 4, 5));
     let record = my_record(&p, &lib, jiff::civil::date(2026, 6, 1));
     assert_eq!(record.learner, "jdoe");
     let courses: Vec<&str> = record.completed.iter().map(|e| e.course.as_str()).collect();
-    assert_eq!(courses, ["de-escalation", "retired-course", "procedural-justice"]);
+    assert_eq!(
+        courses,
+        ["de-escalation", "retired-course", "procedural-justice"]
+    );
     let first = &record.completed[0];
     assert_eq!(first.title, "De-escalation Fundamentals");
     assert_eq!(first.hours, 2.0, "library hours when none were recorded");
     assert_eq!(first.best.map(|b| b.score), Some(4));
     assert_eq!(record.completed[1].title, "retired-course");
-    assert_eq!(record.completed[2].hours, 1.0, "hours recorded at completion win");
+    assert_eq!(
+        record.completed[2].hours, 1.0,
+        "hours recorded at completion win"
+    );
     assert!((record.hours_this_year - 2.5).abs() < 1e-9);
     assert!((record.hours_total - 3.5).abs() < 1e-9);
 }

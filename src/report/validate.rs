@@ -208,10 +208,10 @@ fn agent(value: &Value, path: &str, errors: &mut Vec<String>) {
         match account.as_object() {
             Some(acc) => {
                 iri_field(acc, "homePage", &format!("{path}.account.homePage"), errors);
-                if !acc
+                if acc
                     .get("name")
                     .and_then(Value::as_str)
-                    .is_some_and(|n| !n.is_empty())
+                    .is_none_or(str::is_empty)
                 {
                     errors.push(format!("{path}.account.name must be a non-empty string"));
                 }
@@ -277,10 +277,10 @@ fn result(value: &Value, errors: &mut Vec<String>) {
             errors.push(format!("result.{key} must be a boolean"));
         }
     }
-    if let Some(d) = r.get("duration") {
-        if !d.as_str().is_some_and(is_duration) {
-            errors.push(format!("result.duration {d} is not an ISO 8601 duration"));
-        }
+    if let Some(d) = r.get("duration")
+        && !d.as_str().is_some_and(is_duration)
+    {
+        errors.push(format!("result.duration {d} is not an ISO 8601 duration"));
     }
     if let Some(score) = r.get("score") {
         let Some(sc) = score.as_object() else {

@@ -29,7 +29,8 @@ fn progress() -> Progress {
         },
     );
     p.courses.insert("de-escalation".into(), course);
-    p.courses.insert("unknown course".into(), CourseProgress::default());
+    p.courses
+        .insert("unknown course".into(), CourseProgress::default());
     for (id, score, passed) in [("a-1", 3u8, false), ("a-2", 7, true)] {
         p.attempts.push(Attempt {
             id: id.into(),
@@ -62,7 +63,11 @@ fn all() -> Vec<Value> {
 #[test]
 fn every_statement_passes_the_strict_check() {
     let list = all();
-    assert_eq!(list.len(), 5, "experienced, completed lesson, 2 attempts, completed course");
+    assert_eq!(
+        list.len(),
+        5,
+        "experienced, completed lesson, 2 attempts, completed course"
+    );
     for s in &list {
         let errors = validate::statement(s);
         assert!(errors.is_empty(), "{errors:?}\n{s:#}");
@@ -81,7 +86,10 @@ fn attempt_statement_fields() {
         failed["object"]["id"],
         "https://pd.example/training/courses/de-escalation/lessons/01-why/quiz"
     );
-    assert_eq!(failed["object"]["definition"]["name"]["en-US"], "Why slow down: quiz");
+    assert_eq!(
+        failed["object"]["definition"]["name"]["en-US"],
+        "Why slow down: quiz"
+    );
     assert_eq!(failed["result"]["success"], false);
     assert_eq!(failed["result"]["completion"], true);
     assert_eq!(failed["result"]["score"]["raw"], 3);
@@ -109,7 +117,10 @@ fn course_statement_carries_hours_and_certification() {
         .unwrap();
     assert_eq!(course["verb"]["id"], verbs::COMPLETED);
     let ext = &course["context"]["extensions"];
-    assert_eq!(ext["https://pd.example/training/xapi/extensions/credit-hours"], 2.0);
+    assert_eq!(
+        ext["https://pd.example/training/xapi/extensions/credit-hours"],
+        2.0
+    );
     assert_eq!(
         ext["https://pd.example/training/xapi/extensions/certification"],
         "POST-1234"
@@ -158,9 +169,15 @@ fn timestamps_and_durations() {
     assert_eq!(xapi_timestamp("2026-02-01 09:00"), None);
     let d = |a: &str, b: &str| iso_duration(a, b).unwrap();
     assert_eq!(d("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), "PT0S");
-    assert_eq!(d("2026-01-01T00:00:00Z", "2026-01-01T00:00:09.99Z"), "PT9.99S");
+    assert_eq!(
+        d("2026-01-01T00:00:00Z", "2026-01-01T00:00:09.99Z"),
+        "PT9.99S"
+    );
     assert_eq!(d("2026-01-01T00:00:00Z", "2026-01-01T02:00:00Z"), "PT2H");
-    assert_eq!(d("2026-01-01T01:00:00+01:00", "2026-01-01T00:01:00Z"), "PT1M");
+    assert_eq!(
+        d("2026-01-01T01:00:00+01:00", "2026-01-01T00:01:00Z"),
+        "PT1M"
+    );
     assert_eq!(d("2026-01-01T00:00:10Z", "2026-01-01T00:00:00Z"), "PT0S");
     for s in ["PT0S", "PT9.99S", "PT2H", "PT1M", "PT1H5M30.5S"] {
         assert!(validate::is_duration(s), "{s}");
