@@ -40,7 +40,16 @@ pub(crate) fn library(cli: &Cli) -> anyhow::Result<Library> {
 /// Reads the inputs (or this machine's data folder) and lists what was skipped on stderr.
 pub(crate) fn read_inputs(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<Inputs> {
     let paths = if paths.is_empty() {
-        vec![data_dir(cli)?]
+        let dir = data_dir(cli)?;
+        if !dir.exists() {
+            // A machine nobody has trained on yet: nothing to report, nothing wrong.
+            eprintln!(
+                "rollcall: note: no progress on this machine yet ({})",
+                dir.display()
+            );
+            return Ok(Inputs::default());
+        }
+        vec![dir]
     } else {
         paths.to_vec()
     };
