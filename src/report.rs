@@ -303,7 +303,8 @@ fn totals(rows: &[Row]) -> Totals {
     Totals {
         learners: learners.len(),
         completions: done.clone().count(),
-        hours: done.filter_map(|r| r.hours).sum(),
+        // `+ 0.0`: an empty float sum is -0.0, which would print as "-0".
+        hours: done.filter_map(|r| r.hours).sum::<f64>() + 0.0,
     }
 }
 
@@ -437,12 +438,13 @@ pub fn my_record(progress: &Progress, library: &Library, today: Date) -> MyRecor
             .cmp(&a.completed_date)
             .then_with(|| a.course.cmp(&b.course))
     });
-    let hours_total = completed.iter().map(|e| e.hours).sum();
+    let hours_total = completed.iter().map(|e| e.hours).sum::<f64>() + 0.0;
     let hours_this_year = completed
         .iter()
         .filter(|e| e.completed_date.is_some_and(|d| d.year() == today.year()))
         .map(|e| e.hours)
-        .sum();
+        .sum::<f64>()
+        + 0.0;
     MyRecord {
         learner: progress.learner.clone(),
         completed,

@@ -25,7 +25,7 @@ pub fn status_label(status: Status) -> &'static str {
 
 /// Hours without needless decimals: `2`, `2.5`, `1.25`.
 pub fn hours_text(hours: f64) -> String {
-    let s = format!("{:.2}", (hours * 100.0).round() / 100.0);
+    let s = format!("{:.2}", (hours * 100.0).round() / 100.0 + 0.0);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -117,6 +117,8 @@ fn learner_filter_ignores_case_and_status_filter_applies() {
     assert!(report.rows.iter().all(|r| r.learner == "JDoe"));
     assert_eq!(report.totals.learners, 1);
     assert_eq!(report.totals.hours, 0.0);
+    assert!(report.totals.hours.is_sign_positive());
+    assert!(format::totals_line(&report).ends_with(" 0 hours credited"));
 }
 
 #[test]
