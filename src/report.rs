@@ -1,1 +1,457 @@
 //! Completion reports and xAPI statements built from progress records.
+//!
+//! A coordinator gathers progress files from several machines; [`read_inputs`] reads them
+//! (never writing), [`merge_by_learner`] unites each learner's copies and [`build_report`]
+//! turns the result into one row per learner and course. The writers live in [`format`] and
+//! the xAPI statements in [`xapi`].
+
+pub mod format;
+pub mod validate;
+pub mod xapi;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::cli::Status;
+use crate::course::Library;
+use crate::progress::{self, Progress};
+
+/// Largest progress file read: anything bigger is not one of ours.
+const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One progress file that was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Where it was read from.
+    pub path: PathBuf,
+    /// What it holds.
+    pub progress: Progress,
+}
+
+/// An input that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// Everything read from the inputs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Inputs {
+    /// Progress files that parsed, in the order found.
+    pub sources: Vec<Source>,
+    /// Inputs that could not be read.
+    pub skipped: Vec<Skipped>,
+    /// Folders that held no progress file (worth a note, not an error).
+    pub empty_dirs: Vec<PathBuf>,
+}
+
+/// Whether a file name in a data folder names a learner's progress file.
+///
+/// Progress files are `<learner>.toml`; the settings file, hidden files (temporary files of
+/// an atomic write) and anything else are not.
+pub fn is_progress_file_name(name: &str) -> bool {
+    name.ends_with(".toml")
+        && name.len() > ".toml".len()
+        && !name.starts_with('.')
+        && name != "settings.toml"
+        && !name.ends_with(".sent.toml")
+}
+
+/// Reads every progress file named by `paths`: a file is read as is, a folder contributes
+/// its `<learner>.toml` files (not recursively). Nothing is ever written.
+pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
+    let mut inputs = Inputs::default();
+    for path in paths {
+        if path.is_dir() {
+            read_dir_into(path, &mut inputs);
+        } else {
+            read_file_into(path, &mut inputs);
+        }
+    }
+    inputs
+}
+
+fn read_dir_into(dir: &Path, inputs: &mut Inputs) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            inputs.skipped.push(Skipped {
+                path: dir.to_path_buf(),
+                reason: format!("cannot read the folder: {e}"),
+            });
+            return;
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_progress_file_name)
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        inputs.empty_dirs.push(dir.to_path_buf());
+    }
+    for file in files {
+        read_file_into(&file, inputs);
+    }
+}
+
+fn read_file_into(path: &Path, inputs: &mut Inputs) {
+    match read_progress_file(path) {
+        Ok(progress) => inputs.sources.push(Source {
+            path: path.to_path_buf(),
+            progress,
+        }),
+        Err(reason) => inputs.skipped.push(Skipped {
+            path: path.to_path_buf(),
+            reason,
+        }),
+    }
+}
+
+/// Reads and parses one progress file; the error is a short reason for the user.
+///
+/// # Errors
+/// When the file cannot be read or is not a progress record.
+pub fn read_progress_file(path: &Path) -> Result<Progress, String> {
+    let file = fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        _ => format!("cannot open: {e}"),
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_PROGRESS_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_PROGRESS_BYTES {
+        return Err("too large to be a progress file".into());
+    }
+    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
+    progress::parse(&text).map_err(|e| format!("not a valid progress file: {e}"))
+}
+
+/// Unites every copy of each learner's record (attempts by id, earliest completions).
+pub fn merge_by_learner(sources: &[Source]) -> BTreeMap<String, Progress> {
+    let mut learners: BTreeMap<String, Progress> = BTreeMap::new();
+    for source in sources {
+        let p = &source.progress;
+        learners
+            .entry(p.learner.clone())
+            .or_insert_with(|| Progress::new(&p.learner))
+            .merge(p);
+    }
+    learners
+}
+
+/// What to keep in a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only this course id.
+    pub course: Option<String>,
+    /// Only this learner (compared ignoring case).
+    pub learner: Option<String>,
+    /// Only completions on or after this date (the completion's local date).
+    pub since: Option<Date>,
+    /// Only completions on or before this date.
+    pub until: Option<Date>,
+    /// Only rows with this status.
+    pub status: Option<Status>,
+}
+
+/// Best quiz results in a course: for each quiz, its best attempt, added up.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct BestScore {
+    /// Questions answered right, over the best attempt at each quiz.
+    pub score: usize,
+    /// Questions in those attempts.
+    pub total: usize,
+    /// score / total × 100, to one decimal.
+    pub percent: f64,
+}
+
+/// One learner's record in one course.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Learner name.
+    pub learner: String,
+    /// Course id.
+    pub course: String,
+    /// Course title; `None` when the course is not in the library.
+    pub title: Option<String>,
+    /// Course version: at completion, else the library's, else the latest attempt's.
+    pub version: Option<String>,
+    /// Training unit or academy.
+    pub provider: Option<String>,
+    /// State certification number.
+    pub certification: Option<String>,
+    /// Credit hours: as recorded at completion, else the library's.
+    pub hours: Option<f64>,
+    /// Not started, in progress or completed.
+    pub status: Status,
+    /// When the course was completed (RFC 3339, as recorded: the earliest copy wins).
+    pub completed: Option<String>,
+    /// The local date of `completed`.
+    pub completed_date: Option<Date>,
+    /// Best quiz results in the course.
+    pub best: Option<BestScore>,
+    /// Quiz attempts in the course (each counted once however many machines hold it).
+    pub attempts: usize,
+}
+
+/// The report's totals over the rows shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Totals {
+    /// Distinct learners.
+    pub learners: usize,
+    /// Completed rows.
+    pub completions: usize,
+    /// Credit hours of completed rows.
+    pub hours: f64,
+}
+
+/// A report: rows sorted by learner, then library order, then course id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// One per learner and course.
+    pub rows: Vec<Row>,
+    /// Over `rows`.
+    pub totals: Totals,
+}
+
+/// The local date of an RFC 3339 time: its date part, when the whole time parses.
+pub fn local_date(time: &str) -> Option<Date> {
+    time.parse::<jiff::Timestamp>().ok()?;
+    time.get(..10)?.parse().ok()
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Builds the rows for every learner: the courses they touched, and the library's courses
+/// they never opened as "not started".
+pub fn build_report(
+    learners: &BTreeMap<String, Progress>,
+    library: &Library,
+    filter: &Filter,
+) -> Report {
+    let mut rows = Vec::new();
+    for (name, progress) in learners {
+        if let Some(want) = &filter.learner
+            && !want.eq_ignore_ascii_case(name)
+        {
+            continue;
+        }
+        let mut ids: Vec<&str> = library.courses.iter().map(|c| c.id.as_str()).collect();
+        let mut others: Vec<&str> = progress
+            .courses
+            .keys()
+            .map(String::as_str)
+            .chain(progress.attempts.iter().map(|a| a.course.as_str()))
+            .filter(|id| library.course(id).is_none())
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        ids.extend(others);
+        for id in ids {
+            let row = course_row(name, progress, library, id);
+            if keep(&row, filter) {
+                rows.push(row);
+            }
+        }
+    }
+    let totals = totals(&rows);
+    Report { rows, totals }
+}
+
+fn keep(row: &Row, filter: &Filter) -> bool {
+    if filter.course.as_ref().is_some_and(|c| *c != row.course) {
+        return false;
+    }
+    if filter.status.is_some_and(|s| s != row.status) {
+        return false;
+    }
+    if filter.since.is_some() || filter.until.is_some() {
+        let Some(date) = row.completed_date else {
+            return false;
+        };
+        if filter.since.is_some_and(|s| date < s) || filter.until.is_some_and(|u| date > u) {
+            return false;
+        }
+    }
+    true
+}
+
+fn totals(rows: &[Row]) -> Totals {
+    let mut learners: Vec<&str> = rows.iter().map(|r| r.learner.as_str()).collect();
+    learners.dedup();
+    learners.sort_unstable();
+    learners.dedup();
+    let done = rows.iter().filter(|r| r.status == Status::Completed);
+    Totals {
+        learners: learners.len(),
+        completions: done.clone().count(),
+        // `+ 0.0`: an empty float sum is -0.0, which would print as "-0".
+        hours: done.filter_map(|r| r.hours).sum::<f64>() + 0.0,
+    }
+}
+
+/// The best attempt at each quiz in a course, added up; `None` without attempts.
+pub fn best_score(progress: &Progress, course: &str) -> Option<BestScore> {
+    let mut lessons: Vec<&str> = progress
+        .attempts
+        .iter()
+        .filter(|a| a.course == course)
+        .map(|a| a.lesson.as_str())
+        .collect();
+    lessons.sort_unstable();
+    lessons.dedup();
+    let (mut score, mut total) = (0, 0);
+    for lesson in &lessons {
+        if let Some(best) = progress.best_attempt(course, lesson) {
+            score += best.score;
+            total += best.total;
+        }
+    }
+    if lessons.is_empty() {
+        return None;
+    }
+    #[allow(clippy::cast_precision_loss)] // question counts are small
+    let percent = if total == 0 {
+        0.0
+    } else {
+        round1(score as f64 * 100.0 / total as f64)
+    };
+    Some(BestScore {
+        score,
+        total,
+        percent,
+    })
+}
+
+fn course_row(learner: &str, progress: &Progress, library: &Library, id: &str) -> Row {
+    let meta = library.course(id);
+    let record = progress.courses.get(id);
+    let attempts: Vec<_> = progress
+        .attempts
+        .iter()
+        .filter(|a| a.course == id)
+        .collect();
+    let completed = record.and_then(|r| r.completed.clone());
+    let status = if completed.is_some() {
+        Status::Completed
+    } else if record.is_some() || !attempts.is_empty() {
+        Status::InProgress
+    } else {
+        Status::NotStarted
+    };
+    let version = completed
+        .as_ref()
+        .and(record.and_then(|r| r.completed_version.clone()))
+        .or_else(|| meta.map(|m| m.version.clone()))
+        .or_else(|| attempts.last().map(|a| a.course_version.clone()));
+    let hours = completed
+        .as_ref()
+        .and(record.and_then(|r| r.completed_hours))
+        .or_else(|| meta.map(|m| m.hours));
+    Row {
+        learner: learner.to_string(),
+        course: id.to_string(),
+        title: meta.map(|m| m.title.clone()),
+        version,
+        provider: meta.and_then(|m| m.provider.clone()),
+        certification: meta.and_then(|m| m.certification.clone()),
+        hours,
+        status,
+        completed_date: completed.as_deref().and_then(local_date),
+        completed,
+        best: best_score(progress, id),
+        attempts: attempts.len(),
+    }
+}
+
+/// One completed course on a learner's own record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordEntry {
+    /// Course id.
+    pub course: String,
+    /// Title (the course id when the course is no longer in the library).
+    pub title: String,
+    /// When it was completed (RFC 3339).
+    pub completed: String,
+    /// Its local date.
+    pub completed_date: Option<Date>,
+    /// Best quiz results.
+    pub best: Option<BestScore>,
+    /// Credit hours.
+    pub hours: f64,
+}
+
+/// The "My record" screen's data: one learner's completions and credit hours.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MyRecord {
+    /// Learner name.
+    pub learner: String,
+    /// Completed courses, most recent first.
+    pub completed: Vec<RecordEntry>,
+    /// Hours credited for completions dated this calendar year.
+    pub hours_this_year: f64,
+    /// Hours credited overall.
+    pub hours_total: f64,
+}
+
+/// Builds the learner's own record as of `today`.
+pub fn my_record(progress: &Progress, library: &Library, today: Date) -> MyRecord {
+    let mut completed: Vec<RecordEntry> = progress
+        .courses
+        .iter()
+        .filter_map(|(id, record)| {
+            let when = record.completed.clone()?;
+            let meta = library.course(id);
+            Some(RecordEntry {
+                course: id.clone(),
+                title: meta.map_or_else(|| id.clone(), |m| m.title.clone()),
+                completed_date: local_date(&when),
+                completed: when,
+                best: best_score(progress, id),
+                hours: record
+                    .completed_hours
+                    .or_else(|| meta.map(|m| m.hours))
+                    .unwrap_or(0.0),
+            })
+        })
+        .collect();
+    completed.sort_by(|a, b| {
+        b.completed_date
+            .cmp(&a.completed_date)
+            .then_with(|| a.course.cmp(&b.course))
+    });
+    let hours_total = completed.iter().map(|e| e.hours).sum::<f64>() + 0.0;
+    let hours_this_year = completed
+        .iter()
+        .filter(|e| e.completed_date.is_some_and(|d| d.year() == today.year()))
+        .map(|e| e.hours)
+        .sum::<f64>()
+        + 0.0;
+    MyRecord {
+        learner: progress.learner.clone(),
+        completed,
+        hours_this_year,
+        hours_total,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -2,13 +2,41 @@
 
 use std::process::ExitCode;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command, ExportFormat};
+use crate::report::{self, xapi};
 
 /// Runs the command.
 ///
 /// # Errors
 /// When the command cannot run.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let _ = cli;
-    anyhow::bail!("`export` is not implemented yet")
+    let Some(Command::Export { format }) = &cli.command else {
+        anyhow::bail!("internal error: not the export command");
+    };
+    let ExportFormat::Xapi { paths, homepage } = format;
+    let base = xapi::base_iri(homepage);
+    if !report::validate::is_iri(&base) {
+        anyhow::bail!("--homepage {homepage}: expected an absolute http(s) URL");
+    }
+    let library = super::report::library(cli)?;
+    let inputs = super::report::read_inputs(cli, paths)?;
+    let learners = report::merge_by_learner(&inputs.sources);
+    let ctx = xapi::Context {
+        base: &base,
+        library: &library,
+    };
+    let chosen = learners.values().filter(|p| {
+        cli.learner
+            .as_ref()
+            .is_none_or(|l| l.eq_ignore_ascii_case(&p.learner))
+    });
+    let statements = xapi::statements_for_all(&ctx, chosen);
+    let mut out = serde_json::to_string_pretty(&statements)?;
+    out.push('\n');
+    print!("{out}");
+    Ok(if inputs.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::cmd::EXIT_PROBLEMS)
+    })
 }

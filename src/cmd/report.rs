@@ -1,14 +1,122 @@
 //! `rollcall report`.
 
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cli::Cli;
+use anyhow::Context;
+
+use crate::cli::{Cli, Command, Format};
+use crate::course::Library;
+use crate::report::{self, Filter, Inputs, format};
+
+/// Environment variable naming the progress folder.
+const DATA_ENV: &str = "ROLLCALL_DATA_DIR";
+
+/// This machine's progress folder: `--data-dir`, else `$ROLLCALL_DATA_DIR`, else the
+/// platform's data folder.
+// TODO(lead): replace with the store's resolve_data_dir.
+pub(crate) fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
+    if let Some(dir) = &cli.data_dir {
+        return Ok(dir.clone());
+    }
+    if let Some(dir) = std::env::var_os(DATA_ENV).filter(|v| !v.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "rollcall")
+        .map(|d| d.data_dir().to_path_buf())
+        .context("no home folder to keep progress in: pass --data-dir DIR")
+}
+
+/// The course library for record metadata; an empty one when there is no courses folder
+/// (rows then show what the progress files know).
+pub(crate) fn library(cli: &Cli) -> anyhow::Result<Library> {
+    match crate::locate::courses_dir(cli.courses.as_deref()) {
+        Some(root) => crate::course::load_library(&root).map_err(|d| anyhow::anyhow!("{d}")),
+        None => Ok(Library::default()),
+    }
+}
+
+/// Reads the inputs (or this machine's data folder) and lists what was skipped on stderr.
+pub(crate) fn read_inputs(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<Inputs> {
+    let paths = if paths.is_empty() {
+        let dir = data_dir(cli)?;
+        if !dir.exists() {
+            // A machine nobody has trained on yet: nothing to report, nothing wrong.
+            eprintln!(
+                "rollcall: note: no progress on this machine yet ({})",
+                dir.display()
+            );
+            return Ok(Inputs::default());
+        }
+        vec![dir]
+    } else {
+        paths.to_vec()
+    };
+    let inputs = report::read_inputs(&paths);
+    for skipped in &inputs.skipped {
+        eprintln!(
+            "rollcall: skipped {}: {}",
+            skipped.path.display(),
+            skipped.reason
+        );
+    }
+    for dir in &inputs.empty_dirs {
+        eprintln!("rollcall: note: no progress files in {}", dir.display());
+    }
+    Ok(inputs)
+}
+
+fn parse_date(flag: &str, value: Option<&String>) -> anyhow::Result<Option<jiff::civil::Date>> {
+    value
+        .map(|v| {
+            v.parse::<jiff::civil::Date>()
+                .with_context(|| format!("{flag} {v}: expected a date as YYYY-MM-DD"))
+        })
+        .transpose()
+}
+
+fn terminal_width() -> Option<usize> {
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
+    {
+        return Some(usize::from(w));
+    }
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}
 
 /// Runs the command.
 ///
 /// # Errors
 /// When the command cannot run.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let _ = cli;
-    anyhow::bail!("`report` is not implemented yet")
+    let Some(Command::Report(args)) = &cli.command else {
+        anyhow::bail!("internal error: not the report command");
+    };
+    let filter = Filter {
+        course: args.course.clone(),
+        learner: cli.learner.clone(),
+        since: parse_date("--since", args.since.as_ref())?,
+        until: parse_date("--until", args.until.as_ref())?,
+        status: args.status,
+    };
+    let library = library(cli)?;
+    let inputs = read_inputs(cli, &args.paths)?;
+    let learners = report::merge_by_learner(&inputs.sources);
+    let built = report::build_report(&learners, &library, &filter);
+    let out = match args.format {
+        Format::Table => format::to_table(&built, terminal_width()),
+        Format::Csv => format::to_csv(&built).context("cannot write CSV")?,
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&format::to_json(&built, &inputs.skipped))?;
+            s.push('\n');
+            s
+        }
+    };
+    print!("{out}");
+    Ok(if inputs.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::cmd::EXIT_PROBLEMS)
+    })
 }

@@ -1,0 +1,305 @@
+//! The report's writers: an aligned table for people, CSV for spreadsheets, JSON for scripts.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{Report, Row, Skipped};
+use crate::cli::Status;
+
+/// The status as written in CSV and JSON (the `--status` values).
+pub fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not-started",
+        Status::InProgress => "in-progress",
+        Status::Completed => "completed",
+    }
+}
+
+/// The status as shown to people.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not started",
+        Status::InProgress => "in progress",
+        Status::Completed => "completed",
+    }
+}
+
+/// Hours without needless decimals: `2`, `2.5`, `1.25`.
+pub fn hours_text(hours: f64) -> String {
+    let s = format!("{:.2}", (hours * 100.0).round() / 100.0 + 0.0);
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A percent to one decimal, without a trailing `.0`.
+fn percent_text(p: f64) -> String {
+    let s = format!("{p:.1}");
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// The totals line: learners, completions, hours credited.
+pub fn totals_line(report: &Report) -> String {
+    let t = report.totals;
+    format!(
+        "{} learner{}, {} completion{}, {} hours credited",
+        t.learners,
+        if t.learners == 1 { "" } else { "s" },
+        t.completions,
+        if t.completions == 1 { "" } else { "s" },
+        hours_text(t.hours)
+    )
+}
+
+/// CSV columns, in order.
+pub const CSV_HEADER: [&str; 15] = [
+    "learner",
+    "course",
+    "title",
+    "version",
+    "provider",
+    "certification",
+    "hours",
+    "status",
+    "completed_date",
+    "completed_at",
+    "best_score",
+    "best_total",
+    "best_percent",
+    "attempts",
+    "in_library",
+];
+
+fn csv_record(row: &Row) -> Vec<String> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
+    vec![
+        row.learner.clone(),
+        row.course.clone(),
+        opt(&row.title),
+        opt(&row.version),
+        opt(&row.provider),
+        opt(&row.certification),
+        row.hours.map(hours_text).unwrap_or_default(),
+        status_key(row.status).to_string(),
+        row.completed_date
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        opt(&row.completed),
+        row.best.map(|b| b.score.to_string()).unwrap_or_default(),
+        row.best.map(|b| b.total.to_string()).unwrap_or_default(),
+        row.best
+            .map(|b| percent_text(b.percent))
+            .unwrap_or_default(),
+        row.attempts.to_string(),
+        if row.title.is_some() { "yes" } else { "no" }.to_string(),
+    ]
+}
+
+/// The rows as RFC 4180 CSV with a header row (CRLF line ends). Totals are left to the
+/// spreadsheet: a totals row would break sorting and filtering there.
+///
+/// # Errors
+/// Only if writing to memory fails.
+pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(CSV_HEADER)?;
+    for row in &report.rows {
+        w.write_record(csv_record(row))?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The report as JSON: `{"rows": [...], "totals": {...}, "skipped": [...]}`.
+pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
+    let rows: Vec<serde_json::Value> = report
+        .rows
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "learner": r.learner,
+                "course": r.course,
+                "title": r.title,
+                "version": r.version,
+                "provider": r.provider,
+                "certification": r.certification,
+                "hours": r.hours,
+                "status": status_key(r.status),
+                "completed_date": r.completed_date.map(|d| d.to_string()),
+                "completed_at": r.completed,
+                "best_score": r.best.map(|b| b.score),
+                "best_total": r.best.map(|b| b.total),
+                "best_percent": r.best.map(|b| b.percent),
+                "attempts": r.attempts,
+                "in_library": r.title.is_some(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "rows": rows,
+        "totals": report.totals,
+        "skipped": skipped,
+    })
+}
+
+struct Column {
+    header: &'static str,
+    cells: Vec<String>,
+    /// Narrowest it may be shrunk to before it is dropped.
+    min: usize,
+    /// Dropped when the table is still too wide: lower goes first; `None` never.
+    drop_rank: Option<u8>,
+    right: bool,
+}
+
+impl Column {
+    fn width(&self) -> usize {
+        self.cells
+            .iter()
+            .map(|c| c.width())
+            .chain([self.header.width()])
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Cuts `s` to `width` columns, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn dash(s: Option<&str>) -> String {
+    s.unwrap_or("-").to_string()
+}
+
+/// The rows as an aligned table that fits `width` columns (`None`: no limit), then the
+/// totals line. Long titles and providers are shortened first, then the least needed
+/// columns are left out.
+pub fn to_table(report: &Report, width: Option<usize>) -> String {
+    if report.rows.is_empty() {
+        return format!("No records match.\n{}\n", totals_line(report));
+    }
+    let rows = &report.rows;
+    let col = |header, min, drop_rank, right, f: &dyn Fn(&Row) -> String| Column {
+        header,
+        cells: rows.iter().map(f).collect(),
+        min,
+        drop_rank,
+        right,
+    };
+    let mut columns = vec![
+        col("LEARNER", 0, None, false, &|r| r.learner.clone()),
+        col("COURSE", 0, None, false, &|r| r.course.clone()),
+        col("TITLE", 12, Some(3), false, &|r| dash(r.title.as_deref())),
+        col("VERSION", 0, Some(2), false, &|r| {
+            dash(r.version.as_deref())
+        }),
+        col("PROVIDER", 10, Some(0), false, &|r| {
+            dash(r.provider.as_deref())
+        }),
+        col("CERT", 0, Some(1), false, &|r| {
+            dash(r.certification.as_deref())
+        }),
+        col("HOURS", 0, Some(5), true, &|r| {
+            r.hours.map_or_else(|| "-".into(), hours_text)
+        }),
+        col("STATUS", 0, None, false, &|r| status_label(r.status).into()),
+        col("COMPLETED", 0, None, false, &|r| {
+            r.completed_date
+                .map_or_else(|| "-".into(), |d| d.to_string())
+        }),
+        col("BEST", 0, Some(6), true, &|r| {
+            r.best.map_or_else(
+                || "-".into(),
+                |b| format!("{}/{} {}%", b.score, b.total, percent_text(b.percent)),
+            )
+        }),
+        col("TRIES", 0, Some(4), true, &|r| r.attempts.to_string()),
+    ];
+    let mut widths: Vec<usize> = columns.iter().map(Column::width).collect();
+    if let Some(limit) = width {
+        fit(&mut columns, &mut widths, limit);
+    }
+    let mut out = String::new();
+    let header: Vec<String> = columns.iter().map(|c| c.header.to_string()).collect();
+    push_line(&mut out, &columns, &widths, &header);
+    for i in 0..rows.len() {
+        let cells: Vec<String> = columns.iter().map(|c| c.cells[i].clone()).collect();
+        push_line(&mut out, &columns, &widths, &cells);
+    }
+    out.push_str(&totals_line(report));
+    out.push('\n');
+    out
+}
+
+const GAP: usize = 2;
+
+fn total_width(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1)
+}
+
+fn fit(columns: &mut Vec<Column>, widths: &mut Vec<usize>, limit: usize) {
+    // Shrink the free-text columns first: they can be cut and still read.
+    for name in ["TITLE", "PROVIDER"] {
+        let excess = total_width(widths).saturating_sub(limit);
+        if excess == 0 {
+            return;
+        }
+        if let Some(i) = columns.iter().position(|c| c.header == name) {
+            let floor = columns[i].min.max(columns[i].header.len());
+            widths[i] = widths[i].saturating_sub(excess).max(floor.min(widths[i]));
+        }
+    }
+    while total_width(widths) > limit {
+        let victim = columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.drop_rank.map(|r| (r, i)))
+            .min();
+        let Some((_, i)) = victim else { break };
+        columns.remove(i);
+        widths.remove(i);
+    }
+    // Give the title back any room freed by dropping columns.
+    if let Some(i) = columns.iter().position(|c| c.header == "TITLE") {
+        let spare = limit.saturating_sub(total_width(widths));
+        widths[i] = (widths[i] + spare).min(columns[i].width());
+    }
+}
+
+fn push_line(out: &mut String, columns: &[Column], widths: &[usize], cells: &[String]) {
+    let mut line = String::new();
+    for (i, ((column, width), cell)) in columns.iter().zip(widths).zip(cells).enumerate() {
+        let text = truncate(cell, *width);
+        let pad = width.saturating_sub(text.width());
+        if i > 0 {
+            line.push_str(&" ".repeat(GAP));
+        }
+        if column.right {
+            line.push_str(&" ".repeat(pad));
+            line.push_str(&text);
+        } else {
+            line.push_str(&text);
+            line.push_str(&" ".repeat(pad));
+        }
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}

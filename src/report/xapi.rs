@@ -1,0 +1,385 @@
+//! Progress records as xAPI 1.0.3 statements.
+//!
+//! Statement ids are UUID v5 over a fixed namespace, derived from the attempt id (quiz
+//! statements) or from learner, course, lesson and verb (lesson and course statements), so
+//! exporting or syncing twice never creates a second record in a Learning Record Store.
+
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::course::Library;
+use crate::progress::{Attempt, Progress};
+
+/// Namespace of rollcall's statement ids (a fixed random UUID: never change it, or every
+/// statement gets a new id and LRSs would hold each record twice).
+pub const NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2d0e_8a4b_4c3e_9b57_1e2f_a0c4_d8b3);
+
+/// The xAPI version rollcall speaks.
+pub const XAPI_VERSION: &str = "1.0.3";
+
+/// ADL verb ids.
+pub mod verbs {
+    /// The learner saw pages of a lesson.
+    pub const EXPERIENCED: &str = "http://adlnet.gov/expapi/verbs/experienced";
+    /// A lesson or course was completed.
+    pub const COMPLETED: &str = "http://adlnet.gov/expapi/verbs/completed";
+    /// A quiz attempt reached the pass mark.
+    pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
+    /// A quiz attempt fell short of the pass mark.
+    pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+}
+
+/// ADL activity types.
+mod types {
+    pub const COURSE: &str = "http://adlnet.gov/expapi/activities/course";
+    pub const LESSON: &str = "http://adlnet.gov/expapi/activities/lesson";
+    pub const ASSESSMENT: &str = "http://adlnet.gov/expapi/activities/assessment";
+}
+
+/// Normalizes a base IRI: no trailing slash.
+pub fn base_iri(homepage: &str) -> String {
+    homepage.trim().trim_end_matches('/').to_string()
+}
+
+/// Percent-encodes a path segment (course and lesson ids are usually plain already).
+fn segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The course's activity id.
+pub fn course_iri(base: &str, course: &str) -> String {
+    format!("{base}/courses/{}", segment(course))
+}
+
+/// A lesson's activity id.
+pub fn lesson_iri(base: &str, course: &str, lesson: &str) -> String {
+    format!("{}/lessons/{}", course_iri(base, course), segment(lesson))
+}
+
+/// A lesson quiz's activity id.
+pub fn quiz_iri(base: &str, course: &str, lesson: &str) -> String {
+    format!("{}/quiz", lesson_iri(base, course, lesson))
+}
+
+/// The statement id of a quiz attempt.
+pub fn attempt_statement_id(attempt_id: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("attempt\n{attempt_id}").as_bytes())
+}
+
+/// The statement id of a lesson or course statement (`lesson` empty for the course).
+pub fn record_statement_id(learner: &str, course: &str, lesson: &str, verb: &str) -> Uuid {
+    Uuid::new_v5(
+        &NAMESPACE,
+        format!("record\n{learner}\n{course}\n{lesson}\n{verb}").as_bytes(),
+    )
+}
+
+/// An RFC 3339 time as an xAPI timestamp: milliseconds and the original offset
+/// (`2026-03-01T10:00:00.000+01:00`); `None` when it does not parse.
+pub fn xapi_timestamp(time: &str) -> Option<String> {
+    let ts: jiff::Timestamp = time.parse().ok()?;
+    let offset = offset_of(time)?;
+    let zoned = ts.to_zoned(jiff::tz::TimeZone::fixed(offset));
+    Some(zoned.strftime("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string())
+}
+
+/// The UTC offset written at the end of an RFC 3339 time.
+fn offset_of(time: &str) -> Option<jiff::tz::Offset> {
+    if time.ends_with(['Z', 'z']) {
+        return Some(jiff::tz::Offset::UTC);
+    }
+    let tail = time.get(time.len().checked_sub(6)?..)?;
+    let sign = match tail.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let hours: i32 = tail.get(1..3)?.parse().ok()?;
+    let minutes: i32 = tail.get(4..6)?.parse().ok()?;
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
+}
+
+/// The time between two RFC 3339 times as an ISO 8601 duration (`PT1M5.25S`), to the
+/// hundredth of a second; a negative span (a clock set back) is `PT0S`.
+pub fn iso_duration(started: &str, finished: &str) -> Option<String> {
+    let a: jiff::Timestamp = started.parse().ok()?;
+    let b: jiff::Timestamp = finished.parse().ok()?;
+    let centis = (b.as_millisecond() - a.as_millisecond()).max(0) / 10;
+    Some(duration_from_centis(centis))
+}
+
+fn duration_from_centis(centis: i64) -> String {
+    let (hours, rest) = (centis / 360_000, centis % 360_000);
+    let (minutes, rest) = (rest / 6000, rest % 6000);
+    let (seconds, hundredths) = (rest / 100, rest % 100);
+    let mut out = String::from("PT");
+    if hours > 0 {
+        out.push_str(&format!("{hours}H"));
+    }
+    if minutes > 0 {
+        out.push_str(&format!("{minutes}M"));
+    }
+    if seconds > 0 || hundredths > 0 || (hours == 0 && minutes == 0) {
+        if hundredths == 0 {
+            out.push_str(&format!("{seconds}S"));
+        } else {
+            let frac = format!("{hundredths:02}");
+            out.push_str(&format!("{seconds}.{}S", frac.trim_end_matches('0')));
+        }
+    }
+    out
+}
+
+/// What the statements need besides the progress record.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Base IRI of accounts and activities, without trailing slash.
+    pub base: &'a str,
+    /// Course titles and metadata.
+    pub library: &'a Library,
+}
+
+fn actor(ctx: &Context<'_>, learner: &str) -> Value {
+    json!({
+        "objectType": "Agent",
+        "name": learner,
+        "account": { "homePage": ctx.base, "name": learner },
+    })
+}
+
+fn verb(id: &str) -> Value {
+    let word = id.rsplit('/').next().unwrap_or(id);
+    json!({ "id": id, "display": { "en-US": word } })
+}
+
+fn course_activity(ctx: &Context<'_>, course: &str) -> Value {
+    let meta = ctx.library.course(course);
+    let name = meta.map_or(course, |m| m.title.as_str());
+    let mut definition = json!({
+        "name": { "en-US": name },
+        "type": types::COURSE,
+    });
+    if let Some(m) = meta
+        && !m.summary.is_empty()
+    {
+        definition["description"] = json!({ "en-US": m.summary });
+    }
+    json!({
+        "objectType": "Activity",
+        "id": course_iri(ctx.base, course),
+        "definition": definition,
+    })
+}
+
+fn lesson_title(ctx: &Context<'_>, course: &str, lesson: &str) -> String {
+    ctx.library
+        .course(course)
+        .and_then(|c| c.lessons.iter().find(|l| l.id() == lesson))
+        .map_or_else(|| lesson.to_string(), crate::course::Lesson::display_title)
+}
+
+fn lesson_activity(ctx: &Context<'_>, course: &str, lesson: &str) -> Value {
+    json!({
+        "objectType": "Activity",
+        "id": lesson_iri(ctx.base, course, lesson),
+        "definition": {
+            "name": { "en-US": lesson_title(ctx, course, lesson) },
+            "type": types::LESSON,
+        },
+    })
+}
+
+fn extension(ctx: &Context<'_>, name: &str) -> String {
+    format!("{}/xapi/extensions/{name}", ctx.base)
+}
+
+fn context(ctx: &Context<'_>, course: &str, version: Option<&str>) -> Value {
+    let mut c = json!({
+        "platform": "rollcall",
+        "language": "en-US",
+        "contextActivities": { "parent": [course_activity(ctx, course)] },
+    });
+    if let Some(v) = version {
+        c["extensions"] = json!({ extension(ctx, "course-version"): v });
+    }
+    c
+}
+
+/// The statement for one quiz attempt: `passed` or `failed`, with score, success,
+/// completion and duration.
+pub fn attempt_statement(ctx: &Context<'_>, learner: &str, attempt: &Attempt) -> Option<Value> {
+    let verb_id = if attempt.passed {
+        verbs::PASSED
+    } else {
+        verbs::FAILED
+    };
+    let mut result = json!({
+        "success": attempt.passed,
+        "completion": true,
+    });
+    if attempt.total > 0 && attempt.score <= attempt.total {
+        #[allow(clippy::cast_precision_loss)] // question counts are small
+        let scaled = attempt.score as f64 / attempt.total as f64;
+        result["score"] = json!({
+            "scaled": (scaled * 10_000.0).round() / 10_000.0,
+            "raw": attempt.score,
+            "min": 0,
+            "max": attempt.total,
+        });
+    }
+    if let Some(d) = iso_duration(&attempt.started, &attempt.finished) {
+        result["duration"] = json!(d);
+    }
+    let lesson = lesson_title(ctx, &attempt.course, &attempt.lesson);
+    let mut context = context(ctx, &attempt.course, Some(&attempt.course_version));
+    context["contextActivities"]["grouping"] =
+        json!([lesson_activity(ctx, &attempt.course, &attempt.lesson)]);
+    Some(json!({
+        "id": attempt_statement_id(&attempt.id).to_string(),
+        "actor": actor(ctx, learner),
+        "verb": verb(verb_id),
+        "object": {
+            "objectType": "Activity",
+            "id": quiz_iri(ctx.base, &attempt.course, &attempt.lesson),
+            "definition": {
+                "name": { "en-US": format!("{lesson}: quiz") },
+                "type": types::ASSESSMENT,
+            },
+        },
+        "result": result,
+        "context": context,
+        "timestamp": xapi_timestamp(&attempt.finished)?,
+    }))
+}
+
+/// Every statement for one learner's (merged) record: lessons experienced and completed,
+/// each quiz attempt, and courses completed. Entries with unreadable times are left out.
+pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
+    let learner = progress.learner.as_str();
+    let mut out = Vec::new();
+    for (course, record) in &progress.courses {
+        let version = record
+            .completed_version
+            .as_deref()
+            .or_else(|| ctx.library.course(course).map(|c| c.version.as_str()));
+        for (lesson, lp) in &record.lessons {
+            if !lp.pages_seen.is_empty()
+                && let Some(ts) = lp
+                    .viewed_at
+                    .as_deref()
+                    .or(record.first_opened.as_deref())
+                    .and_then(xapi_timestamp)
+            {
+                let mut result = json!({ "completion": lp.completed.is_some() });
+                if lp.pages_total > 0 {
+                    #[allow(clippy::cast_precision_loss)] // page counts are small
+                    let seen =
+                        lp.pages_seen.len().min(lp.pages_total) as f64 / lp.pages_total as f64;
+                    result["extensions"] = json!({
+                        extension(ctx, "pages-seen"): lp.pages_seen.len(),
+                        extension(ctx, "pages-total"): lp.pages_total,
+                        extension(ctx, "progress"): (seen * 100.0).round(),
+                    });
+                }
+                out.push(json!({
+                    "id": record_statement_id(learner, course, lesson, verbs::EXPERIENCED)
+                        .to_string(),
+                    "actor": actor(ctx, learner),
+                    "verb": verb(verbs::EXPERIENCED),
+                    "object": lesson_activity(ctx, course, lesson),
+                    "result": result,
+                    "context": context(ctx, course, version),
+                    "timestamp": ts,
+                }));
+            }
+            if let Some(ts) = lp.completed.as_deref().and_then(xapi_timestamp) {
+                out.push(json!({
+                    "id": record_statement_id(learner, course, lesson, verbs::COMPLETED)
+                        .to_string(),
+                    "actor": actor(ctx, learner),
+                    "verb": verb(verbs::COMPLETED),
+                    "object": lesson_activity(ctx, course, lesson),
+                    "result": { "completion": true },
+                    "context": context(ctx, course, version),
+                    "timestamp": ts,
+                }));
+            }
+        }
+    }
+    for attempt in &progress.attempts {
+        out.extend(attempt_statement(ctx, learner, attempt));
+    }
+    for (course, record) in &progress.courses {
+        let Some(ts) = record.completed.as_deref().and_then(xapi_timestamp) else {
+            continue;
+        };
+        let meta = ctx.library.course(course);
+        let mut context = json!({ "platform": "rollcall", "language": "en-US" });
+        let mut ext = serde_json::Map::new();
+        let version = record
+            .completed_version
+            .clone()
+            .or_else(|| meta.map(|m| m.version.clone()));
+        if let Some(v) = version {
+            ext.insert(extension(ctx, "course-version"), json!(v));
+        }
+        if let Some(h) = record.completed_hours.or_else(|| meta.map(|m| m.hours)) {
+            ext.insert(extension(ctx, "credit-hours"), json!(h));
+        }
+        if let Some(p) = meta.and_then(|m| m.provider.as_ref()) {
+            ext.insert(extension(ctx, "provider"), json!(p));
+        }
+        if let Some(c) = meta.and_then(|m| m.certification.as_ref()) {
+            ext.insert(extension(ctx, "certification"), json!(c));
+        }
+        if !ext.is_empty() {
+            context["extensions"] = Value::Object(ext);
+        }
+        let mut result = json!({ "completion": true });
+        if let Some(best) = super::best_score(progress, course)
+            && best.total > 0
+        {
+            #[allow(clippy::cast_precision_loss)] // question counts are small
+            let scaled = best.score as f64 / best.total as f64;
+            result["score"] = json!({
+                "scaled": (scaled * 10_000.0).round() / 10_000.0,
+                "raw": best.score,
+                "min": 0,
+                "max": best.total,
+            });
+        }
+        out.push(json!({
+            "id": record_statement_id(learner, course, "", verbs::COMPLETED).to_string(),
+            "actor": actor(ctx, learner),
+            "verb": verb(verbs::COMPLETED),
+            "object": course_activity(ctx, course),
+            "result": result,
+            "context": context,
+            "timestamp": ts,
+        }));
+    }
+    out
+}
+
+/// Statements for many learners, in learner order.
+pub fn statements_for_all<'a>(
+    ctx: &Context<'_>,
+    learners: impl IntoIterator<Item = &'a Progress>,
+) -> Vec<Value> {
+    learners
+        .into_iter()
+        .flat_map(|p| statements(ctx, p))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "xapi_tests.rs"]
+mod tests;

@@ -1,0 +1,202 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::progress::{Attempt, CourseProgress, LessonProgress};
+use crate::report::validate;
+
+fn library() -> Library {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records-courses");
+    crate::course::load_library(&root).unwrap()
+}
+
+fn progress() -> Progress {
+    let mut p = Progress::new("jdoe");
+    let mut course = CourseProgress {
+        first_opened: Some("2026-02-01T09:00:00-05:00".into()),
+        completed: Some("2026-02-01T10:00:00-05:00".into()),
+        completed_version: Some("1.2".into()),
+        completed_hours: Some(2.0),
+        ..CourseProgress::default()
+    };
+    course.lessons.insert(
+        "01-why".into(),
+        LessonProgress {
+            page: 2,
+            viewed_at: Some("2026-02-01T09:10:00.250-05:00".into()),
+            pages_seen: [1, 2].into(),
+            pages_total: 2,
+            completed: Some("2026-02-01T09:30:00-05:00".into()),
+        },
+    );
+    p.courses.insert("de-escalation".into(), course);
+    p.courses
+        .insert("unknown course".into(), CourseProgress::default());
+    for (id, score, passed) in [("a-1", 3u8, false), ("a-2", 7, true)] {
+        p.attempts.push(Attempt {
+            id: id.into(),
+            course: "de-escalation".into(),
+            lesson: "01-why".into(),
+            quiz: "01-why.quiz.toml".into(),
+            course_version: "1.2".into(),
+            started: "2026-02-01T09:20:00Z".into(),
+            finished: "2026-02-01T10:25:30.5Z".into(),
+            score: usize::from(score),
+            total: 7,
+            percent: f64::from(score) * 100.0 / 7.0,
+            passed,
+            pass_percent: 80,
+            answers: vec![],
+        });
+    }
+    p
+}
+
+fn all() -> Vec<Value> {
+    let lib = library();
+    let ctx = Context {
+        base: "https://pd.example/training",
+        library: &lib,
+    };
+    statements(&ctx, &progress())
+}
+
+#[test]
+fn every_statement_passes_the_strict_check() {
+    let list = all();
+    assert_eq!(
+        list.len(),
+        5,
+        "experienced, completed lesson, 2 attempts, completed course"
+    );
+    for s in &list {
+        let errors = validate::statement(s);
+        assert!(errors.is_empty(), "{errors:?}\n{s:#}");
+    }
+}
+
+#[test]
+fn attempt_statement_fields() {
+    let list = all();
+    let failed = list
+        .iter()
+        .find(|s| s["verb"]["id"] == verbs::FAILED)
+        .unwrap();
+    assert_eq!(failed["id"], attempt_statement_id("a-1").to_string());
+    assert_eq!(
+        failed["object"]["id"],
+        "https://pd.example/training/courses/de-escalation/lessons/01-why/quiz"
+    );
+    assert_eq!(
+        failed["object"]["definition"]["name"]["en-US"],
+        "Why slow down: quiz"
+    );
+    assert_eq!(failed["result"]["success"], false);
+    assert_eq!(failed["result"]["completion"], true);
+    assert_eq!(failed["result"]["score"]["raw"], 3);
+    assert_eq!(failed["result"]["score"]["min"], 0);
+    assert_eq!(failed["result"]["score"]["max"], 7);
+    assert_eq!(failed["result"]["score"]["scaled"], 0.4286);
+    assert_eq!(failed["result"]["duration"], "PT1H5M30.5S");
+    assert_eq!(failed["timestamp"], "2026-02-01T10:25:30.500+00:00");
+    assert_eq!(
+        failed["actor"]["account"],
+        serde_json::json!({"homePage": "https://pd.example/training", "name": "jdoe"})
+    );
+    assert_eq!(
+        failed["context"]["contextActivities"]["parent"][0]["id"],
+        "https://pd.example/training/courses/de-escalation"
+    );
+}
+
+#[test]
+fn course_statement_carries_hours_and_certification() {
+    let list = all();
+    let course = list
+        .iter()
+        .find(|s| s["object"]["id"] == "https://pd.example/training/courses/de-escalation")
+        .unwrap();
+    assert_eq!(course["verb"]["id"], verbs::COMPLETED);
+    let ext = &course["context"]["extensions"];
+    assert_eq!(
+        ext["https://pd.example/training/xapi/extensions/credit-hours"],
+        2.0
+    );
+    assert_eq!(
+        ext["https://pd.example/training/xapi/extensions/certification"],
+        "POST-1234"
+    );
+    assert_eq!(course["result"]["score"]["raw"], 7);
+    assert_eq!(course["timestamp"], "2026-02-01T10:00:00.000-05:00");
+    assert_eq!(
+        course["id"],
+        record_statement_id("jdoe", "de-escalation", "", verbs::COMPLETED).to_string()
+    );
+}
+
+#[test]
+fn ids_are_stable_v5_and_distinct() {
+    let a = all();
+    let b = all();
+    assert_eq!(a, b);
+    let mut ids: Vec<&str> = a.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    for id in &ids {
+        let uuid = Uuid::parse_str(id).unwrap();
+        assert_eq!(uuid.get_version_num(), 5);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), a.len());
+    assert_ne!(
+        record_statement_id("a", "b", "c", verbs::COMPLETED),
+        record_statement_id("a", "b", "c", verbs::EXPERIENCED)
+    );
+    assert_ne!(
+        record_statement_id("ab", "c", "", "v"),
+        record_statement_id("a", "bc", "", "v")
+    );
+}
+
+#[test]
+fn timestamps_and_durations() {
+    assert_eq!(
+        xapi_timestamp("2026-02-01T09:00:00+05:30").as_deref(),
+        Some("2026-02-01T09:00:00.000+05:30")
+    );
+    assert_eq!(
+        xapi_timestamp("2026-02-01T09:00:00.123456Z").as_deref(),
+        Some("2026-02-01T09:00:00.123+00:00")
+    );
+    assert_eq!(xapi_timestamp("2026-02-01 09:00"), None);
+    let d = |a: &str, b: &str| iso_duration(a, b).unwrap();
+    assert_eq!(d("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"), "PT0S");
+    assert_eq!(
+        d("2026-01-01T00:00:00Z", "2026-01-01T00:00:09.99Z"),
+        "PT9.99S"
+    );
+    assert_eq!(d("2026-01-01T00:00:00Z", "2026-01-01T02:00:00Z"), "PT2H");
+    assert_eq!(
+        d("2026-01-01T01:00:00+01:00", "2026-01-01T00:01:00Z"),
+        "PT1M"
+    );
+    assert_eq!(d("2026-01-01T00:00:10Z", "2026-01-01T00:00:00Z"), "PT0S");
+    for s in ["PT0S", "PT9.99S", "PT2H", "PT1M", "PT1H5M30.5S"] {
+        assert!(validate::is_duration(s), "{s}");
+    }
+}
+
+#[test]
+fn odd_ids_are_percent_encoded_and_broken_statements_are_caught() {
+    assert_eq!(
+        course_iri("https://x.example", "unknown course"),
+        "https://x.example/courses/unknown%20course"
+    );
+    let mut s = all().remove(0);
+    assert!(validate::statement(&s).is_empty());
+    s["id"] = "not-a-uuid".into();
+    s["timestamp"] = "2026-02-01T09:00:00+01:00".into();
+    s["result"]["score"] = serde_json::json!({"scaled": 1.5, "raw": 9, "min": 0, "max": 7});
+    s["object"]["id"] = "courses/x".into();
+    s["actor"]["mbox"] = "mailto:x@example.com".into();
+    let errors = validate::statement(&s);
+    assert_eq!(errors.len(), 7, "{errors:#?}");
+}
