@@ -95,15 +95,10 @@ fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
 /// When the courses or the terminal cannot be set up.
 pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
     use crate::progress::store::{Store, resolve_data_dir, resolve_learner};
-    let (root, builtin, _temp) = match crate::locate::courses_dir(cli.courses.as_deref()) {
-        Some(dir) => (dir, false, None),
-        None => {
-            let temp = crate::builtin::unpack_to_temp()
-                .context("no courses folder found and the built-in courses cannot be unpacked")?;
-            (temp.path().to_path_buf(), true, Some(temp))
-        }
-    };
-    let library = crate::course::load_library(&root).map_err(|d| anyhow::anyhow!("{d}"))?;
+    let courses = crate::locate::Courses::find(cli.courses.as_deref())
+        .context("no courses folder found and the built-in courses cannot be unpacked")?;
+    let library = courses.load().map_err(|d| anyhow::anyhow!("{d}"))?;
+    let builtin = courses.builtin;
     let data_dir = resolve_data_dir(cli.data_dir.as_deref())?;
     let learner = resolve_learner(cli.learner.as_deref())?;
     let store = Store::new(&data_dir, &learner)?;

@@ -366,11 +366,15 @@ fn switch_learner_on_a_shared_workstation() {
     h.send(&[Msg::NextPage, Msg::Back, Msg::Back]);
     assert!(h.dir.path().join("tester.toml").exists());
     h.send(&[Msg::SwitchLearner]);
-    let Some(Overlay::Learner(p)) = &h.app.overlay else { panic!("no picker") };
+    let Some(Overlay::Learner(p)) = &h.app.overlay else {
+        panic!("no picker")
+    };
     assert_eq!(p.names, vec!["tester".to_string()]);
     // Down to the 'new learner' field, type a bad name, then a good one.
     h.send(&[Msg::Down, Msg::Input('/'), Msg::Enter]);
-    let Some(Overlay::Learner(p)) = &h.app.overlay else { panic!("picker closed") };
+    let Some(Overlay::Learner(p)) = &h.app.overlay else {
+        panic!("picker closed")
+    };
     assert!(p.error.is_some());
     h.send(&[Msg::Backspace]);
     for c in "Officer Diaz".chars() {
@@ -382,8 +386,13 @@ fn switch_learner_on_a_shared_workstation() {
     assert!(h.screen_text(80, 24).contains("learner: Officer Diaz"));
     // Back to the first learner: their record is there.
     h.send(&[Msg::SwitchLearner]);
-    let Some(Overlay::Learner(p)) = &h.app.overlay else { panic!() };
-    assert_eq!(p.names, vec!["Officer Diaz".to_string(), "tester".to_string()]);
+    let Some(Overlay::Learner(p)) = &h.app.overlay else {
+        panic!()
+    };
+    assert_eq!(
+        p.names,
+        vec!["Officer Diaz".to_string(), "tester".to_string()]
+    );
     assert_eq!(p.selected, 0, "the current learner is selected");
     h.send(&[Msg::Down, Msg::Enter]);
     assert_eq!(h.app.learner, "tester");

@@ -401,7 +401,11 @@ fn binary_alone_opens_the_built_in_courses() {
 fn corrupt_progress_file_is_reported_and_left_alone() {
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("officer.toml");
-    std::fs::write(&file, "schema = 1\nlearner = \"officer\"\n[[attempts]\nid = ").unwrap();
+    std::fs::write(
+        &file,
+        "schema = 1\nlearner = \"officer\"\n[[attempts]\nid = ",
+    )
+    .unwrap();
     let before = std::fs::read(&file).unwrap();
     let mut s = start(data.path());
     s.wait_for("cannot be read");
@@ -415,5 +419,9 @@ fn corrupt_progress_file_is_reported_and_left_alone() {
     s.wait_for("page 2/3");
     s.press("q");
     assert_eq!(s.wait_exit(), 0);
-    assert_eq!(std::fs::read(&file).unwrap(), before, "corrupt file was touched");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "corrupt file was touched"
+    );
 }

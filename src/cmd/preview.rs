@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use crate::cli::{Cli, Command};
 use crate::cmd::EXIT_FAILED;
 use crate::course::{self, Course, Lesson, Library};
-use crate::{builtin, locate, markdown};
+use crate::{locate, markdown};
 
 /// Narrowest width accepted for `--width`.
 const MIN_WIDTH: u16 = 20;
@@ -28,17 +28,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some((c, l)) => (c, Some(l).filter(|l| !l.is_empty())),
         None => (args.target.as_str(), None),
     };
-    let _builtin_copy;
-    let root = match locate::courses_dir(cli.courses.as_deref()) {
-        Some(dir) => dir,
-        None => {
-            let tmp = builtin::unpack_to_temp().context("unpacking the built-in courses")?;
-            let dir = tmp.path().to_path_buf();
-            _builtin_copy = tmp;
-            dir
-        }
-    };
-    let library = match course::load_library(&root) {
+    let courses =
+        locate::Courses::find(cli.courses.as_deref()).context("unpacking the built-in courses")?;
+    let library = match courses.load() {
         Ok(l) => l,
         Err(d) => return Ok(fail(&d.to_string())),
     };

@@ -45,7 +45,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{Cli, Command, Format, ProgressArgs};
-use crate::course::{self, Course, Library};
+use crate::course::{Course, Library};
 use crate::progress::store::{self, Store};
 use crate::progress::{self as model, Attempt, GivenAnswer, LessonProgress, Progress};
 use crate::quiz::Answer;
@@ -105,8 +105,8 @@ fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Resu
 /// The course library for titles and lesson counts; `None` (ids only) when there is no
 /// courses folder or it cannot be read.
 fn courses_dir_library(flag: Option<&Path>) -> Option<Library> {
-    let dir = crate::locate::courses_dir(flag)?;
-    match course::load_library(&dir) {
+    let courses = crate::locate::Courses::find(flag).ok()?;
+    match courses.load() {
         Ok(library) => Some(library),
         Err(diagnostic) => {
             eprintln!("rollcall: warning: {diagnostic}; showing course ids only");

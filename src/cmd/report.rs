@@ -11,30 +11,19 @@ use crate::course::Library;
 use crate::report::{self, Filter, Inputs, format};
 
 /// Environment variable naming the progress folder.
-const DATA_ENV: &str = "ROLLCALL_DATA_DIR";
 
-/// This machine's progress folder: `--data-dir`, else `$ROLLCALL_DATA_DIR`, else the
-/// platform's data folder.
-// TODO(lead): replace with the store's resolve_data_dir.
+/// This machine's progress folder, as the app resolves it.
 pub(crate) fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
-    if let Some(dir) = &cli.data_dir {
-        return Ok(dir.clone());
-    }
-    if let Some(dir) = std::env::var_os(DATA_ENV).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "rollcall")
-        .map(|d| d.data_dir().to_path_buf())
-        .context("no home folder to keep progress in: pass --data-dir DIR")
+    Ok(crate::progress::store::resolve_data_dir(
+        cli.data_dir.as_deref(),
+    )?)
 }
 
-/// The course library for record metadata; an empty one when there is no courses folder
-/// (rows then show what the progress files know).
+/// The course library for record metadata (the built-in courses when there is no courses
+/// folder); rows for courses it lacks show what the progress files know.
 pub(crate) fn library(cli: &Cli) -> anyhow::Result<Library> {
-    match crate::locate::courses_dir(cli.courses.as_deref()) {
-        Some(root) => crate::course::load_library(&root).map_err(|d| anyhow::anyhow!("{d}")),
-        None => Ok(Library::default()),
-    }
+    let courses = crate::locate::Courses::find(cli.courses.as_deref())?;
+    courses.load().map_err(|d| anyhow::anyhow!("{d}"))
 }
 
 /// Reads the inputs (or this machine's data folder) and lists what was skipped on stderr.

@@ -5,62 +5,64 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, date, pct};
+use super::{Theme, pct, spread};
 use crate::app::App;
+use crate::report::my_record;
 
 pub(super) fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let year = (app.clock)().get(..4).unwrap_or("").to_string();
+    let today = (app.clock)().parse::<jiff::Timestamp>().map_or_else(
+        |_| jiff::civil::date(1970, 1, 1),
+        |t| t.to_zoned(jiff::tz::TimeZone::system()).date(),
+    );
+    let record = my_record(&app.progress, &app.library, today);
+    let width = area.width.saturating_sub(2);
     let mut lines = vec![
         Line::styled(format!(" My record: {}", app.learner), theme.accent()),
         Line::default(),
     ];
-    let mut total = 0.0;
-    let mut this_year = 0.0;
-    let mut rows = 0;
-    for course in &app.library.courses {
-        let Some(cp) = app.progress.courses.get(&course.id) else {
-            continue;
-        };
-        let Some(done) = &cp.completed else { continue };
-        let hours = cp.completed_hours.unwrap_or(course.hours);
-        total += hours;
-        if done.starts_with(&year) {
-            this_year += hours;
-        }
-        let best: Vec<f64> = course
-            .lessons
-            .iter()
-            .filter_map(|l| {
-                app.progress
-                    .best_attempt(&course.id, l.id())
-                    .map(|a| a.percent)
-            })
-            .collect();
-        #[allow(clippy::cast_precision_loss)]
-        let avg = if best.is_empty() {
-            String::from("—")
-        } else {
-            pct(best.iter().sum::<f64>() / best.len() as f64)
-        };
-        lines.push(Line::raw(format!(
-            " ✓ {}  {}  {} h  quiz average {avg}",
-            date(done),
-            course.title,
-            hours
-        )));
-        rows += 1;
-    }
-    if rows == 0 {
+    if record.completed.is_empty() {
         lines.push(Line::styled(" No completed courses yet.", theme.muted()));
+    } else {
+        lines.push(Line::styled(
+            spread(" COMPLETED   COURSE", "BEST SCORE   HOURS", width),
+            theme.muted(),
+        ));
+    }
+    for entry in &record.completed {
+        let date = entry
+            .completed_date
+            .map_or_else(|| entry.completed.clone(), |d| d.to_string());
+        let best = entry.best.as_ref().map_or_else(
+            || "—".to_string(),
+            |b| format!("{}/{} ({})", b.score, b.total, pct(b.percent)),
+        );
+        lines.push(Line::raw(spread(
+            &format!(" {date}  {}", entry.title),
+            &format!("{best}  {:>6}", hours(entry.hours)),
+            width,
+        )));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        format!(" Hours this year ({year}): {this_year}"),
+        format!(
+            " Hours this year ({}): {}",
+            today.year(),
+            hours(record.hours_this_year)
+        ),
         theme.good(),
     ));
     lines.push(Line::styled(
-        format!(" Hours overall: {total}"),
+        format!(" Hours overall: {}", hours(record.hours_total)),
         theme.good(),
     ));
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        " Coordinators collect these records with `rollcall report` and `rollcall sync`.",
+        theme.muted(),
+    ));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}
+
+fn hours(h: f64) -> String {
+    format!("{h:.1} h")
 }
