@@ -10,8 +10,6 @@ use crate::cli::{Cli, Command, Format};
 use crate::course::Library;
 use crate::report::{self, Filter, Inputs, format};
 
-/// Environment variable naming the progress folder.
-
 /// This machine's progress folder, as the app resolves it.
 pub(crate) fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
     Ok(crate::progress::store::resolve_data_dir(
