@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 
 use super::parse::{Block, Doc, Inlines, List, Table};
 use super::style;
-use super::wrap::{Piece, clip, cluster_len, cluster_width, natural_width, wrap};
+use super::wrap::{Piece, clip, cluster_len, cluster_width, longest_word, natural_width, wrap};
 
-/// Columns under which a table column is too narrow to read: below this the table is shown
-/// as one record per row instead.
-const MIN_COLUMN: usize = 4;
+/// Words longer than this may be broken inside a table cell (URLs, say) rather than forcing
+/// the table to be shown as records.
+const MAX_UNBROKEN_WORD: usize = 15;
 /// Width of the short rule above footnotes.
 const FOOTNOTE_RULE: usize = 20;
 
@@ -224,24 +224,39 @@ fn table(t: &Table, width: usize, out: &mut Vec<Line<'static>>) {
     if cols == 0 {
         return;
     }
-    let natural: Vec<usize> = (0..cols)
-        .map(|c| {
-            std::iter::once(&t.head)
-                .chain(&t.rows)
-                .filter_map(|row| row.get(c))
-                .map(|cell| natural_width(cell))
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
+    let column = |c: usize, measure: fn(&[Piece]) -> usize| {
+        std::iter::once(&t.head)
+            .chain(&t.rows)
+            .filter_map(|row| row.get(c))
+            .map(|cell| measure(cell))
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    };
+    let natural: Vec<usize> = (0..cols).map(|c| column(c, natural_width)).collect();
+    let minimum: Vec<usize> = (0..cols)
+        .map(|c| column(c, longest_word).min(MAX_UNBROKEN_WORD))
         .collect();
     let seps = 3 * (cols - 1);
     let avail = width.saturating_sub(seps);
+    let min_sum: usize = minimum.iter().sum();
     let widths = if natural.iter().sum::<usize>() <= avail {
         natural
-    } else if avail >= MIN_COLUMN * cols {
-        fit_columns(&natural, avail)
+    } else if min_sum <= avail {
+        // Every column gets its longest word; what is left goes to the columns that still
+        // want more, narrowest wants first.
+        let wants: Vec<usize> = natural
+            .iter()
+            .zip(&minimum)
+            .map(|(n, m)| n.saturating_sub(*m))
+            .collect();
+        fit_columns(&wants, avail - min_sum)
+            .iter()
+            .zip(&minimum)
+            .map(|(extra, m)| extra + m)
+            .collect()
     } else {
+        // Columns too narrow to hold their words read badly: one record per row instead.
         records(t, width, out);
         return;
     };
@@ -271,7 +286,7 @@ fn fit_columns(natural: &[usize], avail: usize) -> Vec<usize> {
             used += w;
             continue;
         }
-        let cap = ((avail - used) / left).max(1);
+        let cap = (avail - used) / left;
         let mut extra = (avail - used).saturating_sub(cap * left);
         return natural
             .iter()

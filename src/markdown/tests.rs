@@ -276,6 +276,22 @@ fn tables_fit_or_degrade() {
         plain(wide, 6),
         "name:\nx\ndescri\nption:\na long\ndescri\nption\nof the\nrow\n"
     );
+    // Columns narrower than their words would break them: records instead.
+    let three = "| Step | What you do | Why |\n|---|---|---|\n| 1 | Explain | Fair process |\n";
+    assert_eq!(
+        plain(three, 20),
+        "Step: 1\nWhat you do: Explain\nWhy: Fair process\n"
+    );
+    assert_eq!(
+        plain(three, 30),
+        "Step │ What you   │ Why\n     │ do         │\n─────┼────────────┼───────────\n1    │ Explain    │ Fair\n     │            │ process\n"
+    );
+    // Very long words (URLs) are broken inside the grid rather than forcing records.
+    let url = "| a | b |\n|---|---|\n| x | https://example.org/a/very/long/path |\n";
+    assert_eq!(
+        plain(url, 24),
+        "a │ b\n──┼─────────────────────\nx │ https://example.org/\n  │ a/very/long/path\n"
+    );
     // Ragged rows and empty tables never panic.
     let ragged = "| a |\n|---|\n| 1 | 2 | 3 |\n";
     for w in 0..30 {
@@ -465,4 +481,81 @@ fn snapshot_sample_40() {
     let lines = render(SAMPLE, 40);
     insta::assert_snapshot!("sample_40_plain", to_plain(&lines));
     insta::assert_snapshot!("sample_40_styles", debug(&lines));
+}
+
+#[test]
+fn containers_nest() {
+    let src =
+        "> - quoted item\n>   ```\n>   code in both\n>   ```\n\n- item\n\n  > quote in item\n";
+    assert_eq!(
+        plain(src, 40),
+        "│ • quoted item\n│   code in both\n\n• item\n\n  │ quote in item\n"
+    );
+    let loose_tasks = "- [x] one\n\n- [ ] two\n";
+    assert_eq!(plain(loose_tasks, 40), "[x] one\n\n[ ] two\n");
+    assert_eq!(plain("-\n- b\n", 40), "•\n• b\n");
+}
+
+/// Random documents from Markdown fragments, at random widths: never a panic, never a line
+/// wider than the width.
+#[test]
+fn random_documents_fit() {
+    const FRAGMENTS: &[&str] = &[
+        "# ",
+        "## ",
+        "> ",
+        "- ",
+        "1. ",
+        "   ",
+        "\n",
+        "\n\n",
+        "---\n",
+        "```\n",
+        "`",
+        "*",
+        "**",
+        "~~",
+        "[",
+        "](http://x)",
+        "![",
+        "|",
+        " | ",
+        "|---|---|\n",
+        "[^1]",
+        "[^1]: ",
+        "\\\n",
+        "<b>",
+        "</b>",
+        "<!--",
+        "-->",
+        "word ",
+        "longerwordwithoutspaces",
+        "日本語",
+        "🙂",
+        "e\u{301}",
+        "\t",
+        "\x1b[31m",
+        "- [x] ",
+        "&#27;",
+        "    ",
+        "a\u{a0}b",
+    ];
+    let mut rng = fastrand::Rng::with_seed(7);
+    for _ in 0..400 {
+        let len = rng.usize(1..60);
+        let src: String = (0..len)
+            .map(|_| FRAGMENTS[rng.usize(..FRAGMENTS.len())])
+            .collect();
+        let width = rng.u16(0..50);
+        let w = usize::from(width.max(1));
+        let lines = layout::layout(
+            &parse::parse(&sanitize::clean(&src, sanitize::Mode::Layout)),
+            w,
+        );
+        assert_fits(&lines, w, &format!("{src:?}"));
+        for span in lines.iter().flat_map(|l| &l.spans) {
+            assert!(!span.content.chars().any(char::is_control), "{src:?}");
+        }
+        let _ = split_pages(&src);
+    }
 }

@@ -115,6 +115,32 @@ pub(crate) fn natural_width(pieces: &[Piece]) -> usize {
     best.max(cur)
 }
 
+/// Width of the widest unbreakable run (a word; wide characters break on their own).
+pub(crate) fn longest_word(pieces: &[Piece]) -> usize {
+    let mut best = 0;
+    let mut cur = 0;
+    for piece in pieces {
+        let Piece::Text(text, _) = piece else {
+            cur = 0;
+            continue;
+        };
+        let mut i = 0;
+        while i < text.len() {
+            let n = cluster_len(&text[i..]);
+            let cluster = &text[i..i + n];
+            if cluster.chars().next().is_some_and(is_space) {
+                cur = 0;
+            } else {
+                let w = cluster_width(cluster);
+                cur = if w >= 2 { 0 } else { cur + w };
+                best = best.max(cur.max(w));
+            }
+            i += n;
+        }
+    }
+    best
+}
+
 struct Wrapper<'a> {
     width: usize,
     lines: Vec<Line<'static>>,
@@ -327,6 +353,18 @@ mod tests {
             Piece::Text("b".into(), Style::default()),
         ];
         assert_eq!(plain(&wrap(&pieces, 10)), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn longest_words() {
+        let pieces = vec![
+            Piece::Text("ab abc".into(), Style::default()),
+            Piece::Text("de f".into(), Style::new().bold()),
+            Piece::Break,
+            Piece::Text("日本".into(), Style::default()),
+        ];
+        assert_eq!(longest_word(&pieces), 5);
+        assert_eq!(natural_width(&pieces), 10);
     }
 
     #[test]
