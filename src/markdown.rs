@@ -24,6 +24,7 @@ mod tests;
 /// Only a top-level break ends a page: `---` in a code block, under a paragraph line (a setext
 /// heading) or inside a quote or list does not. Pages holding only whitespace are dropped, and
 /// there is always at least one page (`0..0` for a lesson with no content).
+#[must_use]
 pub fn split_pages(src: &str) -> Vec<Range<usize>> {
     let mut pages = Vec::new();
     let mut start = 0;
@@ -51,6 +52,7 @@ pub fn split_pages(src: &str) -> Vec<Range<usize>> {
 ///
 /// No line is wider than `width` (a width of 0 is taken as 1). Paragraphs wrap at spaces and
 /// around wide characters; code blocks are cut at the edge with a `…`.
+#[must_use]
 pub fn render(src: &str, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let src = sanitize::clean(src, sanitize::Mode::Layout);
@@ -83,6 +85,7 @@ fn clip_line(line: &mut Line<'static>, width: usize) {
 }
 
 /// The lines as plain text, one line per row, without trailing spaces.
+#[must_use]
 pub fn to_plain(lines: &[Line<'_>]) -> String {
     let mut out = String::new();
     for line in lines {
