@@ -112,6 +112,13 @@ pub enum Msg {
         /// Their record and, if it cannot be saved, why.
         result: Result<Progress, String>,
     },
+    /// Lesson titles read from the lessons' first headings.
+    TitlesLoaded {
+        /// Course index.
+        course: usize,
+        /// (lesson index, title) for lessons without a title in course.toml.
+        titles: Vec<(usize, String)>,
+    },
     /// The open lesson's file changed on disk.
     FileChanged,
     /// SIGTERM or SIGHUP: save and leave.
@@ -136,6 +143,11 @@ pub enum Effect {
         course: usize,
         /// Lesson index.
         lesson: usize,
+    },
+    /// Read the first headings of a course's lessons that have no title in course.toml.
+    LoadTitles {
+        /// Course index.
+        course: usize,
     },
     /// Make an id, seed and start time for a new attempt.
     NewAttempt,
@@ -358,6 +370,12 @@ impl App {
             Msg::AttemptReady { id, seed, started } => {
                 if let Screen::Quiz(q) = &mut self.screen {
                     q.begin(id, seed, started);
+                }
+                return vec![];
+            }
+            Msg::TitlesLoaded { course, titles } => {
+                for (lesson, title) in titles {
+                    self.titles.insert((course, lesson), title);
                 }
                 return vec![];
             }
@@ -587,10 +605,10 @@ impl App {
                     let id = course.id.clone();
                     let first = first_unfinished_lesson(&self.progress, course);
                     let entry = self.progress.courses.entry(id).or_default();
-                    let mut effects = vec![];
+                    let mut effects = vec![Effect::LoadTitles { course: idx }];
                     if entry.first_opened.is_none() {
                         entry.first_opened = Some((self.clock)());
-                        effects = self.save_effect();
+                        effects.extend(self.save_effect());
                     }
                     self.push(Screen::Course {
                         course: idx,

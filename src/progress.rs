@@ -190,8 +190,10 @@ impl CourseProgress {
 impl LessonProgress {
     /// Merges another copy of the same lesson's progress into this one.
     pub fn merge(&mut self, other: &LessonProgress) {
+        // On a tie the incoming copy wins: the store merges the app's record into the one on
+        // disk, and two page turns can share a timestamp.
         let theirs_newer = match (&self.viewed_at, &other.viewed_at) {
-            (Some(a), Some(b)) => time_key(b) > time_key(a),
+            (Some(a), Some(b)) => time_key(b) >= time_key(a),
             (None, Some(_)) => true,
             _ => false,
         };

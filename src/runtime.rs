@@ -77,6 +77,20 @@ impl Runtime {
                     result: load_quiz(&path).map(Arc::new),
                 })
             }
+            Effect::LoadTitles { course } => {
+                let titles = app
+                    .course(course)?
+                    .lessons
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.title.is_none())
+                    .filter_map(|(i, l)| {
+                        let text = read_text_file(&l.path).ok()?;
+                        Some((i, crate::course::first_heading(&text)?))
+                    })
+                    .collect();
+                Some(Msg::TitlesLoaded { course, titles })
+            }
             Effect::NewAttempt => Some(Msg::AttemptReady {
                 id: uuid::Uuid::new_v4().to_string(),
                 seed: self.rng.u64(..),
