@@ -96,6 +96,21 @@ impl Session {
         panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// Waits until `text` is no longer on screen.
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if !self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?} to go; screen:\n{}",
+            self.screen()
+        );
+    }
+
     fn press(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -188,6 +203,7 @@ fn read_a_lesson_page_by_page_and_quit() {
     s.press("?");
     s.wait_for("Any key closes this help");
     s.press(ESC);
+    s.wait_gone("Any key closes this help");
     s.press(ESC);
     s.wait_for("not started");
     s.press("q");

@@ -505,9 +505,13 @@ fn progress_json_has_stable_fields() {
 fn progress_without_a_library_shows_ids_and_csv() {
     let dir = tempfile::tempdir().unwrap();
     install(dir.path(), "schema1.toml");
+    // A courses folder without these courses: rows show what the record knows.
+    let empty = tempfile::tempdir().unwrap();
     let mut cmd = rollcall(dir.path());
     cmd.arg("--data-dir")
         .arg(dir.path())
+        .arg("--courses")
+        .arg(empty.path())
         .args(["--learner", "jdoe", "progress"]);
     let text = stdout_of(&mut cmd);
     assert!(
