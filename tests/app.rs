@@ -196,6 +196,10 @@ fn passing_quiz_is_recorded_and_completes_the_lesson() {
     );
     assert_eq!(course.completed_version.as_deref(), Some("2.1"));
     assert_eq!(course.completed_hours, Some(1.0));
+    h.send(&[Msg::Back, Msg::Back, Msg::Record]);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Hours overall: 1.0 h"), "{text}");
+    insta::assert_snapshot!("my_record_completed", text);
 }
 
 #[test]

@@ -441,3 +441,19 @@ fn corrupt_progress_file_is_reported_and_left_alone() {
         "corrupt file was touched"
     );
 }
+
+#[test]
+fn preview_in_a_terminal_is_styled() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = fixtures().to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &["--courses", &dir, "preview", "sample/01-first"],
+        data.path(),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
+    s.wait_for("page 3/3");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    assert!(raw.contains("\x1b["), "no styles in {raw:?}");
+    assert!(s.screen().contains("Gamma page text"));
+}
