@@ -181,23 +181,7 @@ pub fn spread(left: &str, right: &str, width: u16) -> String {
 
 /// `s` cut to at most `width` display cells, with '…' when cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
+    crate::report::format::truncate(s, width)
 }
 
 /// A text progress bar such as `█████░░░░░ 50%`.

@@ -20,17 +20,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let library = super::report::library(cli)?;
     let inputs = super::report::read_inputs(cli, paths)?;
-    let learners = report::merge_by_learner(&inputs.sources);
-    let ctx = xapi::Context {
-        base: &base,
-        library: &library,
-    };
-    let chosen = learners.values().filter(|p| {
-        cli.learner
-            .as_ref()
-            .is_none_or(|l| l.eq_ignore_ascii_case(&p.learner))
-    });
-    let statements = xapi::statements_for_all(&ctx, chosen);
+    let statements = learner_statements(cli, &base, &library, &inputs);
     let mut out = serde_json::to_string_pretty(&statements)?;
     out.push('\n');
     print!("{out}");
@@ -39,4 +29,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(crate::cmd::EXIT_PROBLEMS)
     })
+}
+
+/// The xAPI statements of every learner in `inputs` (only `--learner`'s, when given).
+pub(crate) fn learner_statements(
+    cli: &Cli,
+    base: &str,
+    library: &crate::course::Library,
+    inputs: &report::Inputs,
+) -> Vec<serde_json::Value> {
+    let learners = report::merge_by_learner(&inputs.sources);
+    let ctx = xapi::Context { base, library };
+    let chosen = learners.values().filter(|p| {
+        cli.learner
+            .as_ref()
+            .is_none_or(|l| l.eq_ignore_ascii_case(&p.learner))
+    });
+    xapi::statements_for_all(&ctx, chosen)
 }

@@ -74,17 +74,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         report::Inputs::default()
     };
     let mut problems = !inputs.skipped.is_empty();
-    let learners = report::merge_by_learner(&inputs.sources);
-    let ctx = xapi::Context {
-        base: &base,
-        library: &library,
-    };
-    let chosen = learners.values().filter(|p| {
-        cli.learner
-            .as_ref()
-            .is_none_or(|l| l.eq_ignore_ascii_case(&p.learner))
-    });
-    let all = xapi::statements_for_all(&ctx, chosen);
+    let all = super::export::learner_statements(cli, &base, &library, &inputs);
 
     let log_path = lrs::sent_log_path(&data_dir);
     let mut log = SentLog::load(&log_path).unwrap_or_else(|e| {
