@@ -174,7 +174,8 @@ pub fn spread(left: &str, right: &str, width: u16) -> String {
     if rw >= width {
         return truncate(right, width);
     }
-    let left = truncate(left, width - rw);
+    // Keep a space between the two sides.
+    let left = truncate(left, (width - rw).saturating_sub(1));
     let pad = width - rw - left.width();
     format!("{left}{}{right}", " ".repeat(pad))
 }

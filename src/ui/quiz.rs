@@ -160,7 +160,8 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
                     _ => "  ",
                 };
                 let text = format!("{mark}{}. {}", row + 1, choices[i].text);
-                push_wrapped(&mut lines, &text, width, row_style(row), 4);
+                let indent = mark.chars().count() + 3;
+                push_wrapped(&mut lines, &text, width, row_style(row), indent);
             }
         }
         QuestionKind::TrueFalse(_) => {
@@ -249,9 +250,9 @@ fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<
                 let c = &choices[i];
                 let chosen = picked.contains(&i);
                 let mark = match (chosen, c.correct) {
-                    (true, true) => "✓ you chose",
-                    (true, false) => "✗ you chose",
-                    (false, true) => "✓ right answer",
+                    (true, true) => "✓ you chose:",
+                    (true, false) => "✗ you chose:",
+                    (false, true) => "✓ right answer:",
                     (false, false) => "·",
                 };
                 let style = if c.correct {
@@ -261,7 +262,7 @@ fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<
                 } else {
                     theme.muted()
                 };
-                push_wrapped(&mut lines, &format!("{mark}: {}", c.text), width, style, 2);
+                push_wrapped(&mut lines, &format!("{mark} {}", c.text), width, style, 2);
                 if let Some(f) = c.feedback.as_ref().filter(|_| chosen || c.correct) {
                     push_wrapped(
                         &mut lines,
