@@ -863,12 +863,17 @@ impl App {
         let mut all = true;
         for l in &c.lessons {
             let done = lesson_done(&self.progress, c, l);
-            let cp = self.progress.courses.entry(c.id.clone()).or_default();
-            let lp = cp.lessons.entry(l.id().to_string()).or_default();
-            if done && lp.completed.is_none() {
-                lp.completed = Some(now.clone());
+            // Only touch lessons that were opened: an entry means 'started' on screen.
+            let lp = self
+                .progress
+                .courses
+                .get_mut(&c.id)
+                .and_then(|cp| cp.lessons.get_mut(l.id()));
+            match lp {
+                Some(lp) if done && lp.completed.is_none() => lp.completed = Some(now.clone()),
+                Some(lp) => all &= lp.completed.is_some(),
+                None => all = false,
             }
-            all &= lp.completed.is_some() || done;
         }
         let cp = self.progress.courses.entry(c.id.clone()).or_default();
         if all && cp.completed.is_none() {

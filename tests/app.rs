@@ -155,6 +155,7 @@ fn pages_turn_and_resume() {
     let lesson = saved.lesson("sample", "01-first").unwrap();
     assert_eq!(lesson.page, 2);
     assert_eq!(lesson.pages_seen, [1, 2, 3].into());
+    assert!(saved.lesson("sample", "02-second").is_none(), "unopened lessons stay unrecorded");
 
     // A new session with that record resumes at page 2.
     let mut again = Harness::with_progress(Some(saved));
