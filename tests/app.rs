@@ -155,7 +155,10 @@ fn pages_turn_and_resume() {
     let lesson = saved.lesson("sample", "01-first").unwrap();
     assert_eq!(lesson.page, 2);
     assert_eq!(lesson.pages_seen, [1, 2, 3].into());
-    assert!(saved.lesson("sample", "02-second").is_none(), "unopened lessons stay unrecorded");
+    assert!(
+        saved.lesson("sample", "02-second").is_none(),
+        "unopened lessons stay unrecorded"
+    );
 
     // A new session with that record resumes at page 2.
     let mut again = Harness::with_progress(Some(saved));
@@ -407,4 +410,53 @@ fn switch_learner_on_a_shared_workstation() {
     h.send(&[Msg::Down, Msg::Enter]);
     assert_eq!(h.app.learner, "tester");
     assert!(h.app.progress.courses.contains_key("sample"));
+}
+
+#[test]
+fn random_keys_at_random_sizes_never_panic() {
+    let mut rng = fastrand::Rng::with_seed(2026);
+    let keys = [
+        Msg::Up,
+        Msg::Down,
+        Msg::Enter,
+        Msg::Enter,
+        Msg::Back,
+        Msg::Help,
+        Msg::NextPage,
+        Msg::NextPage,
+        Msg::PrevPage,
+        Msg::FirstPage,
+        Msg::LastPage,
+        Msg::Toggle,
+        Msg::Pick(1),
+        Msg::Pick(3),
+        Msg::Pick(9),
+        Msg::TrueFalse(true),
+        Msg::Input('x'),
+        Msg::Backspace,
+        Msg::CursorLeft,
+        Msg::CursorRight,
+        Msg::Retake,
+        Msg::Record,
+        Msg::SwitchLearner,
+        Msg::Confirm(false),
+        Msg::Confirm(true),
+        Msg::Quit,
+        Msg::FileChanged,
+    ];
+    for _ in 0..20 {
+        let mut h = Harness::new();
+        for _ in 0..300 {
+            let msg = if rng.u8(..20) == 0 {
+                Msg::Resize(rng.u16(1..220), rng.u16(1..60))
+            } else {
+                keys[rng.usize(..keys.len())].clone()
+            };
+            h.send(&[msg]);
+            if rng.u8(..10) == 0 {
+                let (w, hh) = h.app.size;
+                let _ = h.screen_text(w.max(1), hh.max(1));
+            }
+        }
+    }
 }
