@@ -427,7 +427,13 @@ impl App {
 
     fn quit(&mut self) -> Vec<Effect> {
         self.quitting = true;
-        vec![Effect::Watch(None), Effect::Quit]
+        let mut effects = vec![Effect::Watch(None)];
+        // One last try for anything a failed save left only in memory.
+        if matches!(self.save, SaveState::Failed(_)) {
+            effects.extend(self.save_effect());
+        }
+        effects.push(Effect::Quit);
+        effects
     }
 
     fn push(&mut self, screen: Screen) {

@@ -31,6 +31,28 @@ pub(super) fn draw(
         facts.push_str(&format!(" · cert. {c}"));
     }
     head.push(Line::styled(facts, theme.muted()));
+    if !course.requires.is_empty() {
+        let names: Vec<String> = course
+            .requires
+            .iter()
+            .map(|id| {
+                let done = app
+                    .progress
+                    .courses
+                    .get(id)
+                    .is_some_and(|c| c.completed.is_some());
+                let title = app
+                    .library
+                    .course(id)
+                    .map_or(id.as_str(), |c| c.title.as_str());
+                format!("{title}{}", if done { " ✓" } else { "" })
+            })
+            .collect();
+        head.push(Line::styled(
+            format!("Recommended first: {}", names.join(", ")),
+            theme.warn(),
+        ));
+    }
     // Objectives only when there is room to spare beside the lesson list.
     if area.height >= 30 && !course.objectives.is_empty() {
         head.push(Line::styled("You will be able to:", theme.muted()));
