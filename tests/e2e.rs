@@ -427,8 +427,10 @@ fn corrupt_progress_file_is_reported_and_left_alone() {
     s.wait_for("cannot be read");
     s.wait_for("progress --repair");
     s.press(ESC);
+    s.wait_gone("Any key closes this.");
     s.wait_for("progress not saved");
     s.press("\r");
+    s.wait_for("0/2 lessons complete");
     s.press("\r");
     s.wait_for("page 1/3");
     s.press("l");

@@ -82,9 +82,10 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             (" Switch learner ", lines, 64)
         }
     };
-    let h = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
+    // Size the box for the wrapped text so the last line ('any key closes') always shows.
+    let inner = usize::from(w.min(area.width).saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let h = u16::try_from(rows + 2).unwrap_or(u16::MAX);
     let rect = centered(area, w, h);
     frame.render_widget(Clear, rect);
     frame.render_widget(
