@@ -330,9 +330,10 @@ impl App {
         self.size.0.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH)
     }
 
-    /// Rows available for lesson text (screen less header, title, footer and borders).
+    /// Rows available for lesson text: the screen less the header, lesson title, status line
+    /// and footer (see `ui::view`).
     pub fn body_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(5)).max(1)
+        usize::from(self.size.1.saturating_sub(4)).max(1)
     }
 
     /// Handles one message; returns the effects to carry out.
@@ -446,10 +447,17 @@ impl App {
             self.screen = prev;
             self.refresh_course_selection();
         }
-        if matches!(self.screen, Screen::Lesson(_)) {
-            vec![]
-        } else {
-            vec![Effect::Watch(None)]
+        match &self.screen {
+            // Back in a lesson from its quiz: watch its file again.
+            Screen::Lesson(l) if self.watch => {
+                let path = self
+                    .course(l.course)
+                    .and_then(|c| c.lessons.get(l.lesson))
+                    .map(|l| l.path.clone());
+                vec![Effect::Watch(path)]
+            }
+            Screen::Lesson(_) => vec![],
+            _ => vec![Effect::Watch(None)],
         }
     }
 
@@ -496,6 +504,7 @@ impl App {
         let on_field = p.selected >= p.names.len();
         match msg {
             Msg::Back => return vec![],
+            Msg::Quit => return self.quit(),
             Msg::Up => p.selected = p.selected.saturating_sub(1),
             Msg::Down => p.selected = (p.selected + 1).min(p.names.len()),
             Msg::Input(c)
@@ -1002,7 +1011,8 @@ pub fn max_scroll(lines: usize, height: usize) -> usize {
 pub fn lesson_done(progress: &Progress, course: &Course, lesson: &crate::course::Lesson) -> bool {
     let id = lesson.id();
     let pages = progress.lesson(&course.id, id).is_some_and(|l| {
-        l.completed.is_some() || (l.pages_total > 0 && l.pages_seen.len() >= l.pages_total)
+        l.completed.is_some()
+            || (l.pages_total > 0 && (1..=l.pages_total).all(|p| l.pages_seen.contains(&p)))
     });
     pages && (lesson.quiz.is_none() || progress.quiz_passed(&course.id, id))
 }

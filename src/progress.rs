@@ -129,8 +129,11 @@ impl Progress {
                 self.attempts.push(attempt.clone());
             }
         }
-        self.attempts
-            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
+        self.attempts.sort_by(|a, b| {
+            time_key(&a.finished)
+                .cmp(&time_key(&b.finished))
+                .then(a.id.cmp(&b.id))
+        });
         for (id, theirs) in &other.courses {
             self.courses.entry(id.clone()).or_default().merge(theirs);
         }
@@ -213,8 +216,12 @@ fn time_key(t: &str) -> (i128, &str) {
         .map_or((i128::MIN, t), |ts| (ts.as_nanosecond(), t))
 }
 
+/// The earlier of two times; a time that does not parse never wins over one that does, so
+/// one hand-edited value cannot stick forever.
 fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
+    let parses = |t: &str| t.parse::<jiff::Timestamp>().is_ok();
     match (a, b) {
+        (Some(a), Some(b)) if parses(&a) != parses(&b) => Some(if parses(&a) { a } else { b }),
         (Some(a), Some(b)) => Some(if time_key(&b) < time_key(&a) { b } else { a }),
         (a, b) => a.or(b),
     }

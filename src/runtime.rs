@@ -102,9 +102,12 @@ impl Runtime {
             }
             Effect::ListLearners => Some(Msg::Learners(store::list_learners(&self.data_dir))),
             Effect::LoadLearner(name) => {
-                // Keep what the current learner has in memory before switching.
-                if let Some(store) = &self.store {
-                    let _ = store.save(&app.progress);
+                // Keep what the current learner has in memory before switching; if that fails,
+                // stay with this learner so nothing held only in memory is dropped.
+                if let Some(store) = &self.store
+                    && let Err(e) = store.save(&app.progress)
+                {
+                    return Some(Msg::Saved(Err(e.to_string())));
                 }
                 let result = Store::new(&self.data_dir, &name)
                     .and_then(|s| {

@@ -24,11 +24,14 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Input>();
     spawn_input_thread(tx.clone());
     spawn_signal_thread(tx.clone());
-    let watch_tx = tx.clone();
     if app.watch {
-        runtime.watch_fn = Some(watch_starter(watch_tx));
+        runtime.watch_fn = Some(watch_starter(tx.clone()));
     }
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    // Only the threads hold senders: if they all stop, `recv` fails and the loop ends.
+    drop(tx);
+    let mut terminal = ratatui::try_init()
+        .inspect_err(|_| ratatui::restore())
+        .context("cannot set up the terminal")?;
     let result = (|| -> anyhow::Result<()> {
         let size = terminal.size()?;
         drive(&mut app, &mut runtime, Msg::Resize(size.width, size.height));
@@ -50,13 +53,24 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
         Ok(())
     })();
     ratatui::restore();
-    result
+    result?;
+    // The last save at quit failed: say so where it stays visible.
+    if let crate::app::SaveState::Failed(why) = &app.save {
+        anyhow::bail!("progress not saved: {why}");
+    }
+    Ok(())
 }
 
 fn spawn_input_thread(tx: mpsc::Sender<Input>) {
     std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(Input::Term(ev)).is_err() {
+        loop {
+            let input = match event::read() {
+                Ok(ev) => Input::Term(ev),
+                // The terminal is gone: leave (saving) rather than wait forever.
+                Err(_) => Input::Msg(Msg::Terminate),
+            };
+            let stop = matches!(input, Input::Msg(_));
+            if tx.send(input).is_err() || stop {
                 break;
             }
         }
@@ -65,8 +79,9 @@ fn spawn_input_thread(tx: mpsc::Sender<Input>) {
 
 #[cfg(unix)]
 fn spawn_signal_thread(tx: mpsc::Sender<Input>) {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    {
         std::thread::spawn(move || {
             if signals.forever().next().is_some() {
                 let _ = tx.send(Input::Msg(Msg::Terminate));

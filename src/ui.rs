@@ -176,7 +176,7 @@ pub fn spread(left: &str, right: &str, width: u16) -> String {
     }
     // Keep a space between the two sides.
     let left = truncate(left, (width - rw).saturating_sub(1));
-    let pad = width - rw - left.width();
+    let pad = width.saturating_sub(rw + left.width());
     format!("{left}{}{right}", " ".repeat(pad))
 }
 

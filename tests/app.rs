@@ -460,3 +460,14 @@ fn random_keys_at_random_sizes_never_panic() {
         }
     }
 }
+
+#[test]
+fn emoji_titles_fit_the_header() {
+    let mut h = Harness::new();
+    h.app.library.courses[0].title = "☺\u{FE0F}".repeat(60);
+    for w in [40, 80, 81] {
+        let _ = h.screen_text(w, 24);
+    }
+    h.send(&[Msg::Enter]);
+    let _ = h.screen_text(80, 24);
+}

@@ -1,6 +1,6 @@
 //! The report's writers: an aligned table for people, CSV for spreadsheets, JSON for scripts.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Report, Row, Skipped};
 use crate::cli::Status;
@@ -169,15 +169,15 @@ pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
+    // Measure the growing prefix as a string: per-char widths undercount sequences such as
+    // emoji with a variation selector, which would overflow the caller's padding.
     let mut out = String::new();
-    let mut used = 0;
     for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
+        out.push(c);
+        if out.width() + 1 > width {
+            out.pop();
             break;
         }
-        out.push(c);
-        used += w;
     }
     if width > 0 {
         out.push('…');
@@ -302,4 +302,19 @@ fn push_line(out: &mut String, columns: &[Column], widths: &[usize], cells: &[St
     }
     out.push_str(line.trim_end());
     out.push('\n');
+}
+
+#[cfg(test)]
+mod truncate_tests {
+    use super::truncate;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn never_wider_than_asked() {
+        let s = "☺\u{FE0F}".repeat(30);
+        for w in 0..40 {
+            assert!(truncate(&s, w).width() <= w.max(1), "width {w}");
+        }
+        assert_eq!(truncate("abcdef", 4), "abc…");
+    }
 }
