@@ -58,6 +58,8 @@ pub enum Msg {
     Input(char),
     /// Backspace.
     Backspace,
+    /// Delete (the character under the cursor in a text field).
+    Delete,
     /// Cursor left in a text field.
     CursorLeft,
     /// Cursor right in a text field.
@@ -409,12 +411,16 @@ impl App {
                     self.quit()
                 }
             }
-            Msg::SwitchLearner if !self.in_attempt() => {
+            Msg::SwitchLearner | Msg::Record if self.in_attempt() => {
+                self.status = Some("Finish or leave the quiz first (Esc).".into());
+                vec![]
+            }
+            Msg::SwitchLearner => {
                 self.overlay = Some(Overlay::Learner(LearnerPicker::default()));
                 vec![Effect::ListLearners]
             }
             Msg::Record if matches!(self.screen, Screen::Record { .. }) => self.back(),
-            Msg::Record if !self.in_attempt() => {
+            Msg::Record => {
                 self.push(Screen::Record { scroll: 0 });
                 vec![]
             }
@@ -508,9 +514,10 @@ impl App {
             Msg::Up => p.selected = p.selected.saturating_sub(1),
             Msg::Down => p.selected = (p.selected + 1).min(p.names.len()),
             Msg::Input(c)
-                if on_field
-                    && p.input.chars().count() < crate::progress::store::MAX_LEARNER_CHARS =>
+                if p.input.chars().count() < crate::progress::store::MAX_LEARNER_CHARS =>
             {
+                // Typing a name goes to the 'new learner' field wherever the selection was.
+                p.selected = p.names.len();
                 p.input.push(c);
                 p.error = None;
             }

@@ -81,10 +81,13 @@ pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = format!(
+        let mut msg = format!(
             "Please enlarge the terminal to at least {}x{} (now {}x{}). q quits.",
             MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
         );
+        if matches!(app.overlay, Some(crate::app::Overlay::ConfirmLeave { .. })) {
+            msg.push_str(" Leave the quiz without recording it? y/n");
+        }
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
@@ -220,13 +223,9 @@ pub fn line(spans: Vec<Span<'static>>) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Percent for display, without a needless `.0`.
+/// Percent for display, as a whole number (as `rollcall progress` prints it).
 pub fn pct(p: f64) -> String {
-    if (p - p.round()).abs() < 0.05 {
-        format!("{p:.0}%")
-    } else {
-        format!("{p:.1}%")
-    }
+    format!("{p:.0}%")
 }
 
 /// The date part of an RFC 3339 time.

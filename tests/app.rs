@@ -471,3 +471,23 @@ fn emoji_titles_fit_the_header() {
     h.send(&[Msg::Enter]);
     let _ = h.screen_text(80, 24);
 }
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(30, 8)]);
+    let key = |c| ratatui::crossterm::event::KeyEvent::from(c);
+    use ratatui::crossterm::event::KeyCode;
+    assert_eq!(
+        rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Enter)),
+        None
+    );
+    assert_eq!(
+        rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Char('j'))),
+        None
+    );
+    assert_eq!(
+        rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Char('q'))),
+        Some(Msg::Quit)
+    );
+}

@@ -355,7 +355,9 @@ fn preview_prints_plain_pages_when_not_a_terminal() {
     let tmp = preview_courses();
     let (first, _, code) = preview(tmp.path(), &["demo"]);
     assert_eq!(code, 0);
-    assert!(first.starts_with("──── page 1/"), "{first}");
+    let (title, pages) = first.split_once('\n').unwrap();
+    assert!(title.contains(" › Introduction"), "{title}");
+    assert!(pages.starts_with("──── page 1/"), "{first}");
     assert!(first.contains("Introduction"), "{first}");
     assert!(
         first.contains("Replace this text with the lesson."),
@@ -415,7 +417,11 @@ fn preview_falls_back_to_the_built_in_courses() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("──── page 1/"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.lines().nth(1).unwrap().starts_with("──── page 1/"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -201,9 +201,9 @@ fn read_a_lesson_page_by_page_and_quit() {
     s.press(RIGHT);
     s.wait_for("page 2/3");
     s.press("?");
-    s.wait_for("Any key closes this help");
+    s.wait_for("Any other key closes this help");
     s.press(ESC);
-    s.wait_gone("Any key closes this help");
+    s.wait_gone("Any other key closes this help");
     s.press(ESC);
     s.wait_for("not started");
     s.press("q");

@@ -20,6 +20,17 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
         return Some(Msg::Quit);
     }
+    // On the 'please enlarge' screen nothing is visible, so only leaving works.
+    if app.size.0 < crate::app::MIN_SIZE.0 || app.size.1 < crate::app::MIN_SIZE.1 {
+        return match (key.code, &app.overlay) {
+            (KeyCode::Char('y'), Some(Overlay::ConfirmLeave { .. })) => Some(Msg::Confirm(true)),
+            (KeyCode::Char('n') | KeyCode::Esc, Some(Overlay::ConfirmLeave { .. })) => {
+                Some(Msg::Confirm(false))
+            }
+            (KeyCode::Char('q'), _) => Some(Msg::Quit),
+            _ => None,
+        };
+    }
     match &app.overlay {
         Some(Overlay::Help | Overlay::Notice(_)) => {
             return Some(if key.code == KeyCode::Char('q') {
@@ -38,11 +49,9 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         Some(Overlay::Learner(p)) if p.selected >= p.names.len() => return text_key(key),
         Some(Overlay::Learner(_)) => {
             return match key.code {
-                KeyCode::Up | KeyCode::Char('k') => Some(Msg::Up),
-                KeyCode::Down | KeyCode::Char('j') => Some(Msg::Down),
-                KeyCode::Enter => Some(Msg::Enter),
-                KeyCode::Esc => Some(Msg::Back),
-                _ => None,
+                KeyCode::Up => Some(Msg::Up),
+                KeyCode::Down => Some(Msg::Down),
+                _ => text_key(key),
             };
         }
         None => {}
@@ -70,6 +79,7 @@ fn text_key(key: KeyEvent) -> Option<Msg> {
         KeyCode::Enter => Some(Msg::Enter),
         KeyCode::Esc => Some(Msg::Back),
         KeyCode::Backspace => Some(Msg::Backspace),
+        KeyCode::Delete => Some(Msg::Delete),
         KeyCode::Left => Some(Msg::CursorLeft),
         KeyCode::Right => Some(Msg::CursorRight),
         KeyCode::Home => Some(Msg::FirstPage),

@@ -41,6 +41,8 @@ pub struct Input {
     pub text_cursor: usize,
     /// A hint shown when Enter was pressed too early.
     pub hint: Option<String>,
+    /// Whether the learner has chosen a row yet: a stray Enter must not answer for them.
+    pub chosen: bool,
 }
 
 /// State of the quiz screens.
@@ -195,6 +197,14 @@ impl QuizState {
                 _ => Outcome::None,
             },
             QuizPhase::Results(_) => match msg {
+                Msg::Up => {
+                    self.input.cursor = self.input.cursor.saturating_sub(1);
+                    Outcome::None
+                }
+                Msg::Down => {
+                    self.input.cursor = (self.input.cursor + 1).min(self.answers.len());
+                    Outcome::None
+                }
                 Msg::Retake => {
                     self.phase = QuizPhase::Starting;
                     Outcome::Start
@@ -215,6 +225,7 @@ impl QuizState {
         let results: Vec<bool> = self.answers.iter().map(|a| a.correct).collect();
         let score = quiz::score(&results, self.pass_percent);
         self.phase = QuizPhase::Results(score);
+        self.input.cursor = 0;
         Outcome::Finished(Box::new(Attempt {
             id: self.attempt_id.clone(),
             course: String::new(),
@@ -241,10 +252,17 @@ impl QuizState {
         match (&question.kind, msg) {
             (_, Msg::Back) => return Outcome::Leave,
             (QuestionKind::Typed(_), msg) => return self.update_typed(&question, msg),
-            (_, Msg::Up) => self.input.cursor = self.input.cursor.saturating_sub(1),
-            (_, Msg::Down) => self.input.cursor = (self.input.cursor + 1).min(n.saturating_sub(1)),
+            // The first arrow press shows the cursor where it is; later ones move it.
+            (_, Msg::Up) if self.input.chosen => {
+                self.input.cursor = self.input.cursor.saturating_sub(1);
+            }
+            (_, Msg::Down) if self.input.chosen => {
+                self.input.cursor = (self.input.cursor + 1).min(n.saturating_sub(1));
+            }
+            (_, Msg::Up | Msg::Down) => self.input.chosen = true,
             (QuestionKind::Choice(_), Msg::Pick(k)) if (1..=n).contains(&k) => {
                 self.input.cursor = k - 1;
+                self.input.chosen = true;
                 if question.kind.is_multi() {
                     self.input.toggled[k - 1] ^= true;
                 }
@@ -257,9 +275,11 @@ impl QuizState {
             }
             (QuestionKind::TrueFalse(_), Msg::TrueFalse(b)) => {
                 self.input.cursor = usize::from(!b);
+                self.input.chosen = true;
             }
             (QuestionKind::TrueFalse(_), Msg::Pick(k)) if k == 1 || k == 2 => {
                 self.input.cursor = k - 1;
+                self.input.chosen = true;
             }
             (QuestionKind::Order(_), Msg::Pick(k)) if (1..=n).contains(&k) => {
                 self.pick_order(k - 1);
@@ -270,6 +290,12 @@ impl QuizState {
             }
             (QuestionKind::Order(_), Msg::Enter) if self.input.picked.len() < n => {
                 self.pick_order(self.input.cursor);
+            }
+            (QuestionKind::Choice(_) | QuestionKind::TrueFalse(_), Msg::Enter)
+                if !question.kind.is_multi() && !self.input.chosen =>
+            {
+                self.input.hint =
+                    Some("Choose an answer first: ↑/↓ then Enter, or a number key.".into());
             }
             (_, Msg::Enter) => return self.check(&question),
             _ => {}
@@ -298,6 +324,10 @@ impl QuizState {
                 let at = byte_index(&input.text, input.text_cursor);
                 input.text.insert(at, c);
                 input.text_cursor += 1;
+            }
+            Msg::Delete if input.text_cursor < len => {
+                let at = byte_index(&input.text, input.text_cursor);
+                input.text.remove(at);
             }
             Msg::Backspace if input.text_cursor > 0 => {
                 input.text_cursor -= 1;
@@ -430,6 +460,18 @@ mod tests {
         s.update(Msg::Pick(1));
         s.update(Msg::Down);
         s.update(Msg::Toggle);
+        s.update(Msg::Enter);
+        assert_eq!(s.phase, QuizPhase::Checked { correct: true });
+    }
+
+    #[test]
+    fn a_stray_enter_does_not_answer() {
+        let mut s = state("[[questions]]\nprompt = \"t\"\nanswer = true\n");
+        s.update(Msg::Enter);
+        assert_eq!(s.phase, QuizPhase::Asking);
+        assert!(s.input.hint.is_some());
+        // The first arrow shows the cursor, Enter then answers with it.
+        s.update(Msg::Down);
         s.update(Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Checked { correct: true });
     }

@@ -59,6 +59,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let styled = tty && !args.plain;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut out = io::BufWriter::new(stdout.lock());
+    let title = lesson
+        .title
+        .clone()
+        .or_else(|| course::first_heading(&source))
+        .unwrap_or_else(|| lesson.display_title());
+    writeln!(out, "{} › {title}", course.title).context("writing the preview")?;
     write_lesson(&mut out, &source, width, styled, no_color).context("writing the preview")?;
     out.flush().context("writing the preview")?;
     Ok(ExitCode::SUCCESS)

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, pct, spread};
 use crate::app::{App, course_ratio, lesson_done};
@@ -53,8 +53,9 @@ pub(super) fn draw(
             theme.warn(),
         ));
     }
-    // Objectives only when there is room to spare beside the lesson list.
-    if area.height >= 30 && !course.objectives.is_empty() {
+    // Objectives only when they fit beside the whole lesson list.
+    let spare = usize::from(area.height).saturating_sub(head.len() + 4 + course.lessons.len() + 3);
+    if !course.objectives.is_empty() && spare > course.objectives.len() {
         head.push(Line::styled("You will be able to:", theme.muted()));
         for o in &course.objectives {
             head.push(Line::from(format!(" • {o}")));
@@ -66,7 +67,10 @@ pub(super) fn draw(
         .iter()
         .map(|l| l.width().div_ceil(text_width).max(1))
         .sum();
-    let head_height = u16::try_from(wrapped).unwrap_or(u16::MAX);
+    // Never let the heading push the lesson list off a small screen.
+    let head_height = u16::try_from(wrapped)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(5).max(1));
     let [top, gauge_area, _, list_area] = Layout::vertical([
         Constraint::Length(head_height),
         Constraint::Length(1),
@@ -100,16 +104,11 @@ pub(super) fn draw(
         ),
         None => format!("{done}/{} lessons complete", course.lessons.len()),
     };
-    let gauge = Gauge::default()
-        .ratio(ratio.clamp(0.0, 1.0))
-        .label(label)
-        .gauge_style(theme.good());
-    let gauge_rect = Rect {
-        x: gauge_area.x + 1,
-        width: gauge_area.width.saturating_sub(2),
-        ..gauge_area
-    };
-    frame.render_widget(gauge, gauge_rect);
+    let gauge = Line::from(vec![
+        Span::styled(format!(" {}", super::bar(ratio, 20)), theme.good()),
+        Span::raw(format!("  {label}")),
+    ]);
+    frame.render_widget(Paragraph::new(gauge), gauge_area);
 
     let items: Vec<ListItem> = course
         .lessons
@@ -141,7 +140,7 @@ pub(super) fn draw(
                         if app.progress.quiz_passed(&course.id, lesson.id()) {
                             " passed"
                         } else {
-                            ""
+                            " not passed yet"
                         }
                     ),
                 }

@@ -16,7 +16,14 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
                 .map(|(k, what)| Line::raw(format!(" {k:<26} {what}")))
                 .collect();
             lines.push(Line::default());
-            lines.push(Line::styled(" Any key closes this help.", theme.muted()));
+            lines.push(Line::styled(
+                " Typed answers: ←/→, Backspace, Delete; F1 shows this help.",
+                theme.muted(),
+            ));
+            lines.push(Line::styled(
+                " Any other key closes this help; q quits.",
+                theme.muted(),
+            ));
             (" Keys ", lines, 70)
         }
         Overlay::ConfirmLeave { quit } => (

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, pct, spread};
 use crate::app::{App, QuizPhase, QuizState};
@@ -28,7 +28,7 @@ pub(super) fn footer(q: &QuizState) -> &'static str {
         }
         (QuizPhase::Asking, _) => "↑/↓ or 1-9 choose · Enter check · Esc leave",
         (QuizPhase::Checked { .. }, _) => "Enter continue · ↑/↓ scroll · Esc leave",
-        (QuizPhase::Results(_), _) => "r retake · Esc back · q quit",
+        (QuizPhase::Results(_), _) => "r retake · ↑/↓ scroll · Esc back · q quit",
         _ => "Esc back",
     }
 }
@@ -62,17 +62,29 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         QuizPhase::Checked { correct } => {
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
-        QuizPhase::Results(score) => (results_lines(app, q, *score, width, theme), 0),
+        QuizPhase::Results(score) => (results_lines(app, q, *score, width, theme), q.input.cursor),
     };
     // Keep the focused line (choice under the cursor, or the scroll position) in view.
     let height = usize::from(text_area.height);
-    let top = if matches!(q.phase, QuizPhase::Checked { .. }) {
-        focus.min(lines.len().saturating_sub(height))
+    let total = lines.len();
+    let top = if matches!(q.phase, QuizPhase::Checked { .. } | QuizPhase::Results(_)) {
+        focus.min(total.saturating_sub(height))
     } else {
         (focus + 2).saturating_sub(height)
     };
     let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(visible), text_area);
+    // Say when there is more than fits, as the lesson reader does.
+    if total > height {
+        let mut state = ScrollbarState::new(total.saturating_sub(height)).position(top);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(Some("↑"))
+                .end_symbol(Some("↓")),
+            body,
+            &mut state,
+        );
+    }
 }
 
 fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
@@ -136,8 +148,10 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
     prompt_lines(question, width, &mut lines);
     let items = q.items();
     let mut focus = lines.len();
+    let cursor_on =
+        |row: usize| row == q.input.cursor && (q.input.chosen || question.kind.is_multi());
     let row_style = |row: usize| {
-        if row == q.input.cursor {
+        if cursor_on(row) {
             theme.selected()
         } else {
             ratatui::style::Style::new()
@@ -153,20 +167,19 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
                 if row == q.input.cursor {
                     focus = lines.len();
                 }
+                let pointer = if cursor_on(row) { "▸ " } else { "  " };
                 let mark = match (multi, q.input.toggled.get(row).copied().unwrap_or(false)) {
-                    (true, true) => "[x] ",
-                    (true, false) => "[ ] ",
-                    (false, _) if row == q.input.cursor => "▸ ",
-                    _ => "  ",
+                    (true, true) => format!("{pointer}[x] "),
+                    (true, false) => format!("{pointer}[ ] "),
+                    (false, _) => pointer.to_string(),
                 };
-                let text = format!("{mark}{}. {}", row + 1, choices[i].text);
-                let indent = mark.chars().count() + 3;
-                push_wrapped(&mut lines, &text, width, row_style(row), indent);
+                let prefix = format!("{mark}{}. ", row + 1);
+                push_prefixed(&mut lines, &prefix, &choices[i].text, width, row_style(row));
             }
         }
         QuestionKind::TrueFalse(_) => {
             for (row, label) in ["True", "False"].iter().enumerate() {
-                let mark = if row == q.input.cursor { "▸ " } else { "  " };
+                let mark = if cursor_on(row) { "▸ " } else { "  " };
                 lines.push(Line::styled(
                     format!("{mark}{}. {label}", row + 1),
                     row_style(row),
@@ -200,19 +213,22 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
                     focus = lines.len();
                 }
                 let picked = q.input.picked.iter().position(|&p| p == row);
-                let mark = picked.map_or_else(|| "    ".to_string(), |n| format!("({}) ", n + 1));
+                let pointer = if picked.is_none() && row == q.input.cursor {
+                    "▸"
+                } else {
+                    " "
+                };
+                let mark = picked.map_or_else(
+                    || format!("{pointer}    "),
+                    |n| format!("{pointer}({}) ", n + 1),
+                );
                 let style = if picked.is_some() {
                     theme.muted()
                 } else {
                     row_style(row)
                 };
-                push_wrapped(
-                    &mut lines,
-                    &format!("{mark}{}. {}", row + 1, order[i]),
-                    width,
-                    style,
-                    7,
-                );
+                let prefix = format!("{mark}{}. ", row + 1);
+                push_prefixed(&mut lines, &prefix, &order[i], width, style);
             }
             if !q.input.picked.is_empty() {
                 lines.push(Line::default());
@@ -296,6 +312,19 @@ fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<
             );
         }
         (QuestionKind::Order(order), Some(Answer::Order(picked))) => {
+            if !correct {
+                lines.push(Line::raw("Your order:"));
+                for (n, &i) in picked.iter().enumerate() {
+                    let item = order.get(i).map_or("", String::as_str);
+                    push_wrapped(
+                        &mut lines,
+                        &format!("   {}. {item}", n + 1),
+                        width,
+                        theme.muted(),
+                        6,
+                    );
+                }
+            }
             lines.push(Line::styled("Right order:", theme.good()));
             for (n, item) in order.iter().enumerate() {
                 let yours = picked.get(n) == Some(&n);
@@ -362,7 +391,13 @@ fn results_lines(
             .questions
             .get(a.question.saturating_sub(1))
             .map_or("", |qq| qq.prompt.as_str());
-        let first_line = prompt.lines().next().unwrap_or("");
+        // The prompt is Markdown: show its first rendered line, not its source.
+        let rendered = markdown::to_plain(&markdown::render(prompt, 1000));
+        let first_line = rendered
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
         let (mark, style) = if a.correct {
             ("✓", theme.good())
         } else {
@@ -380,6 +415,28 @@ fn results_lines(
         theme.muted(),
     ));
     lines
+}
+
+/// Pushes `prefix` then `text` wrapped to `width`, continuation lines indented under the text.
+fn push_prefixed(
+    lines: &mut Vec<Line<'static>>,
+    prefix: &str,
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) {
+    use unicode_width::UnicodeWidthStr;
+    let pw = prefix.width();
+    let inner = usize::from(width.max(1)).saturating_sub(pw).max(1);
+    for (n, line) in wrap(text, inner, 0).into_iter().enumerate() {
+        let lead = if n == 0 {
+            prefix.to_string()
+        } else {
+            " ".repeat(pw)
+        };
+        let full = super::truncate(&format!("{lead}{line}"), usize::from(width.max(1)));
+        lines.push(Line::styled(full, style));
+    }
 }
 
 /// Pushes `text` wrapped to `width`, continuation lines indented by `indent`.

@@ -57,7 +57,7 @@ pub(super) fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme:
     ));
     lines.push(Line::default());
     lines.push(Line::styled(
-        " Coordinators collect these records with `rollcall report` and `rollcall sync`.",
+        " Coordinators collect these records with rollcall report and rollcall sync.",
         theme.muted(),
     ));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
