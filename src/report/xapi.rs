@@ -226,14 +226,7 @@ pub fn attempt_statement(ctx: &Context<'_>, learner: &str, attempt: &Attempt) ->
         "completion": true,
     });
     if attempt.total > 0 && attempt.score <= attempt.total {
-        #[allow(clippy::cast_precision_loss)] // question counts are small
-        let scaled = attempt.score as f64 / attempt.total as f64;
-        result["score"] = json!({
-            "scaled": (scaled * 10_000.0).round() / 10_000.0,
-            "raw": attempt.score,
-            "min": 0,
-            "max": attempt.total,
-        });
+        result["score"] = score_json(attempt.score, attempt.total);
     }
     if let Some(d) = iso_duration(&attempt.started, &attempt.finished) {
         result["duration"] = json!(d);
@@ -347,14 +340,7 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
         if let Some(best) = super::best_score(progress, course)
             && best.total > 0
         {
-            #[allow(clippy::cast_precision_loss)] // question counts are small
-            let scaled = best.score as f64 / best.total as f64;
-            result["score"] = json!({
-                "scaled": (scaled * 10_000.0).round() / 10_000.0,
-                "raw": best.score,
-                "min": 0,
-                "max": best.total,
-            });
+            result["score"] = score_json(best.score, best.total);
         }
         out.push(json!({
             "id": record_statement_id(learner, course, "", verbs::COMPLETED).to_string(),
@@ -383,3 +369,15 @@ pub fn statements_for_all<'a>(
 #[cfg(test)]
 #[path = "xapi_tests.rs"]
 mod tests;
+
+/// An xAPI `result.score`: scaled 0..1 (four decimals), raw, min and max.
+fn score_json(score: usize, total: usize) -> Value {
+    #[allow(clippy::cast_precision_loss)] // question counts are small
+    let scaled = score as f64 / total.max(1) as f64;
+    json!({
+        "scaled": (scaled * 10_000.0).round() / 10_000.0,
+        "raw": score,
+        "min": 0,
+        "max": total,
+    })
+}
