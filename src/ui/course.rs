@@ -53,20 +53,31 @@ pub(super) fn draw(
             theme.warn(),
         ));
     }
-    // Objectives only when they fit beside the whole lesson list.
-    let spare = usize::from(area.height).saturating_sub(head.len() + 4 + course.lessons.len() + 3);
-    if !course.objectives.is_empty() && spare > course.objectives.len() {
-        head.push(Line::styled("You will be able to:", theme.muted()));
-        for o in &course.objectives {
-            head.push(Line::from(format!(" • {o}")));
+    // The summary may wrap: count wrapped rows, not lines.
+    let text_width = usize::from(area.width.saturating_sub(2)).max(1);
+    let rows = |lines: &[Line]| -> usize {
+        lines
+            .iter()
+            .map(|l| l.width().div_ceil(text_width).max(1))
+            .sum()
+    };
+    // Objectives only when they fit beside the whole lesson list; rendered as a Markdown list
+    // so wrapped bullets keep their hanging indent.
+    if !course.objectives.is_empty() {
+        let list: String = course
+            .objectives
+            .iter()
+            .map(|o| format!("- {o}\n"))
+            .collect();
+        let width = u16::try_from(text_width).unwrap_or(u16::MAX);
+        let mut objectives = vec![Line::styled("You will be able to:", theme.muted())];
+        objectives.extend(crate::markdown::render(&list, width));
+        let needed = rows(&head) + objectives.len() + 3 + course.lessons.len();
+        if needed <= usize::from(area.height) {
+            head.extend(objectives);
         }
     }
-    // The summary may wrap: reserve its wrapped height.
-    let text_width = usize::from(area.width.saturating_sub(2)).max(1);
-    let wrapped: usize = head
-        .iter()
-        .map(|l| l.width().div_ceil(text_width).max(1))
-        .sum();
+    let wrapped = rows(&head);
     // Never let the heading push the lesson list off a small screen.
     let head_height = u16::try_from(wrapped)
         .unwrap_or(u16::MAX)
