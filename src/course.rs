@@ -161,12 +161,23 @@ impl Library {
     }
 }
 
-/// Whether `id` is a valid course id (lowercase letters, digits and '-').
+/// Whether `id` is a valid course id (lowercase letters, digits and '-', not a name Windows
+/// reserves).
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
+    id_problem(id).is_none()
+}
+
+/// What makes `id` invalid as a course id, if anything, as advice that fits after "use ".
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.is_empty()
+        || !id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return Some("only lowercase letters, digits and '-'".into());
+    }
+    // Course folders are copied to Windows machines, where `con` or `nul` cannot be a folder.
+    crate::platform::reserved_name(id).map(|why| format!("another name: {why}"))
 }
 
 /// Loads every course under `root`; one broken course never stops the others.
@@ -230,13 +241,13 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
     let file: CourseFile =
         toml::from_str(&source).map_err(|e| vec![toml_error(&path, &source, &e)])?;
     let mut errors = Vec::new();
-    if !is_valid_id(&id) {
+    if let Some(problem) = id_problem(&id) {
         errors.push(
             Diagnostic::error(
                 dir,
                 format!("course folder name `{id}` is not a valid course id"),
             )
-            .with_help("rename the folder using only lowercase letters, digits and '-'"),
+            .with_help(format!("rename the folder using {problem}")),
         );
     }
     let title = file.title.get_ref().trim().to_string();
@@ -489,6 +500,11 @@ mod tests {
         assert!(!is_valid_id("De-escalation"));
         assert!(!is_valid_id(""));
         assert!(!is_valid_id("a b"));
+        for reserved in ["con", "nul", "com1", "lpt9", "aux", "prn"] {
+            let problem = id_problem(reserved).unwrap();
+            assert!(problem.contains("reserved device name"), "{problem}");
+        }
+        assert!(is_valid_id("com0") && is_valid_id("console") && is_valid_id("com-1"));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod locate;
 pub mod lrs;
 pub mod markdown;
+pub mod platform;
 pub mod progress;
 pub mod quiz;
 pub mod report;

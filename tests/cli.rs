@@ -310,6 +310,13 @@ fn new_course_checks_clean_and_is_not_overwritten() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid course id"));
     assert!(!tmp.path().join("Bad Id").exists());
+
+    // Names Windows reserves are refused everywhere, so a course made here opens there.
+    let reserved = rollcall(tmp.path()).args(["new", "con"]).output().unwrap();
+    assert_eq!(reserved.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&reserved.stderr);
+    assert!(err.contains("reserved device name on Windows"), "{err}");
+    assert!(!tmp.path().join("con").exists());
 }
 
 #[test]

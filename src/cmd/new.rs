@@ -8,7 +8,7 @@ use anyhow::Context as _;
 
 use crate::cli::{Cli, Command};
 use crate::cmd::EXIT_FAILED;
-use crate::course::is_valid_id;
+use crate::course::id_problem;
 use crate::diagnostic::display_path;
 
 /// Name of the skeleton's lesson file.
@@ -24,9 +24,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let Some(Command::New(args)) = &cli.command else {
         anyhow::bail!("internal: `new` called for another command");
     };
-    if !is_valid_id(&args.id) {
+    if let Some(problem) = id_problem(&args.id) {
         eprintln!(
-            "rollcall: error: `{}` is not a valid course id: use lowercase letters, digits and '-' (e.g. `stop-and-search`)",
+            "rollcall: error: `{}` is not a valid course id: use {problem} (e.g. `stop-and-search`)",
             args.id
         );
         return Ok(ExitCode::from(EXIT_FAILED));

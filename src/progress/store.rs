@@ -276,17 +276,7 @@ fn learner_problem(name: &str) -> Option<String> {
         return Some("it starts or ends with a space, or ends with '.'".into());
     }
     // Progress folders travel between machines on USB sticks: keep names legal on Windows.
-    let stem = name.split('.').next().unwrap_or(name).trim_end();
-    let upper = stem.to_ascii_uppercase();
-    let reserved = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
-            && upper.len() == 4
-            && upper.as_bytes()[3].is_ascii_digit()
-            && upper.as_bytes()[3] != b'0');
-    if reserved {
-        return Some(format!("{stem:?} is a reserved device name on Windows"));
-    }
-    None
+    crate::platform::reserved_name(name)
 }
 
 /// Learners with a progress file in `dir` (`<learner>.toml`), sorted; empty if unreadable.
@@ -512,7 +502,13 @@ impl Store {
         let mut temp = builder.tempfile_in(&self.dir)?;
         temp.write_all(bytes)?;
         temp.as_file().sync_all()?;
-        temp.persist(&self.path).map_err(|e| e.error)?;
+        // Close the temp file before the rename (Windows cannot rename an open file over
+        // another) and retry while a scanner holds the progress file open.
+        let tmp = temp.into_temp_path().keep().map_err(|e| e.error)?;
+        if let Err(e) = crate::platform::replace_file(&tmp, &self.path) {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
         sync_dir(&self.dir)
     }
 
@@ -649,6 +645,9 @@ mod tests {
             ("nul.txt", "reserved"),
             ("Com1", "reserved"),
             ("lpt9", "reserved"),
+            ("Nul .txt", "reserved"),
+            ("com\u{b9}", "reserved"),
+            ("aux.a.b", "reserved"),
         ];
         for (name, want) in cases {
             let err = validate_learner(name).expect_err(name).to_string();
