@@ -5,7 +5,6 @@
 //! when a lesson is opened.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use serde::Deserialize;
@@ -454,16 +453,20 @@ pub fn resolve_inside(dir: &Path, rel: &str) -> Result<PathBuf, String> {
 /// # Errors
 /// A diagnostic naming the file and, for bad UTF-8, the line.
 pub fn read_text_file(path: &Path) -> Result<String, Diagnostic> {
-    let file = fs::File::open(path)
-        .map_err(|e| Diagnostic::error(path, format!("cannot open file: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::error(path, format!("cannot read file: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(path, "file is over the 1024 KiB limit")
-            .with_help("split it into smaller files"));
-    }
+    // The one reader: a FIFO or device put in place of a lesson is an error at once, never a
+    // hang; links are followed because the loader checks where they lead.
+    let bytes = crate::fsio::read(path, MAX_FILE_BYTES, crate::fsio::Links::Follow).map_err(
+        |e| match e {
+            crate::fsio::ReadError::TooLarge { .. } => {
+                Diagnostic::error(path, "file is over the 1024 KiB limit")
+                    .with_help("split it into smaller files")
+            }
+            crate::fsio::ReadError::Io { source, .. } => {
+                Diagnostic::error(path, format!("cannot read file: {source}"))
+            }
+            other => Diagnostic::error(path, format!("cannot open file: {}", other.reason())),
+        },
+    )?;
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
         return Err(

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod cmd;
 pub mod course;
 pub mod diagnostic;
+pub mod fsio;
 pub mod locate;
 pub mod lrs;
 pub mod markdown;

@@ -5,7 +5,6 @@
 //! tested without a network. [`SentLog`] remembers confirmed ids between runs.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
@@ -431,10 +430,10 @@ impl SentLog {
     /// # Errors
     /// When the file exists but cannot be read or parsed.
     pub fn load(path: &Path) -> Result<Self, String> {
-        match std::fs::read_to_string(path) {
+        match crate::fsio::read_text(path, SENT_LOG_MAX_BYTES, crate::fsio::Links::Refuse) {
             Ok(text) => toml::from_str(&text).map_err(|e| one_line(&e.to_string())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(e) => Err(e.to_string()),
+            Err(e) if e.is_not_found() => Ok(Self::default()),
+            Err(e) => Err(e.reason()),
         }
     }
 
@@ -453,26 +452,26 @@ impl SentLog {
             .extend(ids.iter().cloned());
     }
 
-    /// Writes the log atomically (temporary file, then rename).
+    /// Writes the log atomically and durably (through the one writer).
     ///
     /// # Errors
     /// When the folder or file cannot be written.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
+        crate::fsio::create_private_dir(dir)?;
         let text = toml::to_string(self).map_err(std::io::Error::other)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(
+        let mut bytes =
             b"# Statement ids each Learning Record Store confirmed: `rollcall sync` sends only\n\
               # the others. Deleting this file is safe: the next sync sends everything again\n\
-              # and the LRS keeps one copy of each statement.\n",
-        )?;
-        tmp.write_all(text.as_bytes())?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        Ok(())
+              # and the LRS keeps one copy of each statement.\n"
+                .to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        crate::fsio::write_atomic(path, &bytes)
     }
 }
+
+/// Largest sent log read (about 300,000 statement ids).
+const SENT_LOG_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
 #[cfg(test)]
 mod tests {

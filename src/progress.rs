@@ -13,6 +13,9 @@ use crate::quiz::Answer;
 /// The progress file schema this build writes.
 pub const SCHEMA: u32 = 1;
 
+/// Largest progress file read: anything bigger is not one of ours.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Everything kept for one learner (`<learner>.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

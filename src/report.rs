@@ -11,7 +11,6 @@ pub mod xapi;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -20,9 +19,6 @@ use serde::Serialize;
 use crate::cli::Status;
 use crate::course::Library;
 use crate::progress::{self, Progress};
-
-/// Largest progress file read: anything bigger is not one of ours.
-const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// One progress file that was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +88,7 @@ fn read_dir_into(dir: &Path, inputs: &mut Inputs) {
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        // Links are listed too, so the reader can say why it refuses them.
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
         .map(|e| e.path())
         .filter(|p| {
@@ -122,24 +119,26 @@ fn read_file_into(path: &Path, inputs: &mut Inputs) {
     }
 }
 
-/// Reads and parses one progress file; the error is a short reason for the user.
+/// Reads and parses one progress file (through the store's one reader); the error is a short
+/// reason for the user.
 ///
 /// # Errors
 /// When the file cannot be read or is not a progress record.
 pub fn read_progress_file(path: &Path) -> Result<Progress, String> {
-    let file = fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        _ => format!("cannot open: {e}"),
-    })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PROGRESS_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > MAX_PROGRESS_BYTES {
-        return Err("too large to be a progress file".into());
-    }
-    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
-    progress::parse(&text).map_err(|e| format!("not a valid progress file: {e}"))
+    use crate::progress::store::StoreError;
+    crate::progress::store::load_file(path).map_err(|e| match e {
+        StoreError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            "no such file or folder".to_string()
+        }
+        StoreError::Read { source, .. } => format!("cannot read: {source}"),
+        StoreError::Corrupt { problem, .. } => format!("not a valid progress file: {problem}"),
+        StoreError::NewerSchema { found, .. } => format!(
+            "not a valid progress file: schema {found} is newer than this rollcall understands \
+             (schema {}); update rollcall",
+            progress::SCHEMA
+        ),
+        other => other.to_string(),
+    })
 }
 
 /// Unites every copy of each learner's record (attempts by id, earliest completions).

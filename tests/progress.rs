@@ -683,3 +683,85 @@ fn repair_moves_a_broken_file_aside_and_only_then() {
     assert!(text.contains("No progress recorded yet."), "{text}");
     assert!(store::list_learners(dir.path()).is_empty());
 }
+
+// ---- only real files (issue 11) -----------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_progress_file_never_gives_one_learner_anothers_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = Store::new(dir.path(), "victim").unwrap();
+    let mut record = Progress::new("victim");
+    record
+        .attempts
+        .push(attempt("v1", "01-why-slow-down", 100.0));
+    victim.save(&record).unwrap();
+    let victim_bytes = fs::read(victim.path()).unwrap();
+    std::os::unix::fs::symlink(victim.path(), dir.path().join("jdoe.toml")).unwrap();
+
+    let jdoe = Store::new(dir.path(), "jdoe").unwrap();
+    let err = jdoe.load().unwrap_err();
+    assert!(err.is_unreadable_file(), "{err:?}");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    // A save neither inherits the victim's attempts nor writes through the link.
+    let mut mine = Progress::new("jdoe");
+    mine.attempts.push(attempt("j1", "01-why-slow-down", 50.0));
+    assert!(jdoe.save(&mine).is_err());
+    assert_eq!(fs::read(victim.path()).unwrap(), victim_bytes);
+    // `report` refuses the link and names it.
+    let out = rollcall(dir.path())
+        .args(["report", "--format", "csv"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("jdoe.toml") && stderr.contains("symbolic link"),
+        "{stderr}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("\njdoe,"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_progress_file_is_an_error_at_once_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("jdoe.toml");
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let store = Store::new(dir.path(), "jdoe").unwrap();
+    let start = std::time::Instant::now();
+    let err = store.load().unwrap_err();
+    assert!(err.to_string().contains("FIFO"), "{err}");
+    let out = rollcall(dir.path())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--learner", "jdoe", "progress"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn an_oversized_progress_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("jdoe.toml");
+    let file = fs::File::create(&path).unwrap();
+    // Sparse: no disk used, but the size says it is not one of ours.
+    file.set_len(rollcall::progress::MAX_FILE_BYTES + 1)
+        .unwrap();
+    let err = Store::new(dir.path(), "jdoe").unwrap().load().unwrap_err();
+    assert!(err.is_unreadable_file(), "{err:?}");
+    assert!(err.to_string().contains("limit"), "{err}");
+}

@@ -13,10 +13,11 @@
 //! whole file, and reports can read progress from read-only media.
 
 use std::ffi::OsString;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::fsio::{self, Links};
 use crate::progress::{self, ParseError, Progress, SCHEMA};
 
 /// Environment variable naming the data folder.
@@ -31,8 +32,6 @@ pub const DEFAULT_LEARNER: &str = "learner";
 pub const MAX_LEARNER_CHARS: usize = 64;
 /// Longest learner name in bytes, so `<learner>.toml.broken-<time>` stays a legal file name.
 const MAX_LEARNER_BYTES: usize = 160;
-/// Random characters in a temp file name.
-const TEMP_RAND_LEN: usize = 6;
 
 /// Why progress could not be loaded or saved. Messages say which file, what is wrong and how
 /// to recover.
@@ -315,25 +314,27 @@ pub fn load_file(path: &Path) -> Result<Progress, StoreError> {
     }
 }
 
-/// Reads and parses a progress file; `None` when it does not exist.
+/// Reads and parses a progress file; `None` when it does not exist. This is the one reader of
+/// progress files: the app, `progress`, `report`, `export` and `sync` all come through here.
 fn read_progress(path: &Path) -> Result<Option<Progress>, StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
+    let text = match fsio::read_text(path, progress::MAX_FILE_BYTES, Links::Refuse) {
+        Ok(text) => text,
+        Err(e) if e.is_not_found() => return Ok(None),
+        Err(fsio::ReadError::Io { source, .. }) => {
             return Err(StoreError::Read {
                 path: path.to_path_buf(),
                 source,
             });
         }
+        // A link, a FIFO, a device, a huge or non-UTF-8 file: not a record rollcall wrote.
+        // It is left alone, and `--repair` moves it aside like any unusable file.
+        Err(e) => {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                problem: e.reason(),
+            });
+        }
     };
-    let text = String::from_utf8(bytes).map_err(|e| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        problem: format!(
-            "it is not UTF-8 text (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
-    })?;
     if text.trim().is_empty() {
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
@@ -406,7 +407,7 @@ impl Store {
     /// When the folder cannot be written ([`StoreError::Write`]), or when the file on disk
     /// cannot be read or used, in which case it is not overwritten.
     pub fn save(&self, progress: &Progress) -> Result<Progress, StoreError> {
-        create_private_dir(&self.dir).map_err(|e| self.write_error(e))?;
+        fsio::create_private_dir(&self.dir).map_err(|e| self.write_error(e))?;
         let _lock = self.lock()?;
         let mut merged = read_progress(&self.path)?.unwrap_or_else(|| Progress::new(&self.learner));
         merged.merge(progress);
@@ -415,8 +416,7 @@ impl Store {
             problem: e.to_string(),
         })?;
         self.remove_stale_temp_files();
-        self.write_atomic(text.as_bytes())
-            .map_err(|e| self.write_error(e))?;
+        fsio::write_atomic(&self.path, text.as_bytes()).map_err(|e| self.write_error(e))?;
         Ok(merged)
     }
 
@@ -452,7 +452,7 @@ impl Store {
             source,
         };
         fs::rename(&self.path, &to).map_err(repair_error)?;
-        sync_dir(&self.dir).map_err(repair_error)?;
+        fsio::sync_dir(&self.dir).map_err(repair_error)?;
         Ok(Some(to))
     }
 
@@ -465,16 +465,7 @@ impl Store {
 
     /// Takes the learner's exclusive lock; released when the returned file is dropped.
     fn lock(&self) -> Result<File, StoreError> {
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true).truncate(false);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let file = options
-            .open(&self.lock_path)
-            .map_err(|e| self.write_error(e))?;
+        let file = fsio::open_lock_file(&self.lock_path).map_err(|e| self.write_error(e))?;
         match file.lock() {
             Ok(()) => Ok(file),
             // Some network and FUSE file systems cannot lock: saving without the lock (risking
@@ -485,31 +476,7 @@ impl Store {
     }
 
     fn temp_prefix(&self) -> String {
-        format!(".{}.toml.tmp-", self.learner)
-    }
-
-    /// Writes `bytes` to a temp file beside the progress file, fsyncs it, renames it over the
-    /// progress file and fsyncs the folder, so a crash leaves either the old or the new file.
-    fn write_atomic(&self, bytes: &[u8]) -> io::Result<()> {
-        let prefix = self.temp_prefix();
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).rand_bytes(TEMP_RAND_LEN);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(fs::Permissions::from_mode(0o600));
-        }
-        let mut temp = builder.tempfile_in(&self.dir)?;
-        temp.write_all(bytes)?;
-        temp.as_file().sync_all()?;
-        // Close the temp file before the rename (Windows cannot rename an open file over
-        // another) and retry while a scanner holds the progress file open.
-        let tmp = temp.into_temp_path().keep().map_err(|e| e.error)?;
-        if let Err(e) = crate::platform::replace_file(&tmp, &self.path) {
-            let _ = fs::remove_file(&tmp);
-            return Err(e);
-        }
-        sync_dir(&self.dir)
+        fsio::temp_prefix(&self.path)
     }
 
     /// Removes temp files left by a copy that was killed mid-save. Only called under the lock,
@@ -525,48 +492,12 @@ impl Store {
                 continue;
             };
             // An exact shape check, so learner "a" never matches learner "a.toml.tmp-x"'s files.
-            if rest.len() == TEMP_RAND_LEN && rest.chars().all(|c| c.is_ascii_alphanumeric()) {
+            if rest.len() == fsio::TEMP_RAND_LEN && rest.chars().all(|c| c.is_ascii_alphanumeric())
+            {
                 let _ = fs::remove_file(entry.path());
             }
         }
     }
-}
-
-/// Creates the data folder (and parents), private to the user on Unix.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
-/// Makes a rename in `dir` durable (Unix; elsewhere the rename is as durable as it gets).
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    match File::open(dir).and_then(|d| d.sync_all()) {
-        // Some file systems cannot fsync a folder; the file itself was fsynced.
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::InvalidInput | io::ErrorKind::Unsupported
-            ) =>
-        {
-            Ok(())
-        }
-        other => other,
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
 }
 
 #[cfg(test)]
