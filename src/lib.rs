@@ -20,6 +20,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod runtime;
+pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod watch;

@@ -28,6 +28,8 @@ pub struct Runtime {
     pub watch_fn: Option<WatchFn>,
     /// Source of shuffle seeds (seeded in tests for repeatable screens).
     pub rng: fastrand::Rng,
+    /// The clock (a fixed one in tests); read only here, at the edge.
+    pub clock: fn() -> jiff::Zoned,
     /// The active watcher, dropped to stop watching.
     watcher: Option<Box<dyn Watcher>>,
 }
@@ -49,43 +51,39 @@ impl Runtime {
             store,
             watch_fn: None,
             rng: fastrand::Rng::new(),
+            clock: jiff::Zoned::now,
             watcher: None,
         }
     }
 
     /// Carries out one effect; returns the message that reports its result, if any.
-    pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Msg> {
+    pub fn perform(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::LoadLesson {
                 course,
                 lesson,
+                path,
                 reload,
-            } => {
-                let path = app.course(course)?.lessons.get(lesson)?.path.clone();
-                Some(Msg::LessonLoaded {
-                    course,
-                    lesson,
-                    result: read_text_file(&path),
-                    reload,
-                })
-            }
-            Effect::LoadQuiz { course, lesson } => {
-                let path = app.course(course)?.lessons.get(lesson)?.quiz.clone()?;
-                Some(Msg::QuizLoaded {
-                    course,
-                    lesson,
-                    result: load_quiz(&path).map(Arc::new),
-                })
-            }
-            Effect::LoadTitles { course } => {
-                let titles = app
-                    .course(course)?
-                    .lessons
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| l.title.is_none())
-                    .filter_map(|(i, l)| {
-                        let text = read_text_file(&l.path).ok()?;
+            } => Some(Msg::LessonLoaded {
+                course,
+                lesson,
+                result: read_text_file(&path),
+                reload,
+            }),
+            Effect::LoadQuiz {
+                course,
+                lesson,
+                path,
+            } => Some(Msg::QuizLoaded {
+                course,
+                lesson,
+                result: load_quiz(&path).map(Arc::new),
+            }),
+            Effect::LoadTitles { course, lessons } => {
+                let titles = lessons
+                    .into_iter()
+                    .filter_map(|(i, path)| {
+                        let text = read_text_file(&path).ok()?;
                         Some((i, crate::course::first_heading(&text)?))
                     })
                     .collect();
@@ -94,18 +92,18 @@ impl Runtime {
             Effect::NewAttempt => Some(Msg::AttemptReady {
                 id: uuid::Uuid::new_v4().to_string(),
                 seed: self.rng.u64(..),
-                started: crate::progress::now_rfc3339(),
+                started: crate::app::stamp(&(self.clock)()),
             }),
             Effect::Save(progress) => {
                 let store = self.store.as_ref()?;
                 Some(Msg::Saved(store.save(&progress).map_err(|e| e.to_string())))
             }
             Effect::ListLearners => Some(Msg::Learners(store::list_learners(&self.data_dir))),
-            Effect::LoadLearner(name) => {
+            Effect::LoadLearner { name, keep } => {
                 // Keep what the current learner has in memory before switching; if that fails,
                 // stay with this learner so nothing held only in memory is dropped.
                 if let Some(store) = &self.store
-                    && let Err(e) = store.save(&app.progress)
+                    && let Err(e) = store.save(&keep)
                 {
                     return Some(Msg::Saved(Err(e.to_string())));
                 }
@@ -137,11 +135,13 @@ impl Runtime {
 }
 
 /// Feeds a message to the app and carries out every effect that follows, to completion.
+/// The clock is read here, once per message, and passed in.
 pub fn drive(app: &mut App, runtime: &mut Runtime, msg: Msg) {
-    let mut queue = std::collections::VecDeque::from(app.update(msg));
+    let now = (runtime.clock)();
+    let mut queue = std::collections::VecDeque::from(app.update(msg, &now));
     while let Some(effect) = queue.pop_front() {
-        if let Some(reply) = runtime.perform(app, effect) {
-            queue.extend(app.update(reply));
+        if let Some(reply) = runtime.perform(effect) {
+            queue.extend(app.update(reply, &now));
         }
     }
 }

@@ -130,7 +130,9 @@ pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let store = if let Some(why) = problem {
         app.save = crate::app::SaveState::Disabled(why.clone());
-        app.overlay = Some(crate::app::Overlay::Notice(why));
+        app.overlay = Some(crate::app::Overlay::Notice(
+            crate::app::Notice::ProgressUnreadable(why),
+        ));
         None
     } else {
         Some(store)

@@ -4,8 +4,8 @@ mod course;
 mod lesson;
 mod library;
 mod overlay;
-mod quiz;
-mod record;
+pub mod quiz;
+pub mod record;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -100,13 +100,11 @@ pub fn view(app: &App, frame: &mut Frame) {
     .areas(area);
     draw_header(app, frame, header, theme);
     match &app.screen {
-        Screen::Library { selected } => library::draw(app, *selected, frame, body, theme),
-        Screen::Course { course, selected } => {
-            course::draw(app, *course, *selected, frame, body, theme);
-        }
+        Screen::Library(s) => library::draw(app, s.selected, frame, body, theme),
+        Screen::Course(s) => course::draw(app, s.course, s.selected, frame, body, theme),
         Screen::Lesson(state) => lesson::draw(app, state, frame, body, theme),
         Screen::Quiz(state) => quiz::draw(app, state, frame, body, theme),
-        Screen::Record { scroll } => record::draw(app, *scroll, frame, body, theme),
+        Screen::Record(s) => record::draw(app, s.scroll, frame, body, theme),
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
@@ -117,9 +115,9 @@ pub fn view(app: &App, frame: &mut Frame) {
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let crumb = match &app.screen {
-        Screen::Library { .. } => "Library".to_string(),
-        Screen::Course { course, .. } => app
-            .course(*course)
+        Screen::Library(_) => "Library".to_string(),
+        Screen::Course(c) => app
+            .course(c.course)
             .map(|c| c.title.clone())
             .unwrap_or_default(),
         Screen::Lesson(l) => app
@@ -130,7 +128,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .course(q.course)
             .map(|c| c.title.clone())
             .unwrap_or_default(),
-        Screen::Record { .. } => "My record".to_string(),
+        Screen::Record(_) => "My record".to_string(),
     };
     let mut right = format!("learner: {} ", app.learner);
     if app.builtin {
@@ -151,7 +149,9 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         (SaveState::Failed(why), _) => {
             Line::styled(format!(" not saved: {why} (will retry)"), theme.bad())
         }
-        (_, Some(status)) => Line::styled(format!(" {status}"), theme.warn()),
+        (_, Some(status)) => {
+            Line::styled(format!(" {}", crate::text::notice(status)), theme.warn())
+        }
         _ => Line::default(),
     };
     frame.render_widget(Paragraph::new(line), area);
@@ -159,13 +159,11 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let keys = match &app.screen {
-        Screen::Library { .. } => {
-            "↑/↓ move · Enter open · R my record · L learner · ? help · q quit"
-        }
-        Screen::Course { .. } => "↑/↓ move · Enter open · Esc back · ? help · q quit",
+        Screen::Library(_) => "↑/↓ move · Enter open · R my record · L learner · ? help · q quit",
+        Screen::Course(_) => "↑/↓ move · Enter open · Esc back · ? help · q quit",
         Screen::Lesson(_) => "←/→ page · ↑/↓ scroll · g/G first/last · Esc back · ? help · q quit",
         Screen::Quiz(q) => quiz::footer(q),
-        Screen::Record { .. } => "↑/↓ scroll · Esc back · q quit",
+        Screen::Record(_) => "↑/↓ scroll · Esc back · q quit",
     };
     frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
 }

@@ -12,8 +12,8 @@ use rollcall::progress::store::Store;
 use rollcall::quiz::QuestionKind;
 use rollcall::runtime::{Runtime, drive};
 
-fn fixed_clock() -> String {
-    "2026-11-24T10:00:00.000-05:00".to_string()
+fn fixed_clock() -> jiff::Zoned {
+    "2026-11-24T10:00:00-05:00[-05:00]".parse().unwrap()
 }
 
 struct Harness {
@@ -28,14 +28,18 @@ impl Harness {
     }
 
     fn with_progress(progress: Option<Progress>) -> Self {
+        Self::with(Path::new("tests/fixtures/courses"), progress)
+    }
+
+    fn with(courses: &Path, progress: Option<Progress>) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let library = load_library(Path::new("tests/fixtures/courses")).unwrap();
+        let library = load_library(courses).unwrap();
         let store = Store::new(dir.path(), "tester").unwrap();
         let progress = progress.unwrap_or_else(|| Progress::new("tester"));
         let mut app = App::new(library, "tester", progress);
-        app.clock = fixed_clock;
         let mut rt = Runtime::new(dir.path().to_path_buf(), Some(store));
         rt.rng = fastrand::Rng::with_seed(7);
+        rt.clock = fixed_clock;
         drive(&mut app, &mut rt, Msg::Resize(80, 24));
         Self { app, rt, dir }
     }
@@ -490,4 +494,86 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
         rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Char('q'))),
         Some(Msg::Quit)
     );
+}
+
+#[test]
+fn a_quiz_that_fails_to_load_watches_its_lesson_again() {
+    // A copy of the sample course whose quiz file is broken.
+    let courses = tempfile::tempdir().unwrap();
+    let sample = courses.path().join("sample");
+    std::fs::create_dir(&sample).unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/courses/sample").unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, sample.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(sample.join("01-first.quiz.toml"), "not = [valid").unwrap();
+    let mut h = Harness::with(courses.path(), None);
+    h.app.watch = true;
+    let watched = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let w = watched.clone();
+    h.rt.watch_fn = Some(Box::new(move |path: &Path| {
+        w.lock().unwrap().push(path.to_path_buf());
+        None
+    }));
+    h.open_first_lesson();
+    assert_eq!(
+        watched.lock().unwrap().len(),
+        1,
+        "the open lesson is watched"
+    );
+    h.send(&[Msg::LastPage, Msg::NextPage]);
+    assert!(
+        matches!(h.app.screen, Screen::Lesson(_)),
+        "back in the lesson"
+    );
+    assert!(
+        matches!(h.app.status, Some(rollcall::app::Notice::CannotOpenQuiz(_))),
+        "{:?}",
+        h.app.status
+    );
+    let watched = watched.lock().unwrap();
+    assert_eq!(watched.len(), 2, "the lesson is watched again: {watched:?}");
+    assert!(watched[1].ends_with("01-first.md"), "{watched:?}");
+}
+
+#[test]
+fn feedback_and_record_scroll_stop_at_their_last_line() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.take_quiz(&[]);
+    h.send(&[Msg::Resize(40, 12), Msg::Pick(1), Msg::Enter]);
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!()
+    };
+    assert!(matches!(q.phase, QuizPhase::Checked { .. }));
+    let lines = rollcall::ui::quiz::scroll_lines(q, h.app.text_width());
+    let max = lines.saturating_sub(12 - 5);
+    assert!(max > 0, "the feedback is taller than the screen");
+    h.send(&vec![Msg::Down; 300]);
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!()
+    };
+    assert_eq!(q.input.cursor, max, "no scrolling past the last line");
+    // One Up moves at once: no invisible scroll to climb back through.
+    h.send(&[Msg::Up]);
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!()
+    };
+    assert_eq!(q.input.cursor, max - 1);
+
+    // My record: the last line stays on screen however far one scrolls.
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(80, 10), Msg::Record]);
+    h.send(&vec![Msg::Down; 50]);
+    let text = h.screen_text(80, 10);
+    assert!(text.contains("Coordinators collect"), "{text}");
+    let Screen::Record(r) = h.app.screen.clone() else {
+        panic!()
+    };
+    assert!(r.scroll > 0);
+    h.send(&[Msg::Up]);
+    let Screen::Record(after) = &h.app.screen else {
+        panic!()
+    };
+    assert_eq!(after.scroll + 1, r.scroll, "Up scrolls at once");
 }

@@ -40,10 +40,10 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             ],
             52,
         ),
-        Overlay::Notice(msg) => (
+        Overlay::Notice(notice) => (
             " Notice ",
             vec![
-                Line::raw(msg.clone()),
+                Line::raw(crate::text::notice(notice)),
                 Line::default(),
                 Line::styled(" Any key closes this.", theme.muted()),
             ],

@@ -62,7 +62,10 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         QuizPhase::Checked { correct } => {
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
-        QuizPhase::Results(score) => (results_lines(app, q, *score, width, theme), q.input.cursor),
+        QuizPhase::Results(score) => (
+            results_lines(&app.save, q, *score, width, theme),
+            q.input.cursor,
+        ),
     };
     // Keep the focused line (choice under the cursor, or the scroll position) in view.
     let height = usize::from(text_area.height);
@@ -242,7 +245,7 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
     }
     if let Some(hint) = &q.input.hint {
         lines.push(Line::default());
-        lines.push(Line::styled(hint.clone(), theme.warn()));
+        lines.push(Line::styled(crate::text::hint(*hint), theme.warn()));
     }
     (lines, focus)
 }
@@ -348,8 +351,22 @@ fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<
     lines
 }
 
+/// How many lines the feedback or results take at `width` (0 in other phases): their scroll
+/// stops with the last line at the bottom.
+#[must_use]
+pub fn scroll_lines(q: &QuizState, width: u16) -> usize {
+    let theme = Theme { color: false };
+    match &q.phase {
+        QuizPhase::Checked { correct } => checked_lines(q, *correct, width, theme).len(),
+        QuizPhase::Results(score) => {
+            results_lines(&crate::app::SaveState::Saved, q, *score, width, theme).len()
+        }
+        _ => 0,
+    }
+}
+
 fn results_lines(
-    app: &App,
+    save: &crate::app::SaveState,
     q: &QuizState,
     score: crate::quiz::Score,
     width: u16,
@@ -373,7 +390,7 @@ fn results_lines(
             },
         ]),
         Line::styled(format!("Pass mark: {}%", q.pass_percent), theme.muted()),
-        match &app.save {
+        match save {
             crate::app::SaveState::Saved => Line::styled("Attempt saved.", theme.good()),
             crate::app::SaveState::Failed(why) => {
                 Line::styled(format!("not saved: {why}"), theme.bad())

@@ -7,17 +7,40 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, pct, spread};
 use crate::app::App;
+use crate::course::Library;
+use crate::progress::Progress;
 use crate::report::my_record;
 
+/// How many lines the record shows (they do not wrap): the screen scrolls to the last one
+/// and no further.
+#[must_use]
+pub fn line_count(progress: &Progress, library: &Library, today: jiff::civil::Date) -> usize {
+    lines(progress, library, today, "", 80, Theme { color: false }).len()
+}
+
 pub(super) fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let today = (app.clock)().parse::<jiff::Timestamp>().map_or_else(
-        |_| jiff::civil::date(1970, 1, 1),
-        |t| t.to_zoned(jiff::tz::TimeZone::system()).date(),
+    let lines = lines(
+        &app.progress,
+        &app.library,
+        app.now.date(),
+        &app.learner,
+        area.width.saturating_sub(2),
+        theme,
     );
-    let record = my_record(&app.progress, &app.library, today);
-    let width = area.width.saturating_sub(2);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}
+
+fn lines(
+    progress: &Progress,
+    library: &Library,
+    today: jiff::civil::Date,
+    learner: &str,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let record = my_record(progress, library, today);
     let mut lines = vec![
-        Line::styled(format!(" My record: {}", app.learner), theme.accent()),
+        Line::styled(format!(" My record: {learner}"), theme.accent()),
         Line::default(),
     ];
     if record.completed.is_empty() {
@@ -60,7 +83,7 @@ pub(super) fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme:
         " Coordinators collect these records with rollcall report and rollcall sync.",
         theme.muted(),
     ));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    lines
 }
 
 fn hours(h: f64) -> String {

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::app::Msg;
+use crate::app::screens::{Action, Ctx, Outcome};
+use crate::app::{Hint, Msg, Notice};
+use crate::diagnostic::Diagnostic;
 use crate::progress::{Attempt, GivenAnswer};
 use crate::quiz::{self, Answer, Arrangement, Question, QuestionKind, Quiz, Score};
 
@@ -40,7 +42,7 @@ pub struct Input {
     /// Cursor in `text`, in characters.
     pub text_cursor: usize,
     /// A hint shown when Enter was pressed too early.
-    pub hint: Option<String>,
+    pub hint: Option<Hint>,
     /// Whether the learner has chosen a row yet: a stray Enter must not answer for them.
     pub chosen: bool,
 }
@@ -72,18 +74,8 @@ pub struct QuizState {
     pub started: String,
 }
 
-/// What the app must do after a quiz message.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Nothing more.
-    None,
-    /// Ask the runtime for a new attempt.
-    Start,
-    /// Leave the quiz (the app confirms during an attempt).
-    Leave,
-    /// Record this attempt.
-    Finished(Box<Attempt>),
-}
+/// Rows above and below the quiz text: header, quiz title, a blank line, status, footer.
+pub const RESERVED_ROWS: u16 = 5;
 
 impl QuizState {
     /// A quiz screen waiting for its file.
@@ -165,21 +157,44 @@ impl QuizState {
     }
 
     /// Handles a message on the quiz screens.
-    pub fn update(&mut self, msg: Msg) -> Outcome {
+    pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        match msg {
+            Msg::QuizLoaded {
+                course,
+                lesson,
+                result,
+            } if course == self.course && lesson == self.lesson => {
+                return self.loaded(ctx, result);
+            }
+            Msg::AttemptReady { id, seed, started } => {
+                self.begin(id, seed, started);
+                return Outcome::none();
+            }
+            // Only the scrolled phases care about the size (to keep their scroll in range).
+            Msg::Resize(..)
+                if !matches!(
+                    self.phase,
+                    QuizPhase::Checked { .. } | QuizPhase::Results(_)
+                ) =>
+            {
+                return Outcome::none();
+            }
+            _ => {}
+        }
         match self.phase.clone() {
             QuizPhase::Loading | QuizPhase::Starting => {
                 if msg == Msg::Back {
-                    return Outcome::Leave;
+                    return Outcome::act(Action::LeaveQuiz);
                 }
-                Outcome::None
+                Outcome::none()
             }
             QuizPhase::Start => match msg {
                 Msg::Enter => {
                     self.phase = QuizPhase::Starting;
-                    Outcome::Start
+                    Outcome::act(Action::StartAttempt)
                 }
-                Msg::Back | Msg::PrevPage => Outcome::Leave,
-                _ => Outcome::None,
+                Msg::Back | Msg::PrevPage => Outcome::act(Action::LeaveQuiz),
+                _ => Outcome::none(),
             },
             QuizPhase::Asking => self.update_asking(msg),
             QuizPhase::Checked { .. } => match msg {
@@ -187,32 +202,64 @@ impl QuizState {
                 // After checking, the cursor scrolls the feedback.
                 Msg::Up => {
                     self.input.cursor = self.input.cursor.saturating_sub(1);
-                    Outcome::None
+                    Outcome::none()
                 }
                 Msg::Down => {
-                    self.input.cursor = (self.input.cursor + 1).min(200);
-                    Outcome::None
+                    self.input.cursor = (self.input.cursor + 1).min(self.max_scroll(ctx));
+                    Outcome::none()
                 }
-                Msg::Back => Outcome::Leave,
-                _ => Outcome::None,
+                Msg::Resize(..) => {
+                    self.input.cursor = self.input.cursor.min(self.max_scroll(ctx));
+                    Outcome::none()
+                }
+                Msg::Back => Outcome::act(Action::LeaveQuiz),
+                _ => Outcome::none(),
             },
             QuizPhase::Results(_) => match msg {
                 Msg::Up => {
                     self.input.cursor = self.input.cursor.saturating_sub(1);
-                    Outcome::None
+                    Outcome::none()
                 }
                 Msg::Down => {
-                    self.input.cursor = (self.input.cursor + 1).min(self.answers.len());
-                    Outcome::None
+                    self.input.cursor = (self.input.cursor + 1).min(self.max_scroll(ctx));
+                    Outcome::none()
+                }
+                Msg::Resize(..) => {
+                    self.input.cursor = self.input.cursor.min(self.max_scroll(ctx));
+                    Outcome::none()
                 }
                 Msg::Retake => {
                     self.phase = QuizPhase::Starting;
-                    Outcome::Start
+                    Outcome::act(Action::StartAttempt)
                 }
-                Msg::Back | Msg::Enter => Outcome::Leave,
-                _ => Outcome::None,
+                Msg::Back | Msg::Enter => Outcome::act(Action::LeaveQuiz),
+                _ => Outcome::none(),
             },
         }
+    }
+
+    /// The quiz file was read: show the start screen, or leave with the first problem.
+    fn loaded(&mut self, ctx: &Ctx, result: Result<Arc<Quiz>, Vec<Diagnostic>>) -> Outcome {
+        match result {
+            Ok(quiz) => {
+                let pass = quiz
+                    .pass_percent
+                    .or_else(|| ctx.course(self.course).map(|c| c.pass_percent))
+                    .unwrap_or(crate::course::DEFAULT_PASS_PERCENT);
+                self.set_quiz(quiz, pass);
+                Outcome::none()
+            }
+            Err(errors) => {
+                let first = errors.first().map(ToString::to_string).unwrap_or_default();
+                Outcome::act(Action::Back).with(Notice::CannotOpenQuiz(first))
+            }
+        }
+    }
+
+    /// Largest scroll offset of the feedback or results: their last line at the bottom.
+    fn max_scroll(&self, ctx: &Ctx) -> usize {
+        let lines = crate::ui::quiz::scroll_lines(self, ctx.text_width());
+        lines.saturating_sub(ctx.rows_below(RESERVED_ROWS))
     }
 
     fn advance(&mut self) -> Outcome {
@@ -220,13 +267,13 @@ impl QuizState {
             self.pos += 1;
             self.phase = QuizPhase::Asking;
             self.reset_input();
-            return Outcome::None;
+            return Outcome::none();
         }
         let results: Vec<bool> = self.answers.iter().map(|a| a.correct).collect();
         let score = quiz::score(&results, self.pass_percent);
         self.phase = QuizPhase::Results(score);
         self.input.cursor = 0;
-        Outcome::Finished(Box::new(Attempt {
+        Outcome::act(Action::AttemptFinished(Box::new(Attempt {
             id: self.attempt_id.clone(),
             course: String::new(),
             lesson: String::new(),
@@ -240,17 +287,17 @@ impl QuizState {
             passed: score.passed,
             pass_percent: self.pass_percent,
             answers: self.answers.clone(),
-        }))
+        })))
     }
 
     fn update_asking(&mut self, msg: Msg) -> Outcome {
         let Some(question) = self.question().cloned() else {
-            return Outcome::None;
+            return Outcome::none();
         };
         let n = self.items().len();
         self.input.hint = None;
         match (&question.kind, msg) {
-            (_, Msg::Back) => return Outcome::Leave,
+            (_, Msg::Back) => return Outcome::act(Action::LeaveQuiz),
             (QuestionKind::Typed(_), msg) => return self.update_typed(&question, msg),
             // The first arrow press shows the cursor where it is; later ones move it.
             (_, Msg::Up) if self.input.chosen => {
@@ -294,13 +341,12 @@ impl QuizState {
             (QuestionKind::Choice(_) | QuestionKind::TrueFalse(_), Msg::Enter)
                 if !question.kind.is_multi() && !self.input.chosen =>
             {
-                self.input.hint =
-                    Some("Choose an answer first: ↑/↓ then Enter, or a number key.".into());
+                self.input.hint = Some(Hint::ChooseFirst);
             }
             (_, Msg::Enter) => return self.check(&question),
             _ => {}
         }
-        Outcome::None
+        Outcome::none()
     }
 
     fn first_unpicked(&self) -> usize {
@@ -341,7 +387,7 @@ impl QuizState {
             Msg::Enter => return self.check(question),
             _ => {}
         }
-        Outcome::None
+        Outcome::none()
     }
 
     /// The answer as entered, in the file's order; `None` when nothing usable was entered.
@@ -366,15 +412,12 @@ impl QuizState {
 
     fn check(&mut self, question: &Question) -> Outcome {
         let Some(answer) = self.answer(question) else {
-            self.input.hint = Some(
-                match question.kind {
-                    QuestionKind::Typed(_) => "Type an answer, then press Enter.",
-                    QuestionKind::Order(_) => "Pick every item in order first (1-9 or Enter).",
-                    _ => "Select at least one choice (Space or 1-9), then press Enter.",
-                }
-                .into(),
-            );
-            return Outcome::None;
+            self.input.hint = Some(match question.kind {
+                QuestionKind::Typed(_) => Hint::TypeAnswer,
+                QuestionKind::Order(_) => Hint::PickEveryItem,
+                _ => Hint::SelectAtLeastOne,
+            });
+            return Outcome::none();
         };
         let correct = quiz::grade(question, &answer);
         self.answers.push(GivenAnswer {
@@ -384,7 +427,7 @@ impl QuizState {
         });
         self.phase = QuizPhase::Checked { correct };
         self.input.cursor = 0;
-        Outcome::None
+        Outcome::none()
     }
 }
 
@@ -393,15 +436,35 @@ fn byte_index(s: &str, chars: usize) -> usize {
 }
 
 #[cfg(test)]
+#[allow(unused_must_use)] // Most steps only change state; the tests check that.
 mod tests {
     use super::*;
     use std::path::Path;
+
+    /// Updates with an empty library and record (the quiz screens need neither).
+    fn up(s: &mut QuizState, msg: Msg) -> Outcome {
+        let library = crate::course::Library::default();
+        let progress = crate::progress::Progress::new("t");
+        let titles = std::collections::HashMap::new();
+        let now = jiff::Zoned::now();
+        let ctx = Ctx {
+            library: &library,
+            progress: &progress,
+            titles: &titles,
+            learner: "t",
+            size: (80, 24),
+            color: false,
+            watch: false,
+            now: &now,
+        };
+        s.update(&ctx, msg)
+    }
 
     fn state(src: &str) -> QuizState {
         let quiz = crate::quiz::parse_quiz(Path::new("q.toml"), src).unwrap();
         let mut s = QuizState::loading(0, 0);
         s.set_quiz(Arc::new(quiz), 80);
-        assert_eq!(s.update(Msg::Enter), Outcome::Start);
+        assert_eq!(up(&mut s, Msg::Enter), Outcome::act(Action::StartAttempt));
         s.begin("id-1".into(), 1, "2026-01-01T00:00:00+00:00".into());
         s
     }
@@ -410,19 +473,19 @@ mod tests {
     fn typed_field_edits_at_cursor() {
         let mut s = state("[[questions]]\nprompt = \"n?\"\naccept = [\"988\"]\n");
         for c in "98".chars() {
-            s.update(Msg::Input(c));
+            up(&mut s, Msg::Input(c));
         }
-        s.update(Msg::CursorLeft);
-        s.update(Msg::Input('x'));
+        up(&mut s, Msg::CursorLeft);
+        up(&mut s, Msg::Input('x'));
         assert_eq!(s.input.text, "9x8");
-        s.update(Msg::Backspace);
-        s.update(Msg::CursorRight);
-        s.update(Msg::Input('8'));
+        up(&mut s, Msg::Backspace);
+        up(&mut s, Msg::CursorRight);
+        up(&mut s, Msg::Input('8'));
         assert_eq!(s.input.text, "988");
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Checked { correct: true });
-        match s.update(Msg::Enter) {
-            Outcome::Finished(a) => {
+        match up(&mut s, Msg::Enter).action {
+            Some(Action::AttemptFinished(a)) => {
                 assert_eq!((a.score, a.total, a.passed), (1, 1, true));
                 assert_eq!(a.answers[0].answer, Answer::Text("988".into()));
             }
@@ -436,16 +499,16 @@ mod tests {
         let items = s.items().to_vec();
         // Pick rows in the order that puts the file order back.
         let row_of = |orig: usize| items.iter().position(|&i| i == orig).unwrap() + 1;
-        s.update(Msg::Pick(row_of(1)));
-        s.update(Msg::Backspace);
+        up(&mut s, Msg::Pick(row_of(1)));
+        up(&mut s, Msg::Backspace);
         assert!(s.input.picked.is_empty());
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Asking, "Enter picks, not checks");
-        s.update(Msg::Backspace);
+        up(&mut s, Msg::Backspace);
         for orig in 0..3 {
-            s.update(Msg::Pick(row_of(orig)));
+            up(&mut s, Msg::Pick(row_of(orig)));
         }
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Checked { correct: true });
     }
 
@@ -454,33 +517,33 @@ mod tests {
         let mut s = state(
             "[[questions]]\nprompt = \"s\"\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\n[[questions.choices]]\ntext = \"b\"\ncorrect = true\n[[questions.choices]]\ntext = \"c\"\n",
         );
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Enter);
         assert!(s.input.hint.is_some());
         assert_eq!(s.phase, QuizPhase::Asking);
-        s.update(Msg::Pick(1));
-        s.update(Msg::Down);
-        s.update(Msg::Toggle);
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Pick(1));
+        up(&mut s, Msg::Down);
+        up(&mut s, Msg::Toggle);
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Checked { correct: true });
     }
 
     #[test]
     fn a_stray_enter_does_not_answer() {
         let mut s = state("[[questions]]\nprompt = \"t\"\nanswer = true\n");
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Asking);
         assert!(s.input.hint.is_some());
         // The first arrow shows the cursor, Enter then answers with it.
-        s.update(Msg::Down);
-        s.update(Msg::Enter);
+        up(&mut s, Msg::Down);
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Checked { correct: true });
     }
 
     #[test]
     fn true_false_keys() {
         let mut s = state("[[questions]]\nprompt = \"t\"\nanswer = false\n");
-        s.update(Msg::TrueFalse(false));
-        s.update(Msg::Enter);
+        up(&mut s, Msg::TrueFalse(false));
+        up(&mut s, Msg::Enter);
         assert_eq!(s.phase, QuizPhase::Checked { correct: true });
     }
 }

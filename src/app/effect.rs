@@ -1,0 +1,55 @@
+//! Effects: work for the runtime (file I/O, leaving). Each carries the values it needs, so
+//! the runtime never reads the app's state.
+
+use std::path::PathBuf;
+
+use crate::progress::Progress;
+
+/// Work for the runtime: file I/O and leaving.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read a lesson file.
+    LoadLesson {
+        /// Course index.
+        course: usize,
+        /// Lesson index.
+        lesson: usize,
+        /// The lesson file.
+        path: PathBuf,
+        /// Keep the page (watch reload).
+        reload: bool,
+    },
+    /// Read a quiz file.
+    LoadQuiz {
+        /// Course index.
+        course: usize,
+        /// Lesson index.
+        lesson: usize,
+        /// The quiz file.
+        path: PathBuf,
+    },
+    /// Read the first headings of lessons that have no title in course.toml.
+    LoadTitles {
+        /// Course index.
+        course: usize,
+        /// (lesson index, lesson file) for each lesson without a title.
+        lessons: Vec<(usize, PathBuf)>,
+    },
+    /// Make an id, seed and start time for a new attempt.
+    NewAttempt,
+    /// Save the record (the store merges it with what is on disk).
+    Save(Box<Progress>),
+    /// List the learners in the data folder.
+    ListLearners,
+    /// Switch to another learner, first saving the current one's record.
+    LoadLearner {
+        /// The learner to switch to.
+        name: String,
+        /// The current learner's record, saved before switching (when saving works).
+        keep: Box<Progress>,
+    },
+    /// Watch this lesson file for edits (None: stop watching).
+    Watch(Option<PathBuf>),
+    /// Leave the program.
+    Quit,
+}

@@ -1,0 +1,52 @@
+//! Typed messages to the learner. State holds these values; `crate::text` turns them into
+//! words, so a front end (or a translation) can phrase them its own way.
+
+/// A one-line notice shown in the status line (or announced by the screen-reader front end).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A global key was pressed during a quiz attempt.
+    FinishQuizFirst,
+    /// A broken course was chosen in the library.
+    CannotOpenCourse(String),
+    /// A watched lesson could not be re-read; the last good version stays.
+    NotReloaded(String),
+    /// A lesson could not be read.
+    CannotOpenLesson(String),
+    /// A watched lesson was re-read.
+    LessonReloaded,
+    /// A lesson opened at the saved page (1-based).
+    ResumedAt {
+        /// The page, 1-based.
+        page: usize,
+    },
+    /// The course was just completed.
+    CourseComplete {
+        /// Course title.
+        title: String,
+        /// Hours credited.
+        hours: f64,
+    },
+    /// Past the last page of a lesson without a quiz.
+    EndOfLesson,
+    /// A quiz could not be read.
+    CannotOpenQuiz(String),
+    /// A quiz attempt was left.
+    AttemptAbandoned,
+    /// The learner changed.
+    LearnerSwitched(String),
+    /// The learner's progress file cannot be read; nothing is saved until it is repaired.
+    ProgressUnreadable(String),
+}
+
+/// A hint under a quiz question: what to do before Enter can check the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Pick-one or true/false with nothing chosen yet.
+    ChooseFirst,
+    /// Typed answer left empty.
+    TypeAnswer,
+    /// Order question with items still unpicked.
+    PickEveryItem,
+    /// Select-all with nothing selected.
+    SelectAtLeastOne,
+}
