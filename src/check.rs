@@ -7,6 +7,7 @@
 
 mod format;
 mod lesson;
+mod requirements;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
@@ -115,6 +116,7 @@ pub fn check_dir(dir: &Path) -> Result<Report, Diagnostic> {
     for path in &courses {
         check_course(path, Some(&ids), &mut report);
     }
+    requirements::check(dir, &ids, &mut report);
     for path in others {
         report.push(
             Diagnostic::warning(

@@ -61,6 +61,9 @@ pub enum Command {
     },
     /// Send this machine's records to a Learning Record Store (xAPI)
     Sync(SyncArgs),
+    /// Who has done the required training, who is due soon, who is overdue (exit 1 if anyone is)
+    Compliance(ComplianceArgs),
+
     /// Print a shell completion script
     Completions {
         /// The shell
@@ -211,4 +214,40 @@ pub struct SyncArgs {
     /// Base IRI for learner accounts and activity ids
     #[arg(long, value_name = "URL", default_value = "https://rollcall.invalid")]
     pub homepage: String,
+}
+
+/// Output format for `compliance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ComplianceFormat {
+    /// Aligned text for people
+    #[default]
+    Table,
+    /// JSON for scripts
+    Json,
+    /// CSV, one row per officer and required course
+    Csv,
+    /// CSV of completions for a state POST upload (see --columns)
+    PostCsv,
+}
+
+/// `rollcall compliance`.
+#[derive(Debug, Args)]
+pub struct ComplianceArgs {
+    /// Progress files or data folders [default: this machine's data folder]
+    pub paths: Vec<PathBuf>,
+    /// Roster (CSV or TOML) [default: roster.csv or roster.toml in the data folder]
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Judge as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ComplianceFormat::Table)]
+    pub format: ComplianceFormat,
+    /// Columns for --format post-csv, in order (officer_id,name,course,title,certification,completed,hours,version,provider,verification)
+    #[arg(long, value_name = "LIST")]
+    pub columns: Option<String>,
+    /// Days before a due date that count as "due soon"
+    #[arg(long, value_name = "DAYS", default_value_t = 30)]
+    pub due_soon: i64,
 }

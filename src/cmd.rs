@@ -2,6 +2,7 @@
 //! everything they compute comes from the library modules.
 
 pub mod check;
+pub mod compliance;
 pub mod courses;
 pub mod export;
 pub mod meta;

@@ -9,6 +9,7 @@ pub mod builtin;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub mod compliance;
 pub mod course;
 pub mod diagnostic;
 pub mod fsio;

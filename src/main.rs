@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Some(Command::Report(_)) => cmd::report::run(&cli),
         Some(Command::Export { .. }) => cmd::export::run(&cli),
         Some(Command::Sync(_)) => cmd::sync::run(&cli),
+        Some(Command::Compliance(_)) => cmd::compliance::run(&cli),
         Some(Command::Completions { .. } | Command::Man) => cmd::meta::run(&cli),
     };
     match result {

@@ -51,13 +51,14 @@ pub struct Inputs {
 
 /// Whether a file name in a data folder names a learner's progress file.
 ///
-/// Progress files are `<learner>.toml`; the settings file, hidden files (temporary files of
+/// Progress files are `<learner>.toml`; the settings and roster files, hidden files (temporary files of
 /// an atomic write) and anything else are not.
 pub fn is_progress_file_name(name: &str) -> bool {
     name.ends_with(".toml")
         && name.len() > ".toml".len()
         && !name.starts_with('.')
         && name != "settings.toml"
+        && name != "roster.toml"
         && !name.ends_with(".sent.toml")
 }
 

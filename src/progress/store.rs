@@ -262,8 +262,11 @@ fn learner_problem(name: &str) -> Option<String> {
     if name.chars().all(|c| c == '.') {
         return Some("it is only dots".into());
     }
-    // These file names belong to the LRS settings and sent-ids files in the same folder.
-    if name.eq_ignore_ascii_case("settings") || name.to_ascii_lowercase().ends_with(".sent") {
+    // These file names belong to the settings, roster and sent-ids files in the same folder.
+    if name.eq_ignore_ascii_case("settings")
+        || name.eq_ignore_ascii_case("roster")
+        || name.to_ascii_lowercase().ends_with(".sent")
+    {
         return Some("that name is reserved for rollcall's own files".into());
     }
     // A leading dot hides the file (and is how temp files are named); Windows drops a
@@ -548,7 +551,7 @@ mod tests {
 
     #[test]
     fn names_of_rollcall_files_are_reserved() {
-        for name in ["settings", "Settings", "jdoe.sent"] {
+        for name in ["settings", "Settings", "jdoe.sent", "roster", "Roster"] {
             let err = validate_learner(name).unwrap_err().to_string();
             assert!(err.contains("reserved"), "{name}: {err}");
         }
