@@ -1,6 +1,6 @@
 //! Application state and routing: every state change happens in `update`, and no I/O.
 //!
-//! Keys become [`Msg`]s in [`keys::key_to_msg`]; [`App::update`] routes each message to the
+//! Keys become [`Msg`]s in `crate::keymap::key_to_msg`; [`App::update`] routes each message to the
 //! overlay or the current screen (see [`screens`]), carries out what the screen asks for in
 //! its [`Outcome`], and returns [`Effect`]s that the runtime (`crate::runtime`) carries out,
 //! feeding results back as messages. That split lets tests drive the whole app without a
@@ -8,7 +8,6 @@
 
 pub mod completion;
 pub mod effect;
-pub mod keys;
 pub mod msg;
 mod nav;
 pub mod notice;

@@ -13,6 +13,7 @@ pub mod compliance;
 pub mod course;
 pub mod diagnostic;
 pub mod fsio;
+pub mod keymap;
 pub mod locate;
 pub mod lrs;
 pub mod markdown;

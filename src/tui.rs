@@ -5,7 +5,8 @@ use std::sync::mpsc;
 use anyhow::Context;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{App, Msg, keys};
+use crate::app::{App, Msg};
+use crate::keymap;
 use crate::runtime::{Runtime, drive};
 use crate::ui;
 
@@ -40,7 +41,7 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
             // Block until something happens: no tick, so an idle reader costs no CPU.
             let Ok(input) = rx.recv() else { break };
             let msg = match input {
-                Input::Term(ev) => keys::event_to_msg(&app, &ev),
+                Input::Term(ev) => keymap::event_to_msg(&app, &ev),
                 Input::Msg(m) => Some(m),
             };
             if let Some(msg) = msg {

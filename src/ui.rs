@@ -158,13 +158,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let keys = match &app.screen {
-        Screen::Library(_) => "↑/↓ move · Enter open · R my record · L learner · ? help · q quit",
-        Screen::Course(_) => "↑/↓ move · Enter open · Esc back · ? help · q quit",
-        Screen::Lesson(_) => "←/→ page · ↑/↓ scroll · g/G first/last · Esc back · ? help · q quit",
-        Screen::Quiz(q) => quiz::footer(q),
-        Screen::Record(_) => "↑/↓ scroll · Esc back · q quit",
-    };
+    let keys = crate::keymap::footer(crate::keymap::place(&app.screen));
     frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
 }
 

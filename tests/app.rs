@@ -254,7 +254,7 @@ fn typed_answers_take_q_and_question_marks() {
     let key =
         |c| ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char(c));
     for c in ['q', '?', 't'] {
-        let msg = rollcall::app::keys::key_to_msg(&h.app, key(c));
+        let msg = rollcall::keymap::key_to_msg(&h.app, key(c));
         assert_eq!(msg, Some(Msg::Input(c)));
     }
 }
@@ -483,15 +483,15 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     let key = |c| ratatui::crossterm::event::KeyEvent::from(c);
     use ratatui::crossterm::event::KeyCode;
     assert_eq!(
-        rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Enter)),
+        rollcall::keymap::key_to_msg(&h.app, key(KeyCode::Enter)),
         None
     );
     assert_eq!(
-        rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Char('j'))),
+        rollcall::keymap::key_to_msg(&h.app, key(KeyCode::Char('j'))),
         None
     );
     assert_eq!(
-        rollcall::app::keys::key_to_msg(&h.app, key(KeyCode::Char('q'))),
+        rollcall::keymap::key_to_msg(&h.app, key(KeyCode::Char('q'))),
         Some(Msg::Quit)
     );
 }

@@ -19,13 +19,69 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut command, "rollcall", &mut out);
         }
-        Some(Command::Man) => {
-            clap_mangen::Man::new(command)
-                .render(&mut out)
-                .context("writing the man page")?;
-        }
+        Some(Command::Man) => render_man(command, &mut out).context("writing the man page")?,
         _ => anyhow::bail!("internal: `meta` called for another command"),
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The man page: clap's sections, with a KEYS section from the keymap after the commands.
+fn render_man(command: clap::Command, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let has_extra = command.get_after_long_help().is_some() || command.get_after_help().is_some();
+    let has_version = command.get_version().is_some();
+    let man = clap_mangen::Man::new(command);
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    out.write_all(keys_section().as_bytes())?;
+    if has_extra {
+        man.render_extra_section(out)?;
+    }
+    if has_version {
+        man.render_version_section(out)?;
+    }
+    Ok(())
+}
+
+/// The KEYS section in roff, generated from the keymap (the help overlay lists the same).
+#[must_use]
+pub fn keys_section() -> String {
+    let mut roff = String::from(".SH KEYS\n");
+    for (keys, what) in crate::keymap::help_rows() {
+        roff.push_str(&format!(
+            ".TP\n\\fB{}\\fR\n{}\n",
+            roff_escape(keys),
+            roff_escape(what)
+        ));
+    }
+    for note in crate::keymap::HELP_NOTES {
+        roff.push_str(&format!(".PP\n{}\n", roff_escape(note)));
+    }
+    roff
+}
+
+/// Text safe in a roff line: backslashes and hyphens escaped, no leading control character.
+fn roff_escape(s: &str) -> String {
+    let mut out = s.replace('\\', "\\e").replace('-', "\\-");
+    if out.starts_with('.') || out.starts_with('\'') {
+        out.insert_str(0, "\\&");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_section_lists_every_help_row() {
+        let roff = super::keys_section();
+        assert!(roff.starts_with(".SH KEYS\n"));
+        for (keys, _) in crate::keymap::help_rows() {
+            assert!(roff.contains(&super::roff_escape(keys)), "{keys}");
+        }
+        assert!(roff.contains("this help"));
+    }
 }

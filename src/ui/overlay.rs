@@ -6,24 +6,19 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered};
-use crate::app::{App, Overlay, keys::HELP};
+use crate::app::{App, Overlay};
+use crate::keymap::{self, Place};
 
 pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: Theme) {
     let (title, lines, w): (&str, Vec<Line>, u16) = match overlay {
         Overlay::Help => {
-            let mut lines: Vec<Line> = HELP
-                .iter()
+            let mut lines: Vec<Line> = keymap::help_rows()
                 .map(|(k, what)| Line::raw(format!(" {k:<26} {what}")))
                 .collect();
             lines.push(Line::default());
-            lines.push(Line::styled(
-                " Typed answers: ←/→, Backspace, Delete; F1 shows this help.",
-                theme.muted(),
-            ));
-            lines.push(Line::styled(
-                " Any other key closes this help; q quits.",
-                theme.muted(),
-            ));
+            for note in keymap::HELP_NOTES {
+                lines.push(Line::styled(format!(" {note}"), theme.muted()));
+            }
             (" Keys ", lines, 70)
         }
         Overlay::ConfirmLeave { quit } => (
@@ -36,7 +31,10 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
                 }),
                 Line::raw(" Nothing from this attempt will be recorded."),
                 Line::default(),
-                Line::styled(" y leave · n stay", theme.accent()),
+                Line::styled(
+                    format!(" {}", keymap::footer(Place::Confirm)),
+                    theme.accent(),
+                ),
             ],
             52,
         ),
@@ -83,7 +81,7 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             }
             lines.push(Line::default());
             lines.push(Line::styled(
-                " ↑/↓ choose · type a new name · Enter switch · Esc cancel",
+                format!(" {}", keymap::footer(Place::Picker)),
                 theme.muted(),
             ));
             (" Switch learner ", lines, 64)

@@ -10,29 +10,6 @@ use crate::app::{App, QuizPhase, QuizState};
 use crate::markdown;
 use crate::quiz::{Answer, Question, QuestionKind};
 
-/// Footer keys for the current quiz phase.
-pub(super) fn footer(q: &QuizState) -> &'static str {
-    match (&q.phase, q.question().map(|q| &q.kind)) {
-        (QuizPhase::Start, _) => "Enter start · Esc back · ? help · q quit",
-        (QuizPhase::Asking, Some(QuestionKind::Typed(_))) => {
-            "type the answer · Enter check · Esc leave"
-        }
-        (QuizPhase::Asking, Some(QuestionKind::TrueFalse(_))) => {
-            "t/f or 1/2 choose · Enter check · Esc leave"
-        }
-        (QuizPhase::Asking, Some(QuestionKind::Order(_))) => {
-            "1-9 or Enter pick next · Backspace undo · Enter check · Esc leave"
-        }
-        (QuizPhase::Asking, Some(k)) if k.is_multi() => {
-            "Space/1-9 toggle · ↑/↓ move · Enter check · Esc leave"
-        }
-        (QuizPhase::Asking, _) => "↑/↓ or 1-9 choose · Enter check · Esc leave",
-        (QuizPhase::Checked { .. }, _) => "Enter continue · ↑/↓ scroll · Esc leave",
-        (QuizPhase::Results(_), _) => "r retake · ↑/↓ scroll · Esc back · q quit",
-        _ => "Esc back",
-    }
-}
-
 pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, theme: Theme) {
     let [title_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
