@@ -18,3 +18,16 @@ pub const EXIT_PROBLEMS: u8 = 1;
 pub const EXIT_FAILED: u8 = 2;
 /// Exit code: `sync` could not reach the LRS (offline is normal).
 pub const EXIT_OFFLINE: u8 = 3;
+
+/// A command's output in `format` with nothing left that could drive a terminal: tables lose
+/// escape sequences and hidden characters, JSON gets them as `\u` escapes (the same value),
+/// CSV loses them but keeps its CRLF record ends.
+pub(crate) fn terminal_safe(out: &str, format: crate::cli::Format) -> std::borrow::Cow<'_, str> {
+    use crate::cli::Format;
+    use crate::sanitize;
+    match format {
+        Format::Table => sanitize::text(out),
+        Format::Json => sanitize::json(out),
+        Format::Csv => sanitize::clean(out, sanitize::Mode::Layout),
+    }
+}

@@ -22,6 +22,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod runtime;
+pub mod sanitize;
 pub mod text;
 pub mod tui;
 pub mod ui;

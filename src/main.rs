@@ -24,7 +24,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("rollcall: error: {err:#}");
+            let message = format!("{err:#}");
+            eprintln!("rollcall: error: {}", rollcall::sanitize::text(&message));
             ExitCode::from(cmd::EXIT_FAILED)
         }
     }

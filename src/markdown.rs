@@ -3,7 +3,7 @@
 //! Lessons are CommonMark with GFM tables, strikethrough, task lists and footnotes. A page is
 //! parsed into a small block tree (`parse`), then laid out at a width (`layout`) with one
 //! word-wrapping routine that measures display width (`wrap`). All course text is cleaned of
-//! control characters and escape sequences (`sanitize`) before it reaches a span.
+//! control characters and escape sequences (`crate::sanitize`) before it reaches a span.
 
 use std::ops::Range;
 
@@ -12,7 +12,6 @@ use ratatui::text::Line;
 
 mod layout;
 mod parse;
-mod sanitize;
 mod style;
 mod wrap;
 
@@ -55,7 +54,7 @@ pub fn split_pages(src: &str) -> Vec<Range<usize>> {
 #[must_use]
 pub fn render(src: &str, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
-    let src = sanitize::clean(src, sanitize::Mode::Layout);
+    let src = crate::sanitize::clean(src, crate::sanitize::Mode::Layout);
     let doc = parse::parse(&src);
     let mut lines = layout::layout(&doc, width);
     // The layout keeps to the width by construction; this only guards against a bug there

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+#[path = "sanitize/output.rs"]
+mod sanitize_output;
+
 /// Every fixture under tests/fixtures/broken-courses, one course per error or warning.
 const FIXTURES: &[&str] = &[
     // course.toml errors

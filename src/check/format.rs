@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Report;
 use crate::diagnostic::{Diagnostic, Severity, display_path};
+use crate::sanitize;
 
 impl Report {
     /// A path as shown in output (relabelled when it is in a temporary copy).
@@ -61,7 +62,8 @@ impl Report {
         }
         let snippet = d.line.and_then(|line| {
             let source = self.sources.get(&d.path)?;
-            let text = source.lines().nth(line - 1)?.replace('\t', " ");
+            // Cleaned here, not only at the edge, so the caret below lines up with what shows.
+            let text = sanitize::line(source.lines().nth(line - 1)?).into_owned();
             Some((line, text, source))
         });
         let gutter = snippet
@@ -87,8 +89,8 @@ impl Report {
                 let _ = writeln!(
                     out,
                     "{pad} | {}{}",
-                    " ".repeat(before.replace('\t', " ").width()),
-                    "^".repeat(marked.width().max(1))
+                    " ".repeat(sanitize::line(before).width()),
+                    "^".repeat(sanitize::line(marked).width().max(1))
                 );
             }
         }

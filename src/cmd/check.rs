@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use crate::check::{Report, check_dir};
 use crate::cli::{CheckArgs, Cli, Command, Format};
 use crate::cmd::{EXIT_FAILED, EXIT_PROBLEMS};
-use crate::{builtin, locate};
+use crate::{builtin, locate, sanitize};
 
 /// Label shown instead of the temporary folder when checking the built-in courses.
 const BUILTIN_LABEL: &str = "(built-in)";
@@ -27,16 +27,18 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let report = match gather(cli, args)? {
         Ok(r) => r,
         Err(d) => {
-            eprintln!("rollcall: error: {d}");
+            eprintln!("rollcall: error: {}", sanitize::text(&d.to_string()));
             return Ok(ExitCode::from(EXIT_FAILED));
         }
     };
     match args.format {
         Format::Json => println!(
             "{}",
-            serde_json::to_string_pretty(&report.to_json()).context("writing JSON")?
+            sanitize::json(
+                &serde_json::to_string_pretty(&report.to_json()).context("writing JSON")?
+            )
         ),
-        _ => print!("{}", report.to_human()),
+        _ => print!("{}", sanitize::text(&report.to_human())),
     }
     Ok(if report.failed(args.deny_warnings) {
         ExitCode::from(EXIT_PROBLEMS)

@@ -23,7 +23,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let statements = learner_statements(cli, &base, &library, &inputs);
     let mut out = serde_json::to_string_pretty(&statements)?;
     out.push('\n');
-    print!("{out}");
+    print!("{}", crate::sanitize::json(&out));
     Ok(if inputs.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

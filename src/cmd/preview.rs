@@ -64,14 +64,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         .clone()
         .or_else(|| course::first_heading(&source))
         .unwrap_or_else(|| lesson.display_title());
-    writeln!(out, "{} › {title}", course.title).context("writing the preview")?;
+    let header = format!("{} › {title}", course.title);
+    writeln!(out, "{}", crate::sanitize::line(&header)).context("writing the preview")?;
     write_lesson(&mut out, &source, width, styled, no_color).context("writing the preview")?;
     out.flush().context("writing the preview")?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("rollcall: error: {message}");
+    eprintln!("rollcall: error: {}", crate::sanitize::text(message));
     ExitCode::from(EXIT_FAILED)
 }
 

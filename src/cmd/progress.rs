@@ -90,14 +90,16 @@ fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Resu
     let progress = store.load()?;
     let library = courses_dir_library(cli.courses.as_deref());
     let summary = summarize(&progress, store.path(), library.as_ref());
-    match args.format {
-        Format::Table => out.write_all(table(&summary).as_bytes())?,
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &summary)?;
-            writeln!(out)?;
+    let text = match args.format {
+        Format::Table => table(&summary),
+        Format::Json => serde_json::to_string_pretty(&summary)? + "\n",
+        Format::Csv => {
+            let mut buf = Vec::new();
+            write_csv(&mut buf, &summary)?;
+            String::from_utf8(buf)?
         }
-        Format::Csv => write_csv(&mut out, &summary)?,
-    }
+    };
+    out.write_all(crate::cmd::terminal_safe(&text, args.format).as_bytes())?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -109,7 +111,8 @@ fn courses_dir_library(flag: Option<&Path>) -> Option<Library> {
     match courses.load() {
         Ok(library) => Some(library),
         Err(diagnostic) => {
-            eprintln!("rollcall: warning: {diagnostic}; showing course ids only");
+            let line = format!("{diagnostic}; showing course ids only");
+            eprintln!("rollcall: warning: {}", crate::sanitize::line(&line));
             None
         }
     }

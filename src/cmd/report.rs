@@ -42,14 +42,12 @@ pub(crate) fn read_inputs(cli: &Cli, paths: &[PathBuf]) -> anyhow::Result<Inputs
     };
     let inputs = report::read_inputs(&paths);
     for skipped in &inputs.skipped {
-        eprintln!(
-            "rollcall: skipped {}: {}",
-            skipped.path.display(),
-            skipped.reason
-        );
+        let line = format!("skipped {}: {}", skipped.path.display(), skipped.reason);
+        eprintln!("rollcall: {}", crate::sanitize::line(&line));
     }
     for dir in &inputs.empty_dirs {
-        eprintln!("rollcall: note: no progress files in {}", dir.display());
+        let line = format!("no progress files in {}", dir.display());
+        eprintln!("rollcall: note: {}", crate::sanitize::line(&line));
     }
     Ok(inputs)
 }
@@ -100,7 +98,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    print!("{out}");
+    print!("{}", crate::cmd::terminal_safe(&out, args.format));
     Ok(if inputs.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

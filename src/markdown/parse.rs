@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::Style;
 
-use super::sanitize::{Mode, clean};
 use super::style;
 use super::wrap::Piece;
+use crate::sanitize::{Mode, clean};
 
 /// Inline content of one paragraph, heading or cell.
 pub(crate) type Inlines = Vec<Piece>;

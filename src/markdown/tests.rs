@@ -549,7 +549,7 @@ fn random_documents_fit() {
         let width = rng.u16(0..50);
         let w = usize::from(width.max(1));
         let lines = layout::layout(
-            &parse::parse(&sanitize::clean(&src, sanitize::Mode::Layout)),
+            &parse::parse(&crate::sanitize::clean(&src, crate::sanitize::Mode::Layout)),
             w,
         );
         assert_fits(&lines, w, &format!("{src:?}"));
