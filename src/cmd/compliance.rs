@@ -16,11 +16,10 @@ use crate::compliance::{self, Standing};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report;
 
-/// Text bound for a terminal with no control characters (names come from spreadsheets).
+/// Text bound for a terminal with nothing that could drive it (names come from spreadsheets):
+/// whole escape sequences go, not just their ESC.
 fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .collect()
+    crate::sanitize::text(s).into_owned()
 }
 
 fn print_problems(problems: &[Diagnostic]) {
