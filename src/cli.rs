@@ -63,6 +63,8 @@ pub enum Command {
     Sync(SyncArgs),
     /// Who has done the required training, who is due soon, who is overdue (exit 1 if anyone is)
     Compliance(ComplianceArgs),
+    /// Write a PDF certificate for a completed course (refused if it is not completed)
+    Certificate(CertificateArgs),
 
     /// Print a shell completion script
     Completions {
@@ -250,4 +252,29 @@ pub struct ComplianceArgs {
     /// Days before a due date that count as "due soon"
     #[arg(long, value_name = "DAYS", default_value_t = 30)]
     pub due_soon: i64,
+}
+
+/// `rollcall certificate`.
+#[derive(Debug, Args)]
+pub struct CertificateArgs {
+    /// Course id (for --learner, or this machine's learner)
+    #[arg(long, value_name = "ID", required_unless_present = "all")]
+    pub course: Option<String>,
+    /// Every completion in the records (with --out-dir)
+    #[arg(long, conflicts_with = "course", requires = "out_dir")]
+    pub all: bool,
+    /// With --all: only completions on or after this date (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", requires = "all")]
+    pub since: Option<String>,
+    /// The PDF to write [default: LEARNER-COURSE.pdf in the current folder]
+    #[arg(long, value_name = "FILE", conflicts_with = "all")]
+    pub out: Option<PathBuf>,
+    /// With --all: the folder to write the PDFs into
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Roster for officer names and ids [default: roster.csv or roster.toml in the data folder]
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// Progress files or data folders [default: this machine's data folder]
+    pub paths: Vec<PathBuf>,
 }

@@ -1,6 +1,7 @@
 //! The binary's edge: each subcommand's runner. These do I/O and return `anyhow` errors;
 //! everything they compute comes from the library modules.
 
+pub mod certificate;
 pub mod check;
 pub mod compliance;
 pub mod courses;

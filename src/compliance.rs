@@ -333,35 +333,10 @@ mod tests;
 /// Largest roster or requirements file read (a department of thousands fits many times).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Why a roster or requirements file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    /// Not a regular file (a folder, a FIFO, a device).
-    #[error("not a regular file")]
-    NotAFile,
-    /// Bigger than [`MAX_FILE_BYTES`].
-    #[error("larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024)]
-    TooLarge,
-    /// Not UTF-8 text.
-    #[error("not UTF-8 text (save it as UTF-8 CSV)")]
-    NotText,
-    /// The file system said no.
-    #[error("cannot read: {0}")]
-    Io(#[from] std::io::Error),
-}
-
-/// Reads a roster or requirements file: regular files only, size-capped before reading.
+/// Reads a roster or requirements file: a real, regular file, size-capped before reading.
 ///
 /// # Errors
-/// See [`ReadError`].
-pub fn read_text(path: &std::path::Path) -> Result<String, ReadError> {
-    let meta = std::fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(ReadError::NotAFile);
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadError::TooLarge);
-    }
-    let bytes = std::fs::read(path)?;
-    String::from_utf8(bytes).map_err(|_| ReadError::NotText)
+/// See [`crate::fsio::ReadError`].
+pub fn read_text(path: &std::path::Path) -> Result<String, crate::fsio::ReadError> {
+    crate::fsio::read_text(path, MAX_FILE_BYTES, crate::fsio::Links::Refuse)
 }

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod builtin;
+pub mod certificate;
 pub mod check;
 pub mod cli;
 pub mod cmd;

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Some(Command::Export { .. }) => cmd::export::run(&cli),
         Some(Command::Sync(_)) => cmd::sync::run(&cli),
         Some(Command::Compliance(_)) => cmd::compliance::run(&cli),
+        Some(Command::Certificate(_)) => cmd::certificate::run(&cli),
         Some(Command::Completions { .. } | Command::Man) => cmd::meta::run(&cli),
     };
     match result {

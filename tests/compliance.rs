@@ -269,3 +269,175 @@ fn check_reports_bad_requirements_with_file_and_line() {
     assert!(text.contains("did you mean `de-escalation`?"), "{text}");
     assert!(text.contains("requirements.toml:4:9"), "{text}");
 }
+
+/// `pdftotext` of a PDF, or `None` (with a note) on a machine without poppler-utils.
+fn pdf_text(pdf: &Path) -> Option<String> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output();
+    match out {
+        Ok(o) if o.status.success() => Some(String::from_utf8(o.stdout).unwrap()),
+        _ => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "pdftotext is missing in CI: .ci/run installs poppler-utils"
+            );
+            eprintln!("note: pdftotext not installed; PDF text not checked");
+            None
+        }
+    }
+}
+
+fn certificate(dir: &Path, extra: &[&str]) -> std::process::Output {
+    rollcall(dir)
+        .current_dir(dir)
+        .arg("certificate")
+        .arg("--roster")
+        .arg(fixture().join("roster.csv"))
+        .args(extra)
+        .arg(fixture().join("station"))
+        .arg(fixture().join("laptop"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_certificate_carries_every_field_and_is_one_letter_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("cert.pdf");
+    let out = certificate(
+        dir.path(),
+        &[
+            "--learner",
+            "jdoe",
+            "--course",
+            "de-escalation",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let Some(text) = pdf_text(&pdf) else { return };
+    // jdoe has not completed it under that name, but the roster maps jdoe and doej to one
+    // officer, and the laptop's doej completed it.
+    for want in [
+        "CERTIFICATE OF COMPLETION",
+        "Jane Doe",
+        "Officer ID 1001",
+        "De-escalation Basics",
+        "version 2.0",
+        "Test Academy",
+        "POST certification number: POST-de--001",
+        "1.5 credit hours",
+        "Completed 2026-04-10",
+        "Best score 1/1 (100%)",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    // The verification code is the completion statement's id, as export writes it.
+    let export = rollcall(dir.path())
+        .args(["export", "xapi"])
+        .arg(fixture().join("laptop"))
+        .output()
+        .unwrap();
+    let statements: Value = serde_json::from_slice(&export.stdout).unwrap();
+    let id = statements
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| {
+            s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed"
+                && s["object"]["id"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("/courses/de-escalation")
+        })
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(text.contains(&format!("Verification code: {id}")), "{text}");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           1"));
+    let png = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "72", "-singlefile"])
+        .arg(&pdf)
+        .arg(dir.path().join("page"))
+        .status();
+    if png.is_ok_and(|s| s.success()) {
+        let page = std::fs::read(dir.path().join("page.png")).unwrap();
+        // PNG header: width and height, big-endian, at bytes 16..24. Letter landscape at 72 dpi.
+        let w = u32::from_be_bytes(page[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(page[20..24].try_into().unwrap());
+        assert_eq!((w, h), (792, 612));
+    }
+}
+
+#[test]
+fn a_certificate_is_refused_with_the_reason_when_not_completed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = certificate(
+        dir.path(),
+        &["--learner", "aruiz", "--course", "de-escalation"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("`aruiz` has not started `de-escalation`"),
+        "{err}"
+    );
+    let out = certificate(
+        dir.path(),
+        &["--learner", "aruiz", "--course", "deescalation"],
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("did you mean `de-escalation`?"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no PDF written"
+    );
+}
+
+#[test]
+fn all_certificates_since_a_date_go_to_one_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("certs");
+    let out = certificate(
+        dir.path(),
+        &[
+            "--all",
+            "--since",
+            "2026-04-01",
+            "--out-dir",
+            out_dir.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "1001-de-escalation-2026-04-10.pdf",
+            "1003-crisis-intervention-2027-01-20.pdf",
+            "ghost-de-escalation-2026-06-01.pdf",
+        ]
+    );
+}
