@@ -94,10 +94,10 @@ pub struct App {
     pub now: jiff::Zoned,
 }
 
-/// A time as the progress file stores it (RFC 3339, milliseconds, numeric offset).
+/// A time as the progress model stores it (to the millisecond, with its offset).
 #[must_use]
-pub fn stamp(now: &jiff::Zoned) -> String {
-    now.strftime("%Y-%m-%dT%H:%M:%S%.3f%:z").to_string()
+pub fn stamp(now: &jiff::Zoned) -> crate::progress::Stamp {
+    crate::progress::Stamp::from_zoned(now)
 }
 
 impl App {
@@ -425,7 +425,7 @@ impl App {
         let Some(c) = self.library.courses.get(course) else {
             return;
         };
-        if let Some(n) = completion::mark_completion(&mut self.progress, c, &stamp(&self.now)) {
+        if let Some(n) = completion::mark_completion(&mut self.progress, c, stamp(&self.now)) {
             self.status = Some(n);
         }
     }

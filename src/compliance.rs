@@ -56,12 +56,10 @@ pub fn completions(learners: &BTreeMap<String, Progress>, library: &Library) -> 
     let mut out = Vec::new();
     for (name, progress) in learners {
         for (course, record) in &progress.courses {
-            let Some(when) = record.completed.clone() else {
+            let Some(when) = record.completed else {
                 continue;
             };
-            let Some(first) = report::local_date(&when) else {
-                continue;
-            };
+            let first = when.date();
             let meta = library.course(course);
             let final_lesson = meta
                 .and_then(|m| m.lessons.iter().rev().find(|l| l.quiz.is_some()))
@@ -74,7 +72,7 @@ pub fn completions(learners: &BTreeMap<String, Progress>, library: &Library) -> 
                         && a.passed
                         && final_lesson.as_deref().is_none_or(|l| a.lesson == l)
                 })
-                .filter_map(|a| report::local_date(&a.finished))
+                .map(|a| a.finished.date())
                 .filter(|d| *d > first)
                 .collect();
             dates.push(first);
@@ -103,7 +101,7 @@ pub fn completions(learners: &BTreeMap<String, Progress>, library: &Library) -> 
                     crate::report::xapi::verbs::COMPLETED,
                 )
                 .to_string(),
-                completed: when,
+                completed: when.to_string(),
             });
         }
     }

@@ -13,6 +13,7 @@ pub mod cmd;
 pub mod compliance;
 pub mod course;
 pub mod diagnostic;
+pub mod domain;
 pub mod fsio;
 pub mod keymap;
 pub mod locate;

@@ -2,16 +2,22 @@
 //!
 //! The on-disk store (atomic, locked, merged writes) lives in [`store`].
 
+pub mod pages;
+pub mod stamp;
 pub mod store;
+pub mod validate;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::Answer;
+pub use pages::PageSet;
+pub use stamp::Stamp;
 
-/// The progress file schema this build writes.
-pub const SCHEMA: u32 = 1;
+/// The progress file schema this build writes. Schema 2 writes `pages_seen` as ranges
+/// (`"1-5,7"`); schema 1 wrote a list of numbers, which is still read.
+pub const SCHEMA: u32 = 2;
 
 /// Largest progress file read: anything bigger is not one of ours.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -36,10 +42,10 @@ pub struct Progress {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CourseProgress {
-    /// When the learner first opened the course (RFC 3339 with offset).
-    pub first_opened: Option<String>,
-    /// When the course was completed (RFC 3339 with offset).
-    pub completed: Option<String>,
+    /// When the learner first opened the course.
+    pub first_opened: Option<Stamp>,
+    /// When the course was completed (counted only with its evidence: see `domain`).
+    pub completed: Option<Stamp>,
     /// Course version at completion.
     pub completed_version: Option<String>,
     /// Credit hours at completion.
@@ -56,15 +62,15 @@ pub struct LessonProgress {
     /// Last page viewed, 1-based.
     pub page: usize,
     /// When that page was viewed: the latest position wins a merge.
-    pub viewed_at: Option<String>,
+    pub viewed_at: Option<Stamp>,
     /// Pages seen, 1-based.
     #[serde(default)]
-    pub pages_seen: BTreeSet<usize>,
+    pub pages_seen: PageSet,
     /// Number of pages the lesson had when last viewed.
     #[serde(default)]
     pub pages_total: usize,
     /// When the lesson was completed (all pages seen and quiz passed).
-    pub completed: Option<String>,
+    pub completed: Option<Stamp>,
 }
 
 /// One finished quiz attempt: a training record.
@@ -81,10 +87,10 @@ pub struct Attempt {
     pub quiz: String,
     /// Course version at the time.
     pub course_version: String,
-    /// When the attempt started (RFC 3339 with offset).
-    pub started: String,
-    /// When it finished (RFC 3339 with offset).
-    pub finished: String,
+    /// When the attempt started.
+    pub started: Stamp,
+    /// When it finished.
+    pub finished: Stamp,
     /// Questions answered right.
     pub score: usize,
     /// Number of questions.
@@ -126,17 +132,29 @@ impl Progress {
 
     /// Merges `other` into `self`: attempts are united by id, earliest completion and first
     /// opening win, the latest page position wins, pages seen are united.
+    ///
+    /// Two attempts with one id but different content are both kept: nothing is dropped, and
+    /// validation flags the pair (`duplicate-attempt-id`) so neither is credited.
     pub fn merge(&mut self, other: &Progress) {
-        for attempt in &other.attempts {
-            if !self.attempts.iter().any(|a| a.id == attempt.id) {
-                self.attempts.push(attempt.clone());
-            }
+        let mut have: std::collections::HashMap<&str, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, a) in self.attempts.iter().enumerate() {
+            have.entry(a.id.as_str()).or_default().push(i);
         }
-        self.attempts.sort_by(|a, b| {
-            time_key(&a.finished)
-                .cmp(&time_key(&b.finished))
-                .then(a.id.cmp(&b.id))
-        });
+        let new: Vec<Attempt> = other
+            .attempts
+            .iter()
+            .filter(|attempt| {
+                !have
+                    .get(attempt.id.as_str())
+                    .is_some_and(|ix| ix.iter().any(|&i| self.attempts[i] == **attempt))
+            })
+            .cloned()
+            .collect();
+        drop(have);
+        self.attempts.extend(new);
+        self.attempts
+            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
         for (id, theirs) in &other.courses {
             self.courses.entry(id.clone()).or_default().merge(theirs);
         }
@@ -162,9 +180,9 @@ impl Progress {
             })
     }
 
-    /// Whether any attempt at one lesson's quiz passed.
+    /// Whether any attempt at one lesson's quiz passed (and its numbers agree).
     pub fn quiz_passed(&self, course: &str, lesson: &str) -> bool {
-        self.attempts_for(course, lesson).any(|a| a.passed)
+        crate::domain::quiz_passed(self, course, lesson)
     }
 
     /// One lesson's progress, if any.
@@ -176,14 +194,14 @@ impl Progress {
 impl CourseProgress {
     /// Merges another copy of the same course's progress into this one.
     pub fn merge(&mut self, other: &CourseProgress) {
-        self.first_opened = earliest(self.first_opened.take(), other.first_opened.clone());
+        self.first_opened = earliest(self.first_opened, other.first_opened);
         let keep_ours = match (&self.completed, &other.completed) {
-            (Some(a), Some(b)) => time_key(a) <= time_key(b),
+            (Some(a), Some(b)) => a <= b,
             (Some(_), None) => true,
             (None, _) => false,
         };
         if !keep_ours {
-            self.completed.clone_from(&other.completed);
+            self.completed = other.completed;
             self.completed_version.clone_from(&other.completed_version);
             self.completed_hours = other.completed_hours;
         }
@@ -199,33 +217,26 @@ impl LessonProgress {
         // On a tie the incoming copy wins: the store merges the app's record into the one on
         // disk, and two page turns can share a timestamp.
         let theirs_newer = match (&self.viewed_at, &other.viewed_at) {
-            (Some(a), Some(b)) => time_key(b) >= time_key(a),
+            (Some(a), Some(b)) => b >= a,
             (None, Some(_)) => true,
-            _ => false,
+            // Neither says when: an empty entry takes the other's position.
+            (None, None) => self.page == 0 && self.pages_total == 0,
+            (Some(_), None) => false,
         };
         if theirs_newer {
             self.page = other.page;
-            self.viewed_at.clone_from(&other.viewed_at);
+            self.viewed_at = other.viewed_at;
             self.pages_total = other.pages_total;
         }
-        self.pages_seen.extend(other.pages_seen.iter().copied());
-        self.completed = earliest(self.completed.take(), other.completed.clone());
+        self.pages_seen.extend(&other.pages_seen);
+        self.completed = earliest(self.completed, other.completed);
     }
 }
 
-/// Sort key for an RFC 3339 time: the instant when it parses, else the text.
-fn time_key(t: &str) -> (i128, &str) {
-    t.parse::<jiff::Timestamp>()
-        .map_or((i128::MIN, t), |ts| (ts.as_nanosecond(), t))
-}
-
-/// The earlier of two times; a time that does not parse never wins over one that does, so
-/// one hand-edited value cannot stick forever.
-fn earliest(a: Option<String>, b: Option<String>) -> Option<String> {
-    let parses = |t: &str| t.parse::<jiff::Timestamp>().is_ok();
+/// The earlier of two times.
+fn earliest(a: Option<Stamp>, b: Option<Stamp>) -> Option<Stamp> {
     match (a, b) {
-        (Some(a), Some(b)) if parses(&a) != parses(&b) => Some(if parses(&a) { a } else { b }),
-        (Some(a), Some(b)) => Some(if time_key(&b) < time_key(&a) { b } else { a }),
+        (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
 }
@@ -248,9 +259,24 @@ pub enum ParseError {
 
 /// Parses a progress file's text, migrating older schemas to the current one.
 ///
+/// Big files (thousands of attempts) are parsed one attempt at a time, so memory stays near
+/// the size of the record rather than of a whole TOML tree; anything unusual takes the plain
+/// path, which also gives the error messages.
+///
 /// # Errors
 /// When the text is not a valid progress record or comes from a newer schema.
 pub fn parse(source: &str) -> Result<Progress, ParseError> {
+    let mut progress = match chunked::parse(source) {
+        Some(p) => p,
+        None => parse_whole(source)?,
+    };
+    // Migrations: schema 1 differs only in how `pages_seen` is written, read either way.
+    progress.schema = SCHEMA;
+    Ok(progress)
+}
+
+/// Parses the whole text as one TOML document.
+fn parse_whole(source: &str) -> Result<Progress, ParseError> {
     let value: toml::Table = source
         .parse()
         .map_err(|e: toml::de::Error| ParseError::Invalid(one_line(&e.to_string())))?;
@@ -263,7 +289,6 @@ pub fn parse(source: &str) -> Result<Progress, ParseError> {
     if schema > SCHEMA {
         return Err(ParseError::NewerSchema { found: schema });
     }
-    // Schema 1 is the first: later schemas add a migration step here, from `value`.
     // Converting the parsed table is about twice as fast as parsing the text again (progress
     // is re-read on every save); only a bad file is parsed again, for a message with a line.
     toml::Value::Table(value)
@@ -288,12 +313,7 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// The current time as RFC 3339 with the local offset and milliseconds.
-pub fn now_rfc3339() -> String {
-    jiff::Zoned::now()
-        .strftime("%Y-%m-%dT%H:%M:%S%.3f%:z")
-        .to_string()
-}
+mod chunked;
 
 #[cfg(test)]
 mod tests {
@@ -353,7 +373,7 @@ mod tests {
         ours.merge(&older);
         assert_eq!(ours.page, 2, "older position must not win");
         assert_eq!(ours.pages_seen, [1, 2, 4].into());
-        assert_eq!(ours.completed.as_deref(), Some("2026-01-02T00:00:00+00:00"));
+        assert_eq!(ours.completed, Some("2026-01-02T00:00:00+00:00".into()));
         let newer = LessonProgress {
             page: 5,
             viewed_at: Some("2026-01-01T10:00:01+00:00".into()),
@@ -393,8 +413,27 @@ mod tests {
     }
 
     #[test]
-    fn now_has_offset_and_parses() {
-        let now = now_rfc3339();
-        assert!(now.parse::<jiff::Timestamp>().is_ok(), "{now}");
+    fn merge_keeps_both_copies_of_a_conflicting_attempt_id_once() {
+        let mut a = Progress::new("x");
+        a.attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 50.0));
+        let mut b = Progress::new("x");
+        b.attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 100.0));
+        a.merge(&b);
+        assert_eq!(a.attempts.len(), 2, "nothing is dropped");
+        let again = a.clone();
+        a.merge(&again);
+        assert_eq!(a.attempts.len(), 2, "merging is idempotent");
+    }
+
+    #[test]
+    fn schema1_page_lists_are_written_back_as_ranges() {
+        let text = "schema = 1\nlearner = \"x\"\n[courses.c.lessons.l]\npage = 1\npages_seen = [1, 2, 3]\n";
+        let p = parse(text).unwrap();
+        assert_eq!(p.schema, SCHEMA);
+        let written = to_toml(&p).unwrap();
+        assert!(written.contains("pages_seen = \"1-3\""), "{written}");
+        assert_eq!(parse(&written).unwrap(), p);
     }
 }

@@ -18,7 +18,9 @@ use serde::Serialize;
 
 use crate::cli::Status;
 use crate::course::Library;
-use crate::progress::{self, Progress};
+use crate::domain;
+use crate::progress::validate as rules;
+use crate::progress::{self, Progress, Stamp};
 
 /// One progress file that was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +29,67 @@ pub struct Source {
     pub path: PathBuf,
     /// What it holds.
     pub progress: Progress,
+}
+
+impl Source {
+    /// The learner the file's name gives (`jdoe.toml` → `jdoe`): the file name is the learner.
+    pub fn file_learner(&self) -> String {
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match name.strip_suffix(".toml") {
+            Some(stem) if !stem.is_empty() => stem.to_string(),
+            // Not a learner's file name (or no path at all): trust the record's field.
+            _ => self.progress.learner.clone(),
+        }
+    }
+}
+
+/// One learner's copies united, and whether any copy names someone else inside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// Every copy merged.
+    pub progress: Progress,
+    /// A copy's `learner` field disagrees with its file name: the record credits nobody.
+    pub mismatched: bool,
+}
+
+impl From<Progress> for Merged {
+    fn from(progress: Progress) -> Self {
+        Merged {
+            progress,
+            mismatched: false,
+        }
+    }
+}
+
+/// A learner's record as checked: what was found wrong, and what may be credited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The merged record as read.
+    pub progress: Progress,
+    /// Problems found.
+    pub findings: rules::Findings,
+    /// The record without anything flagged: the only input to credit.
+    pub credible: Progress,
+}
+
+impl Merged {
+    /// Validates the merged record as of `now`.
+    pub fn check(&self, now: Stamp) -> Checked {
+        let mut findings = rules::check(&self.progress, None, now);
+        if self.mismatched {
+            findings.record.push(rules::Flag::LearnerMismatch);
+        }
+        let credible = rules::credible(&self.progress, &findings);
+        Checked {
+            progress: self.progress.clone(),
+            findings,
+            credible,
+        }
+    }
 }
 
 /// An input that could not be used, and why.
@@ -142,17 +205,78 @@ pub fn read_progress_file(path: &Path) -> Result<Progress, String> {
     })
 }
 
-/// Unites every copy of each learner's record (attempts by id, earliest completions).
-pub fn merge_by_learner(sources: &[Source]) -> BTreeMap<String, Progress> {
-    let mut learners: BTreeMap<String, Progress> = BTreeMap::new();
+/// Unites every copy of each learner's record (attempts by id, earliest completions), by the
+/// learner the file name gives; a copy whose `learner` field names someone else marks the
+/// record [`Merged::mismatched`].
+pub fn merge_by_learner(sources: &[Source]) -> BTreeMap<String, Merged> {
+    let mut learners: BTreeMap<String, Merged> = BTreeMap::new();
     for source in sources {
-        let p = &source.progress;
-        learners
-            .entry(p.learner.clone())
-            .or_insert_with(|| Progress::new(&p.learner))
-            .merge(p);
+        let name = source.file_learner();
+        let entry = learners
+            .entry(name.clone())
+            .or_insert_with(|| Progress::new(&name).into());
+        entry.progress.merge(&source.progress);
+        entry.mismatched |= source.progress.learner != name;
     }
     learners
+}
+
+impl Checked {
+    /// What export and sync may send: the credible record with every completion the one
+    /// rule does not credit removed (courses and lessons alike).
+    pub fn creditable(&self, library: &Library) -> Progress {
+        let mut out = self.credible.clone();
+        let ids: Vec<String> = out.courses.keys().cloned().collect();
+        for id in ids {
+            let credit = domain::course_credit(&self.credible, &id, library.course(&id));
+            if let Some(course) = out.courses.get_mut(&id) {
+                if !matches!(credit.status, domain::Status::Completed { .. }) {
+                    course.completed = None;
+                }
+                for lesson in course.lessons.values_mut() {
+                    if !domain::lesson_pages_seen(lesson) {
+                        lesson.completed = None;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// One line per problem, for messages: `attempt <id>: <flags>`, `course <id>: <flags>`.
+    pub fn problems(&self, library: &Library) -> Vec<String> {
+        let join = |flags: &[rules::Flag]| {
+            flags
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut out = Vec::new();
+        if !self.findings.record.is_empty() {
+            out.push(format!("whole record: {}", join(&self.findings.record)));
+        }
+        for (id, flags) in &self.findings.attempts {
+            out.push(format!("attempt {id}: {}", join(flags)));
+        }
+        for (id, flags) in &self.findings.courses {
+            out.push(format!("course {id}: {}", join(flags)));
+        }
+        for (id, course) in &self.credible.courses {
+            if course.completed.is_some()
+                && !matches!(
+                    domain::course_credit(&self.credible, id, library.course(id)).status,
+                    domain::Status::Completed { .. }
+                )
+            {
+                out.push(format!(
+                    "course {id}: {}",
+                    rules::Flag::UnsupportedCompletion.name()
+                ));
+            }
+        }
+        out
+    }
 }
 
 /// What to keep in a report.
@@ -200,14 +324,16 @@ pub struct Row {
     pub hours: Option<f64>,
     /// Not started, in progress or completed.
     pub status: Status,
-    /// When the course was completed (RFC 3339, as recorded: the earliest copy wins).
-    pub completed: Option<String>,
+    /// When the course was completed, if credited (the earliest copy wins).
+    pub completed: Option<Stamp>,
     /// The local date of `completed`.
     pub completed_date: Option<Date>,
     /// Best quiz results in the course.
     pub best: Option<BestScore>,
     /// Quiz attempts in the course (each counted once however many machines hold it).
     pub attempts: usize,
+    /// Why something recorded was not credited (empty when all is well).
+    pub flags: Vec<rules::Flag>,
 }
 
 /// The report's totals over the rows shown.
@@ -230,10 +356,9 @@ pub struct Report {
     pub totals: Totals,
 }
 
-/// The local date of an RFC 3339 time: its date part, when the whole time parses.
+/// The local date of an RFC 3339 time, when it is one.
 pub fn local_date(time: &str) -> Option<Date> {
-    time.parse::<jiff::Timestamp>().ok()?;
-    time.get(..10)?.parse().ok()
+    time.parse::<Stamp>().ok().map(Stamp::date)
 }
 
 fn round1(x: f64) -> f64 {
@@ -241,19 +366,23 @@ fn round1(x: f64) -> f64 {
 }
 
 /// Builds the rows for every learner: the courses they touched, and the library's courses
-/// they never opened as "not started".
+/// they never opened as "not started". Records are checked as of `now`; nothing flagged is
+/// credited, and each row says why in its flags.
 pub fn build_report(
-    learners: &BTreeMap<String, Progress>,
+    learners: &BTreeMap<String, Merged>,
     library: &Library,
     filter: &Filter,
+    now: Stamp,
 ) -> Report {
     let mut rows = Vec::new();
-    for (name, progress) in learners {
+    for (name, merged) in learners {
         if let Some(want) = &filter.learner
             && !want.eq_ignore_ascii_case(name)
         {
             continue;
         }
+        let checked = merged.check(now);
+        let progress = &checked.progress;
         let mut ids: Vec<&str> = library.courses.iter().map(|c| c.id.as_str()).collect();
         let mut others: Vec<&str> = progress
             .courses
@@ -266,7 +395,7 @@ pub fn build_report(
         others.dedup();
         ids.extend(others);
         for id in ids {
-            let row = course_row(name, progress, library, id);
+            let row = course_row(name, &checked, library, id);
             if keep(&row, filter) {
                 rows.push(row);
             }
@@ -341,7 +470,8 @@ pub fn best_score(progress: &Progress, course: &str) -> Option<BestScore> {
     })
 }
 
-fn course_row(learner: &str, progress: &Progress, library: &Library, id: &str) -> Row {
+fn course_row(learner: &str, checked: &Checked, library: &Library, id: &str) -> Row {
+    let progress = &checked.progress;
     let meta = library.course(id);
     let record = progress.courses.get(id);
     let attempts: Vec<_> = progress
@@ -349,23 +479,41 @@ fn course_row(learner: &str, progress: &Progress, library: &Library, id: &str) -
         .iter()
         .filter(|a| a.course == id)
         .collect();
-    let completed = record.and_then(|r| r.completed.clone());
-    let status = if completed.is_some() {
-        Status::Completed
-    } else if record.is_some() || !attempts.is_empty() {
-        Status::InProgress
-    } else {
-        Status::NotStarted
+    let mut ids: Vec<&str> = attempts.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let credit = domain::course_credit(&checked.credible, id, meta);
+    let mut flags = checked.findings.for_course(progress, id);
+    // A completion the record claims but the evidence (or a flag) does not support.
+    if record.is_some_and(|r| r.completed.is_some())
+        && !matches!(credit.status, domain::Status::Completed { .. })
+        && !flags.iter().any(|f| {
+            matches!(
+                f,
+                rules::Flag::LearnerMismatch
+                    | rules::Flag::HoursOutOfRange
+                    | rules::Flag::FutureTimestamp
+            )
+        })
+    {
+        flags.push(rules::Flag::UnsupportedCompletion);
+    }
+    flags.sort_unstable();
+    flags.dedup();
+    let (status, completed) = match credit.status {
+        domain::Status::Completed { at } => (Status::Completed, Some(at)),
+        domain::Status::InProgress => (Status::InProgress, None),
+        domain::Status::NotStarted => (Status::NotStarted, None),
     };
     let version = completed
-        .as_ref()
         .and(record.and_then(|r| r.completed_version.clone()))
         .or_else(|| meta.map(|m| m.version.clone()))
         .or_else(|| attempts.last().map(|a| a.course_version.clone()));
-    let hours = completed
-        .as_ref()
-        .and(record.and_then(|r| r.completed_hours))
-        .or_else(|| meta.map(|m| m.hours));
+    let hours = if completed.is_some() {
+        credit.hours
+    } else {
+        meta.map(|m| m.hours)
+    };
     Row {
         learner: learner.to_string(),
         course: id.to_string(),
@@ -375,10 +523,11 @@ fn course_row(learner: &str, progress: &Progress, library: &Library, id: &str) -
         certification: meta.and_then(|m| m.certification.clone()),
         hours,
         status,
-        completed_date: completed.as_deref().and_then(local_date),
+        completed_date: completed.map(Stamp::date),
         completed,
-        best: best_score(progress, id),
-        attempts: attempts.len(),
+        best: best_score(&checked.credible, id),
+        attempts: ids.len(),
+        flags,
     }
 }
 
@@ -389,8 +538,8 @@ pub struct RecordEntry {
     pub course: String,
     /// Title (the course id when the course is no longer in the library).
     pub title: String,
-    /// When it was completed (RFC 3339).
-    pub completed: String,
+    /// When it was completed.
+    pub completed: Stamp,
     /// Its local date.
     pub completed_date: Option<Date>,
     /// Best quiz results.
@@ -418,18 +567,24 @@ pub fn my_record(progress: &Progress, library: &Library, today: Date) -> MyRecor
         .courses
         .iter()
         .filter_map(|(id, record)| {
-            let when = record.completed.clone()?;
             let meta = library.course(id);
+            // Only what the one rule credits; hours must be a real number.
+            let credit = domain::course_credit(progress, id, meta);
+            let domain::Status::Completed { at } = credit.status else {
+                return None;
+            };
+            let hours = record
+                .completed_hours
+                .or_else(|| meta.map(|m| m.hours))
+                .filter(|h| h.is_finite() && *h >= 0.0)
+                .unwrap_or(0.0);
             Some(RecordEntry {
                 course: id.clone(),
                 title: meta.map_or_else(|| id.clone(), |m| m.title.clone()),
-                completed_date: local_date(&when),
-                completed: when,
+                completed_date: Some(at.date()),
+                completed: at,
                 best: best_score(progress, id),
-                hours: record
-                    .completed_hours
-                    .or_else(|| meta.map(|m| m.hours))
-                    .unwrap_or(0.0),
+                hours,
             })
         })
         .collect();

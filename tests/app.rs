@@ -199,8 +199,8 @@ fn passing_quiz_is_recorded_and_completes_the_lesson() {
     h.send(&[Msg::Down, Msg::Enter, Msg::NextPage]);
     let course = &h.app.progress.courses["sample"];
     assert_eq!(
-        course.completed.as_deref(),
-        Some("2026-11-24T10:00:00.000-05:00")
+        course.completed,
+        Some("2026-11-24T10:00:00.000-05:00".into())
     );
     assert_eq!(course.completed_version.as_deref(), Some("2.1"));
     assert_eq!(course.completed_hours, Some(1.0));

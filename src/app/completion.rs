@@ -3,37 +3,18 @@
 
 use crate::app::Notice;
 use crate::course::{Course, Lesson};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stamp};
 
 /// Whether a lesson is complete: every page seen and its quiz, if any, passed.
 #[must_use]
 pub fn lesson_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
-    let id = lesson.id();
-    let pages = progress.lesson(&course.id, id).is_some_and(|l| {
-        l.completed.is_some()
-            || (l.pages_total > 0 && (1..=l.pages_total).all(|p| l.pages_seen.contains(&p)))
-    });
-    pages && (lesson.quiz.is_none() || progress.quiz_passed(&course.id, id))
+    crate::domain::lesson_done(progress, course, lesson)
 }
 
 /// Fraction of a course's lessons complete (0.0 to 1.0).
 #[must_use]
 pub fn course_ratio(progress: &Progress, course: &Course) -> f64 {
-    if progress
-        .courses
-        .get(&course.id)
-        .is_some_and(|c| c.completed.is_some())
-    {
-        return 1.0;
-    }
-    let done = course
-        .lessons
-        .iter()
-        .filter(|l| lesson_done(progress, course, l))
-        .count();
-    #[allow(clippy::cast_precision_loss)]
-    let ratio = done as f64 / course.lessons.len().max(1) as f64;
-    ratio
+    crate::domain::course_ratio(progress, course)
 }
 
 /// The first lesson not yet complete (or 0), where the course screen starts.
@@ -48,7 +29,7 @@ pub fn first_unfinished_lesson(progress: &Progress, course: &Course) -> usize {
 
 /// Marks lessons and the course complete at `now` when their conditions hold (never
 /// un-marks); returns a notice when the course was completed just now.
-pub fn mark_completion(progress: &mut Progress, course: &Course, now: &str) -> Option<Notice> {
+pub fn mark_completion(progress: &mut Progress, course: &Course, now: Stamp) -> Option<Notice> {
     let mut all = true;
     for l in &course.lessons {
         let done = lesson_done(progress, course, l);
@@ -58,14 +39,14 @@ pub fn mark_completion(progress: &mut Progress, course: &Course, now: &str) -> O
             .get_mut(&course.id)
             .and_then(|cp| cp.lessons.get_mut(l.id()));
         match lp {
-            Some(lp) if done && lp.completed.is_none() => lp.completed = Some(now.to_string()),
+            Some(lp) if done && lp.completed.is_none() => lp.completed = Some(now),
             Some(lp) => all &= lp.completed.is_some(),
             None => all = false,
         }
     }
     let cp = progress.courses.entry(course.id.clone()).or_default();
     if all && cp.completed.is_none() {
-        cp.completed = Some(now.to_string());
+        cp.completed = Some(now);
         cp.completed_version = Some(course.version.clone());
         cp.completed_hours = Some(course.hours);
         return Some(Notice::CourseComplete {

@@ -82,7 +82,7 @@ pub enum Msg {
         /// Shuffle seed.
         seed: u64,
         /// Start time (RFC 3339).
-        started: String,
+        started: crate::progress::Stamp,
     },
     /// The store saved (with the merged record) or failed.
     Saved(Result<Progress, String>),

@@ -120,7 +120,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
     let inputs = crate::cmd::report::read_inputs(cli, &args.paths)?;
-    let learners = report::merge_by_learner(&inputs.sources);
+    // Only what the records' checks and the one completion rule credit.
+    let now = crate::progress::Stamp::now();
+    let learners: std::collections::BTreeMap<String, crate::progress::Progress> =
+        report::merge_by_learner(&inputs.sources)
+            .into_iter()
+            .map(|(name, merged)| {
+                let credited = merged.check(now).creditable(&library);
+                (name, credited)
+            })
+            .collect();
     let completions = compliance::completions(&learners, &library);
     let names: Vec<String> = learners.keys().cloned().collect();
     let built = compliance::build(&roster, &reqs, &completions, &names, as_of, args.due_soon);

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command, ExportFormat};
+use crate::progress::Stamp;
 use crate::report::{self, xapi};
 
 /// Runs the command.
@@ -20,30 +21,55 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let library = super::report::library(cli)?;
     let inputs = super::report::read_inputs(cli, paths)?;
-    let statements = learner_statements(cli, &base, &library, &inputs);
+    let (statements, left_out) = learner_statements_checked(cli, &base, &library, &inputs);
     let mut out = serde_json::to_string_pretty(&statements)?;
     out.push('\n');
     print!("{}", crate::sanitize::json(&out));
-    Ok(if inputs.skipped.is_empty() {
+    Ok(if inputs.skipped.is_empty() && !left_out {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(crate::cmd::EXIT_PROBLEMS)
     })
 }
 
-/// The xAPI statements of every learner in `inputs` (only `--learner`'s, when given).
+/// The xAPI statements of every learner in `inputs` (only `--learner`'s, when given). Records
+/// are checked first: anything flagged (and any completion without its evidence) is left out,
+/// with a message on stderr; the second value says whether anything was left out.
 pub(crate) fn learner_statements(
     cli: &Cli,
     base: &str,
     library: &crate::course::Library,
     inputs: &report::Inputs,
 ) -> Vec<serde_json::Value> {
+    learner_statements_checked(cli, base, library, inputs).0
+}
+
+/// [`learner_statements`], also saying whether any record was left out.
+pub(crate) fn learner_statements_checked(
+    cli: &Cli,
+    base: &str,
+    library: &crate::course::Library,
+    inputs: &report::Inputs,
+) -> (Vec<serde_json::Value>, bool) {
     let learners = report::merge_by_learner(&inputs.sources);
     let ctx = xapi::Context { base, library };
-    let chosen = learners.values().filter(|p| {
-        cli.learner
-            .as_ref()
-            .is_none_or(|l| l.eq_ignore_ascii_case(&p.learner))
-    });
-    xapi::statements_for_all(&ctx, chosen)
+    let now = Stamp::now();
+    let mut left_out = false;
+    let chosen: Vec<_> = learners
+        .iter()
+        .filter(|(name, _)| {
+            cli.learner
+                .as_ref()
+                .is_none_or(|l| l.eq_ignore_ascii_case(name))
+        })
+        .map(|(name, merged)| {
+            let checked = merged.check(now);
+            for problem in checked.problems(library) {
+                left_out = true;
+                eprintln!("rollcall: left out of {name}'s statements: {problem}");
+            }
+            checked.creditable(library)
+        })
+        .collect();
+    (xapi::statements_for_all(&ctx, chosen.iter()), left_out)
 }

@@ -46,8 +46,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{Cli, Command, Format, ProgressArgs};
 use crate::course::{Course, Library};
+use crate::domain;
 use crate::progress::store::{self, Store};
-use crate::progress::{self as model, Attempt, GivenAnswer, LessonProgress, Progress};
+use crate::progress::validate as rules;
+use crate::progress::{Attempt, GivenAnswer, LessonProgress, Progress, Stamp};
 use crate::quiz::Answer;
 
 /// Runs `progress` or `save-loop`.
@@ -89,7 +91,7 @@ fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Resu
     }
     let progress = store.load()?;
     let library = courses_dir_library(cli.courses.as_deref());
-    let summary = summarize(&progress, store.path(), library.as_ref());
+    let summary = summarize(&progress, store.path(), library.as_ref(), Stamp::now());
     let text = match args.format {
         Format::Table => table(&summary),
         Format::Json => serde_json::to_string_pretty(&summary)? + "\n",
@@ -135,13 +137,18 @@ struct CourseRow {
     in_library: bool,
     lessons_done: usize,
     lessons_total: Option<usize>,
-    first_opened: Option<String>,
-    completed: Option<String>,
+    first_opened: Option<Stamp>,
+    completed: Option<Stamp>,
     completed_version: Option<String>,
     hours: Option<f64>,
     course_hours: Option<f64>,
     attempts: usize,
     quizzes: Vec<QuizRow>,
+    /// Why something recorded is not credited (report's flag names).
+    flags: Vec<&'static str>,
+    /// A completion the record claims but the checks do not credit.
+    #[serde(skip)]
+    not_credited: Option<Stamp>,
 }
 
 /// One quiz of a course row.
@@ -154,7 +161,14 @@ struct QuizRow {
     passed: bool,
 }
 
-fn summarize(progress: &Progress, file: &Path, library: Option<&Library>) -> Summary {
+fn summarize(progress: &Progress, file: &Path, library: Option<&Library>, now: Stamp) -> Summary {
+    // The file name is the learner; only what the checks pass is credited.
+    let file_learner = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".toml"));
+    let findings = rules::check(progress, file_learner, now);
+    let credible = rules::credible(progress, &findings);
     let mut ids: BTreeSet<&str> = progress.courses.keys().map(String::as_str).collect();
     ids.extend(progress.attempts.iter().map(|a| a.course.as_str()));
     let library_courses = library.map_or(&[][..], |l| l.courses.as_slice());
@@ -175,24 +189,47 @@ fn summarize(progress: &Progress, file: &Path, library: Option<&Library>) -> Sum
         attempts: progress.attempts.len(),
         courses: ordered
             .into_iter()
-            .map(|(id, course)| course_row(progress, id, course))
+            .map(|(id, course)| course_row(progress, &credible, &findings, id, course))
             .collect(),
     }
 }
 
-fn course_row(progress: &Progress, id: &str, course: Option<&Course>) -> CourseRow {
+fn course_row(
+    all: &Progress,
+    progress: &Progress,
+    findings: &rules::Findings,
+    id: &str,
+    course: Option<&Course>,
+) -> CourseRow {
     let recorded = progress.courses.get(id);
-    let done = |lesson: &str| {
-        recorded
-            .and_then(|c| c.lessons.get(lesson))
-            .is_some_and(|l| l.completed.is_some())
-    };
+    // The one rule, as the app and `report` apply it.
     let lessons_done = match course {
-        Some(c) => c.lessons.iter().filter(|l| done(l.id())).count(),
+        Some(c) => domain::lessons_done(progress, c),
         None => recorded.map_or(0, |c| {
-            c.lessons.values().filter(|l| l.completed.is_some()).count()
+            c.lessons
+                .iter()
+                .filter(|(lesson, l)| {
+                    domain::lesson_pages_seen(l)
+                        && (progress.attempts_for(id, lesson).next().is_none()
+                            || domain::quiz_passed(progress, id, lesson))
+                })
+                .count()
         }),
     };
+    let credit = domain::course_credit(progress, id, course);
+    let completed = match credit.status {
+        domain::Status::Completed { at } => Some(at),
+        _ => None,
+    };
+    let mut flags = findings.for_course(all, id);
+    if completed.is_none() && flags.is_empty() && !credit.refused.is_empty() {
+        flags.push(rules::Flag::UnsupportedCompletion);
+    }
+    let not_credited = all
+        .courses
+        .get(id)
+        .and_then(|c| c.completed)
+        .filter(|_| completed.is_none());
     // Quizzes the course has, in order, then lessons with attempts it no longer has.
     let mut lessons: Vec<(String, Option<String>)> = course.map_or_else(Vec::new, |c| {
         c.lessons
@@ -228,14 +265,14 @@ fn course_row(progress: &Progress, id: &str, course: Option<&Course>) -> CourseR
         in_library: course.is_some(),
         lessons_done,
         lessons_total: course.map(|c| c.lessons.len()),
-        first_opened: recorded.and_then(|c| c.first_opened.clone()),
-        completed: recorded.and_then(|c| c.completed.clone()),
-        completed_version: recorded.and_then(|c| c.completed_version.clone()),
-        hours: recorded
-            .filter(|c| c.completed.is_some())
-            .and_then(|c| c.completed_hours),
+        first_opened: recorded.and_then(|c| c.first_opened),
+        completed,
+        completed_version: completed.and(recorded.and_then(|c| c.completed_version.clone())),
+        hours: completed.and(recorded.and_then(|c| c.completed_hours)),
         course_hours: course.map(|c| c.hours),
-        attempts: progress.attempts.iter().filter(|a| a.course == id).count(),
+        attempts: all.attempts.iter().filter(|a| a.course == id).count(),
+        flags: flags.iter().map(|f| f.name()).collect(),
+        not_credited,
         quizzes,
     }
 }
@@ -254,8 +291,7 @@ fn cells(row: &CourseRow) -> [String; 5] {
         .join(" ");
     let completed = row
         .completed
-        .as_deref()
-        .map_or_else(|| "-".to_string(), date_part);
+        .map_or_else(|| "-".to_string(), |t| t.date().to_string());
     let hours = row
         .hours
         .map_or_else(|| "-".to_string(), |h| format!("{h:.1}"));
@@ -270,11 +306,6 @@ fn cells(row: &CourseRow) -> [String; 5] {
 
 fn percent(p: f64) -> String {
     format!("{}%", p.round())
-}
-
-/// `2026-11-24` from an RFC 3339 time (the local date it was recorded in).
-fn date_part(t: &str) -> String {
-    t.get(..10).unwrap_or(t).to_string()
 }
 
 fn table(summary: &Summary) -> String {
@@ -309,6 +340,22 @@ fn table(summary: &Summary) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    for row in &summary.courses {
+        if !row.flags.is_empty() {
+            let claimed = row
+                .not_credited
+                .map(|t| format!("completion recorded {} ", t.date()))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "\n! {}: {claimed}not credited ({})",
+                row.id,
+                row.flags.join(", ")
+            ));
+        }
+    }
+    if summary.courses.iter().any(|r| !r.flags.is_empty()) {
+        out.push('\n');
+    }
     out.push_str(&format!(
         "\n{} quiz attempt{} recorded.\n",
         summary.attempts,
@@ -339,7 +386,7 @@ fn write_csv(out: &mut impl Write, summary: &Summary) -> anyhow::Result<()> {
             row.lessons_done.to_string(),
             row.lessons_total.map(|t| t.to_string()).unwrap_or_default(),
             best,
-            row.completed.clone().unwrap_or_default(),
+            row.completed.map(|t| t.to_string()).unwrap_or_default(),
             row.hours.map(|h| h.to_string()).unwrap_or_default(),
             row.attempts.to_string(),
         ])?;
@@ -366,7 +413,7 @@ fn save_loop(store: &Store, count: usize, tag: &str) -> anyhow::Result<ExitCode>
 
 /// A record holding one realistic attempt (and the page position that goes with it).
 fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
-    let started = model::now_rfc3339();
+    let started = Stamp::now();
     let answers = vec![
         GivenAnswer {
             question: 1,
@@ -400,8 +447,8 @@ fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
         lesson: "01-why-slow-down".into(),
         quiz: "01-why-slow-down.quiz.toml".into(),
         course_version: "1.0".into(),
-        started: started.clone(),
-        finished: model::now_rfc3339(),
+        started,
+        finished: Stamp::now(),
         score,
         total,
         percent: pct,
@@ -411,7 +458,7 @@ fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
     });
     let page = i % 6 + 1;
     let course = progress.courses.entry("de-escalation".into()).or_default();
-    course.first_opened = Some(started.clone());
+    course.first_opened = Some(started);
     course.lessons.insert(
         "01-why-slow-down".into(),
         LessonProgress {
@@ -433,7 +480,7 @@ mod tests {
     fn summary_without_library_uses_ids() {
         let mut p = loop_record("jdoe", "a", 1);
         p.merge(&loop_record("jdoe", "b", 2));
-        let s = summarize(&p, Path::new("/d/jdoe.toml"), None);
+        let s = summarize(&p, Path::new("/d/jdoe.toml"), None, Stamp::now());
         assert_eq!(s.attempts, 2);
         assert_eq!(s.courses.len(), 1);
         let row = &s.courses[0];
@@ -448,7 +495,12 @@ mod tests {
 
     #[test]
     fn empty_record_says_so() {
-        let s = summarize(&Progress::new("jdoe"), Path::new("jdoe.toml"), None);
+        let s = summarize(
+            &Progress::new("jdoe"),
+            Path::new("jdoe.toml"),
+            None,
+            Stamp::now(),
+        );
         assert!(table(&s).contains("No progress recorded yet."));
     }
 

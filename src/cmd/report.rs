@@ -8,6 +8,7 @@ use anyhow::Context;
 
 use crate::cli::{Cli, Command, Format};
 use crate::course::Library;
+use crate::progress::Stamp;
 use crate::report::{self, Filter, Inputs, format};
 
 /// This machine's progress folder, as the app resolves it.
@@ -88,7 +89,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let library = library(cli)?;
     let inputs = read_inputs(cli, &args.paths)?;
     let learners = report::merge_by_learner(&inputs.sources);
-    let built = report::build_report(&learners, &library, &filter);
+    let built = report::build_report(&learners, &library, &filter, Stamp::now());
     let out = match args.format {
         Format::Table => format::to_table(&built, terminal_width()),
         Format::Csv => format::to_csv(&built).context("cannot write CSV")?,

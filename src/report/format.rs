@@ -81,7 +81,7 @@ fn csv_record(row: &Row) -> Vec<String> {
         row.completed_date
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        opt(&row.completed),
+        row.completed.map(|t| t.to_string()).unwrap_or_default(),
         row.best.map(|b| b.score.to_string()).unwrap_or_default(),
         row.best.map(|b| b.total.to_string()).unwrap_or_default(),
         row.best

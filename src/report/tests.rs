@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::progress::{Attempt, CourseProgress};
+use crate::progress::{Attempt, CourseProgress, Stamp};
 
 fn library() -> Library {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/records-courses");
@@ -25,6 +25,30 @@ fn attempt(id: &str, course: &str, lesson: &str, score: usize, total: usize) -> 
         passed: percent >= 80.0,
         pass_percent: 80,
         answers: vec![],
+    }
+}
+
+/// Adds the evidence a completion needs: every library lesson's pages seen and its quiz
+/// passed (a 1/1 attempt where none passed yet).
+fn evidence(p: &mut Progress, course: &str) {
+    let lib = library();
+    let c = lib.course(course).unwrap();
+    for lesson in &c.lessons {
+        let id = lesson.id().to_string();
+        p.courses.entry(course.into()).or_default().lessons.insert(
+            id.clone(),
+            crate::progress::LessonProgress {
+                page: 1,
+                viewed_at: Some("2026-01-05T09:00:00+01:00".into()),
+                pages_seen: [1].into(),
+                pages_total: 1,
+                completed: None,
+            },
+        );
+        if !crate::domain::quiz_passed(p, course, &id) {
+            p.attempts
+                .push(attempt(&format!("ev-{course}-{id}"), course, &id, 1, 1));
+        }
     }
 }
 
@@ -77,17 +101,22 @@ fn merged_learners_count_shared_attempts_once_and_keep_earliest_completion() {
         "de-escalation".into(),
         completed("2026-02-01T23:30:00-05:00", Some(2.0)),
     );
+    evidence(&mut b, "de-escalation");
     let sources = [a, b].map(|progress| Source {
         path: PathBuf::new(),
         progress,
     });
     let learners = merge_by_learner(&sources);
-    let report = build_report(&learners, &library(), &Filter::default());
+    let report = build_report(&learners, &library(), &Filter::default(), Stamp::now());
     let row = &report.rows[0];
     assert_eq!(row.course, "de-escalation");
-    assert_eq!(row.attempts, 2);
+    assert_eq!(
+        row.attempts, 3,
+        "two, and the pass that completes lesson 02"
+    );
+    assert!(row.flags.is_empty(), "{:?}", row.flags);
     // 23:30 at -05:00 is earlier than 10:00 UTC the next day; its local date is the 1st.
-    assert_eq!(row.completed.as_deref(), Some("2026-02-01T23:30:00-05:00"));
+    assert_eq!(row.completed, Some("2026-02-01T23:30:00-05:00".into()));
     assert_eq!(row.completed_date, Some(jiff::civil::date(2026, 2, 1)));
     assert_eq!(report.totals.completions, 1);
     assert_eq!(
@@ -105,14 +134,14 @@ fn merged_learners_count_shared_attempts_once_and_keep_earliest_completion() {
 #[test]
 fn learner_filter_ignores_case_and_status_filter_applies() {
     let mut learners = BTreeMap::new();
-    learners.insert("JDoe".to_string(), Progress::new("JDoe"));
-    learners.insert("asmith".to_string(), Progress::new("asmith"));
+    learners.insert("JDoe".to_string(), Progress::new("JDoe").into());
+    learners.insert("asmith".to_string(), Progress::new("asmith").into());
     let filter = Filter {
         learner: Some("jdoe".into()),
         status: Some(Status::NotStarted),
         ..Filter::default()
     };
-    let report = build_report(&learners, &library(), &filter);
+    let report = build_report(&learners, &library(), &filter, Stamp::now());
     assert_eq!(report.rows.len(), 3);
     assert!(report.rows.iter().all(|r| r.learner == "JDoe"));
     assert_eq!(report.totals.learners, 1);
@@ -151,6 +180,18 @@ fn my_record_sums_hours_this_year_and_overall() {
     );
     p.attempts
         .push(attempt("1", "de-escalation", "01-why", 4, 5));
+    evidence(&mut p, "de-escalation");
+    evidence(&mut p, "procedural-justice");
+    // A retired course: the file's own evidence (its one lesson seen) is all there is.
+    p.courses.get_mut("retired-course").unwrap().lessons.insert(
+        "only".into(),
+        crate::progress::LessonProgress {
+            page: 1,
+            pages_seen: [1].into(),
+            pages_total: 1,
+            ..Default::default()
+        },
+    );
     let record = my_record(&p, &lib, jiff::civil::date(2026, 6, 1));
     assert_eq!(record.learner, "jdoe");
     let courses: Vec<&str> = record.completed.iter().map(|e| e.course.as_str()).collect();
@@ -161,7 +202,11 @@ fn my_record_sums_hours_this_year_and_overall() {
     let first = &record.completed[0];
     assert_eq!(first.title, "De-escalation Fundamentals");
     assert_eq!(first.hours, 2.0, "library hours when none were recorded");
-    assert_eq!(first.best.map(|b| b.score), Some(4));
+    assert_eq!(
+        first.best.map(|b| (b.score, b.total)),
+        Some((5, 6)),
+        "4/5 at 01-why and the 1/1 pass at 02-tactics"
+    );
     assert_eq!(record.completed[1].title, "retired-course");
     assert_eq!(
         record.completed[2].hours, 1.0,
@@ -174,8 +219,11 @@ fn my_record_sums_hours_this_year_and_overall() {
 #[test]
 fn table_truncates_and_csv_quotes() {
     let mut learners = BTreeMap::new();
-    learners.insert("o'brien, pat".to_string(), Progress::new("o'brien, pat"));
-    let report = build_report(&learners, &library(), &Filter::default());
+    learners.insert(
+        "o'brien, pat".to_string(),
+        Progress::new("o'brien, pat").into(),
+    );
+    let report = build_report(&learners, &library(), &Filter::default(), Stamp::now());
     let csv = format::to_csv(&report).unwrap();
     assert!(csv.contains("\"o'brien, pat\",de-escalation"), "{csv}");
     let table = format::to_table(&report, Some(70));

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::course::Library;
-use crate::progress::{Attempt, Progress};
+use crate::progress::{Attempt, Progress, Stamp};
 
 /// Namespace of rollcall's statement ids (a fixed random UUID: never change it, or every
 /// statement gets a new id and LRSs would hold each record twice).
@@ -228,9 +228,9 @@ pub fn attempt_statement(ctx: &Context<'_>, learner: &str, attempt: &Attempt) ->
     if attempt.total > 0 && attempt.score <= attempt.total {
         result["score"] = score_json(attempt.score, attempt.total);
     }
-    if let Some(d) = iso_duration(&attempt.started, &attempt.finished) {
-        result["duration"] = json!(d);
-    }
+    result["duration"] = json!(duration_from_centis(
+        attempt.started.millis_until(attempt.finished) / 10
+    ));
     let lesson = lesson_title(ctx, &attempt.course, &attempt.lesson);
     let mut context = context(ctx, &attempt.course, Some(&attempt.course_version));
     context["contextActivities"]["grouping"] =
@@ -249,7 +249,7 @@ pub fn attempt_statement(ctx: &Context<'_>, learner: &str, attempt: &Attempt) ->
         },
         "result": result,
         "context": context,
-        "timestamp": xapi_timestamp(&attempt.finished)?,
+        "timestamp": attempt.finished.to_xapi(),
     }))
 }
 
@@ -265,17 +265,13 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
             .or_else(|| ctx.library.course(course).map(|c| c.version.as_str()));
         for (lesson, lp) in &record.lessons {
             if !lp.pages_seen.is_empty()
-                && let Some(ts) = lp
-                    .viewed_at
-                    .as_deref()
-                    .or(record.first_opened.as_deref())
-                    .and_then(xapi_timestamp)
+                && let Some(ts) = lp.viewed_at.or(record.first_opened).map(Stamp::to_xapi)
             {
                 let mut result = json!({ "completion": lp.completed.is_some() });
                 if lp.pages_total > 0 {
                     #[allow(clippy::cast_precision_loss)] // page counts are small
                     let seen =
-                        lp.pages_seen.len().min(lp.pages_total) as f64 / lp.pages_total as f64;
+                        lp.pages_seen.count_within(lp.pages_total) as f64 / lp.pages_total as f64;
                     result["extensions"] = json!({
                         extension(ctx, "pages-seen"): lp.pages_seen.len(),
                         extension(ctx, "pages-total"): lp.pages_total,
@@ -293,7 +289,7 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
                     "timestamp": ts,
                 }));
             }
-            if let Some(ts) = lp.completed.as_deref().and_then(xapi_timestamp) {
+            if let Some(ts) = lp.completed.map(Stamp::to_xapi) {
                 out.push(json!({
                     "id": record_statement_id(learner, course, lesson, verbs::COMPLETED)
                         .to_string(),
@@ -311,7 +307,7 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
         out.extend(attempt_statement(ctx, learner, attempt));
     }
     for (course, record) in &progress.courses {
-        let Some(ts) = record.completed.as_deref().and_then(xapi_timestamp) else {
+        let Some(ts) = record.completed.map(Stamp::to_xapi) else {
             continue;
         };
         let meta = ctx.library.course(course);

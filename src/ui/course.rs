@@ -106,11 +106,11 @@ pub(super) fn draw(
         .progress
         .courses
         .get(&course.id)
-        .and_then(|c| c.completed.as_deref())
+        .and_then(|c| c.completed)
     {
         Some(d) => format!(
             "completed {} · {done}/{} lessons",
-            super::date(d),
+            d.date(),
             course.lessons.len()
         ),
         None => format!("{done}/{} lessons complete", course.lessons.len()),

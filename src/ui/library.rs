@@ -17,9 +17,9 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
             .progress
             .courses
             .get(&course.id)
-            .and_then(|c| c.completed.as_deref());
+            .and_then(|c| c.completed);
         let right = match done {
-            Some(d) => format!("✓ {}  {}", super::date(d), bar(1.0, 10)),
+            Some(d) => format!("✓ {}  {}", d.date(), bar(1.0, 10)),
             None => bar(ratio, 10),
         };
         let title = spread(

@@ -54,7 +54,7 @@ fn lines(
     for entry in &record.completed {
         let date = entry
             .completed_date
-            .map_or_else(|| entry.completed.clone(), |d| d.to_string());
+            .map_or_else(|| entry.completed.to_string(), |d| d.to_string());
         let best = entry.best.as_ref().map_or_else(
             || "—".to_string(),
             |b| format!("{}/{} ({})", b.score, b.total, pct(b.percent)),

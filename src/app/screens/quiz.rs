@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::app::screens::{Action, Ctx, Outcome};
 use crate::app::{Hint, Msg, Notice};
 use crate::diagnostic::Diagnostic;
-use crate::progress::{Attempt, GivenAnswer};
+use crate::progress::{Attempt, GivenAnswer, Stamp};
 use crate::quiz::{self, Answer, Arrangement, Question, QuestionKind, Quiz, Score};
 
 /// Where in the quiz the learner is.
@@ -71,7 +71,7 @@ pub struct QuizState {
     /// Attempt id.
     pub attempt_id: String,
     /// Attempt start time.
-    pub started: String,
+    pub started: Stamp,
 }
 
 /// Rows above and below the quiz text: header, quiz title, a blank line, status, footer.
@@ -94,7 +94,7 @@ impl QuizState {
             input: Input::default(),
             answers: vec![],
             attempt_id: String::new(),
-            started: String::new(),
+            started: Stamp::EPOCH,
         }
     }
 
@@ -114,7 +114,7 @@ impl QuizState {
     }
 
     /// Starts an attempt with an id, shuffle seed and start time.
-    pub fn begin(&mut self, id: String, seed: u64, started: String) {
+    pub fn begin(&mut self, id: String, seed: u64, started: Stamp) {
         let Some(quiz) = &self.quiz else { return };
         self.arrangement = quiz::arrange(quiz, seed);
         self.attempt_id = id;
@@ -279,8 +279,9 @@ impl QuizState {
             lesson: String::new(),
             quiz: String::new(),
             course_version: String::new(),
-            started: self.started.clone(),
-            finished: String::new(),
+            started: self.started,
+            // Filled in by the app when it records the attempt.
+            finished: self.started,
             score: score.points,
             total: score.total,
             percent: score.percent,

@@ -1,0 +1,215 @@
+//! The rules of the record, in one place: page seen, lesson done, course completed, hours
+//! credited. Pure functions over the progress model and the course library, used by the app,
+//! `progress`, `report` and `export` alike, so they can never disagree.
+//!
+//! A completion counts only with its evidence: every lesson's pages seen and every quiz
+//! passed. A `completed` time in a file without that evidence (a hand-written line) is not
+//! credited, and [`course_credit`] says so.
+
+use crate::course::{Course, Lesson};
+use crate::progress::{Attempt, LessonProgress, Progress, Stamp};
+
+/// Something a course still needs before it counts as completed.
+///
+/// Helpers adding course elements add variants here (scenario runs marked `required`,
+/// a course's `min_minutes`) and a check in [`missing`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    /// Not every page of this lesson was seen.
+    Pages {
+        /// Lesson id.
+        lesson: String,
+    },
+    /// This lesson's quiz was not passed.
+    Quiz {
+        /// Lesson id.
+        lesson: String,
+    },
+}
+
+/// Whether `page` (1-based) of a lesson was seen.
+pub fn page_seen(progress: &Progress, course: &str, lesson: &str, page: usize) -> bool {
+    progress
+        .lesson(course, lesson)
+        .is_some_and(|l| l.pages_seen.contains(page))
+}
+
+/// Whether every page of a lesson, as many as it had when last viewed, was seen.
+pub fn lesson_pages_seen(lesson: &LessonProgress) -> bool {
+    lesson.pages_seen.covers(lesson.pages_total)
+}
+
+/// Whether an attempt counts as a pass: it says so and its numbers agree.
+pub fn attempt_passes(attempt: &Attempt) -> bool {
+    attempt.passed && crate::progress::validate::attempt_problems(attempt).is_empty()
+}
+
+/// Whether any attempt at a lesson's quiz passed.
+pub fn quiz_passed(progress: &Progress, course: &str, lesson: &str) -> bool {
+    progress.attempts_for(course, lesson).any(attempt_passes)
+}
+
+/// Whether a lesson is done: every page seen, and its quiz (if it has one) passed.
+pub fn lesson_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
+    let id = lesson.id();
+    progress
+        .lesson(&course.id, id)
+        .is_some_and(lesson_pages_seen)
+        && (lesson.quiz.is_none() || quiz_passed(progress, &course.id, id))
+}
+
+/// What the course still needs, in lesson order; empty when it is completed.
+pub fn missing(progress: &Progress, course: &Course) -> Vec<Missing> {
+    let mut out = Vec::new();
+    for lesson in &course.lessons {
+        let id = lesson.id();
+        if !progress
+            .lesson(&course.id, id)
+            .is_some_and(lesson_pages_seen)
+        {
+            out.push(Missing::Pages { lesson: id.into() });
+        }
+        if lesson.quiz.is_some() && !quiz_passed(progress, &course.id, id) {
+            out.push(Missing::Quiz { lesson: id.into() });
+        }
+    }
+    out
+}
+
+/// Whether the evidence completes the course (every lesson done).
+pub fn course_completed(progress: &Progress, course: &Course) -> bool {
+    !course.lessons.is_empty() && missing(progress, course).is_empty()
+}
+
+/// Lessons done in a course.
+pub fn lessons_done(progress: &Progress, course: &Course) -> usize {
+    course
+        .lessons
+        .iter()
+        .filter(|l| lesson_done(progress, course, l))
+        .count()
+}
+
+/// Fraction of a course's lessons done (0.0 to 1.0); 1.0 once a completion is credited.
+pub fn course_ratio(progress: &Progress, course: &Course) -> f64 {
+    if matches!(
+        course_credit(progress, &course.id, Some(course)).status,
+        Status::Completed { .. }
+    ) {
+        return 1.0;
+    }
+    #[allow(clippy::cast_precision_loss)] // lesson counts are small
+    let ratio = lessons_done(progress, course) as f64 / course.lessons.len().max(1) as f64;
+    ratio
+}
+
+/// Where a learner stands in a course.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Nothing recorded.
+    NotStarted,
+    /// Something recorded, no credited completion.
+    InProgress,
+    /// Completed with its evidence.
+    Completed {
+        /// When (the earliest copy's time).
+        at: Stamp,
+    },
+}
+
+/// What a course's record is worth: its status, the hours credited and why anything recorded
+/// was not credited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credit {
+    /// Not started, in progress or completed.
+    pub status: Status,
+    /// Credit hours for a credited completion: as recorded at completion, else the library's.
+    pub hours: Option<f64>,
+    /// Why a recorded completion was not credited; empty when nothing was refused.
+    pub refused: Vec<Missing>,
+}
+
+/// The credit for one course: a recorded completion counts only with its evidence.
+///
+/// When the library has the course at the version completed, the evidence is every lesson
+/// done; when it does not (a retired course, a newer version), the evidence is what the file
+/// holds: at least one lesson, each with every page seen, and each quiz attempted passed.
+pub fn course_credit(progress: &Progress, id: &str, course: Option<&Course>) -> Credit {
+    let record = progress.courses.get(id);
+    let any_attempt = progress.attempts.iter().any(|a| a.course == id);
+    let Some(at) = record.and_then(|r| r.completed) else {
+        let status = if record.is_some() || any_attempt {
+            Status::InProgress
+        } else {
+            Status::NotStarted
+        };
+        return Credit {
+            status,
+            hours: None,
+            refused: Vec::new(),
+        };
+    };
+    let same_version = |c: &Course| {
+        record
+            .and_then(|r| r.completed_version.as_deref())
+            .is_none_or(|v| v == c.version)
+    };
+    let refused = match course.filter(|c| same_version(c)) {
+        Some(c) if c.lessons.is_empty() => Vec::new(),
+        Some(c) => missing(progress, c),
+        None => file_evidence_missing(progress, id),
+    };
+    if !refused.is_empty() {
+        return Credit {
+            status: Status::InProgress,
+            hours: None,
+            refused,
+        };
+    }
+    Credit {
+        status: Status::Completed { at },
+        hours: record
+            .and_then(|r| r.completed_hours)
+            .or_else(|| course.map(|c| c.hours)),
+        refused,
+    }
+}
+
+/// The evidence a file alone can give for a course the library does not describe.
+fn file_evidence_missing(progress: &Progress, id: &str) -> Vec<Missing> {
+    let Some(record) = progress.courses.get(id) else {
+        return vec![];
+    };
+    let mut out: Vec<Missing> = record
+        .lessons
+        .iter()
+        .filter(|(_, l)| !lesson_pages_seen(l))
+        .map(|(lesson, _)| Missing::Pages {
+            lesson: lesson.clone(),
+        })
+        .collect();
+    if record.lessons.is_empty() {
+        out.push(Missing::Pages {
+            lesson: String::new(),
+        });
+    }
+    let mut quizzes: Vec<&str> = progress
+        .attempts
+        .iter()
+        .filter(|a| a.course == id)
+        .map(|a| a.lesson.as_str())
+        .collect();
+    quizzes.sort_unstable();
+    quizzes.dedup();
+    for lesson in quizzes {
+        if !quiz_passed(progress, id, lesson) {
+            out.push(Missing::Quiz {
+                lesson: lesson.into(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
