@@ -120,8 +120,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILED));
     };
     let inputs = crate::cmd::report::read_inputs(cli, &args.paths)?;
-    // Only what the records' checks and the one completion rule credit.
-    let now = crate::progress::Stamp::now();
+    // Only what the records' checks and the one completion rule credit, as of the day
+    // asked (a record is "from the future" only relative to that day's end).
+    let now = as_of
+        .at(23, 59, 59, 0)
+        .to_zoned(jiff::tz::TimeZone::system())
+        .map_or_else(
+            |_| crate::progress::Stamp::now(),
+            |z| crate::progress::Stamp::from_zoned(&z).max(crate::progress::Stamp::now()),
+        );
     let learners: std::collections::BTreeMap<String, crate::progress::Progress> =
         report::merge_by_learner(&inputs.sources)
             .into_iter()

@@ -66,7 +66,8 @@ pub(crate) fn learner_statements_checked(
             let checked = merged.check(now);
             for problem in checked.problems(library) {
                 left_out = true;
-                eprintln!("rollcall: left out of {name}'s statements: {problem}");
+                let line = format!("left out of {name}'s statements: {problem}");
+                eprintln!("rollcall: {}", crate::sanitize::line(&line));
             }
             checked.creditable(library)
         })

@@ -118,9 +118,11 @@ fn hostile_data(dir: &Path) {
     fs::write(
         dir.join("jdoe.toml"),
         format!(
-            "schema = 1\nlearner = \"jdoe\"\n\n[courses.evil]\nfirst_opened = \"2026-02-03T13:00:00-05:00\"\n\n[courses.{}]\nfirst_opened = \"2026-02-03T13:00:00-05:00\"\ncompleted = \"2026-02-03T14:05:00-05:00\"\ncompleted_version = {}\ncompleted_hours = 1.0\n",
-            toml_string("x\x1b]0;PWNED\x07\u{202e}y"),
-            toml_string(EVIL)
+            // The completion has its evidence (its one lesson's page seen), so export
+            // writes statements carrying the hostile ids.
+            "schema = 1\nlearner = \"jdoe\"\n\n[courses.evil]\nfirst_opened = \"2026-02-03T13:00:00-05:00\"\n\n[courses.{id}]\nfirst_opened = \"2026-02-03T13:00:00-05:00\"\ncompleted = \"2026-02-03T14:05:00-05:00\"\ncompleted_version = {version}\ncompleted_hours = 1.0\n\n[courses.{id}.lessons.{id}]\npage = 1\nviewed_at = \"2026-02-03T14:00:00-05:00\"\npages_seen = [1]\npages_total = 1\n",
+            id = toml_string("x\x1b]0;PWNED\x07\u{202e}y"),
+            version = toml_string(EVIL)
         ),
     )
     .unwrap();
