@@ -7,6 +7,7 @@
 
 mod format;
 mod lesson;
+pub mod lints;
 mod requirements;
 
 use std::collections::{BTreeSet, HashMap};
@@ -17,7 +18,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::course::{self, MAX_FILE_BYTES};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::quiz;
 
 /// Longest page, in rendered lines at [`PAGE_WIDTH`] columns, before `check` warns.
@@ -204,16 +205,24 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
         report.sources.insert(toml_path.clone(), source);
     }
     let mut seen_quizzes = BTreeSet::new();
-    for (lesson_path, quiz_path) in &lessons {
+    let mut quizzes = Vec::new();
+    for (i, (lesson_path, quiz_path)) in lessons.iter().enumerate() {
         if let Some(targets) = lesson::check_lesson(dir, lesson_path, report) {
             used.extend(targets);
         }
         if let Some(q) = quiz_path
             && seen_quizzes.insert(q.clone())
+            && let Some(quiz) = check_quiz(q, report)
         {
-            check_quiz(q, report);
+            report.extend(lints::quiz_lints(
+                q,
+                &quiz,
+                lints::is_final(&quiz, i, lessons.len()),
+            ));
+            quizzes.push((q.clone(), quiz));
         }
     }
+    report.extend(lints::course_lints(&quizzes));
     // Without a list of lessons every file would look unused.
     if loaded.is_ok() || loose.is_some() {
         used.insert(toml_path);
@@ -267,23 +276,27 @@ struct LooseChoice {
     text: Spanned<String>,
 }
 
-fn check_quiz(path: &Path, report: &mut Report) {
-    let quiz = match quiz::load_quiz(path) {
-        Ok(q) => q,
-        Err(errors) => {
-            if let Ok(source) = course::read_text_file(path) {
-                report.sources.insert(path.to_path_buf(), source);
-            }
-            report.extend(errors);
-            return;
+/// Checks one quiz file; the quiz, when it loads (for the lints).
+fn check_quiz(path: &Path, report: &mut Report) -> Option<quiz::Quiz> {
+    let source = match course::read_text_file(path) {
+        Ok(s) => s,
+        Err(e) => {
+            report.push(e);
+            return None;
         }
     };
-    let Ok(source) = course::read_text_file(path) else {
-        return;
+    let quiz = match quiz::parse_quiz(path, &source) {
+        Ok(q) => q,
+        Err(errors) => {
+            report.sources.insert(path.to_path_buf(), source);
+            report.extend(errors);
+            return None;
+        }
     };
     let Ok(loose) = toml::from_str::<LooseQuiz>(&source) else {
-        return;
+        return Some(quiz);
     };
+    let index = LineIndex::new(&source);
     for (i, (q, raw)) in quiz.questions.iter().zip(&loose.questions).enumerate() {
         let n = i + 1;
         match &q.kind {
@@ -312,14 +325,14 @@ fn check_quiz(path: &Path, report: &mut Report) {
                 };
                 report.push(
                     Diagnostic::warning(path, message)
-                        .at(&source, span)
+                        .at_indexed(&index, &source, span)
                         .with_help("give each choice a `feedback` saying why it is right or wrong"),
                 );
             }
             _ if q.explanation.is_none() => {
                 report.push(
                     Diagnostic::warning(path, format!("question {n} has no explanation"))
-                        .at(&source, raw.prompt.span())
+                        .at_indexed(&index, &source, raw.prompt.span())
                         .with_help(
                             "add an `explanation`: it is shown after the answer is checked and is where the teaching goes",
                         ),
@@ -329,6 +342,7 @@ fn check_quiz(path: &Path, report: &mut Report) {
         }
     }
     report.sources.insert(path.to_path_buf(), source);
+    Some(quiz)
 }
 
 /// Warns about every non-hidden file in the course folder that nothing uses.
@@ -399,7 +413,7 @@ mod tests {
         write(
             dir,
             "01.quiz.toml",
-            "[[questions]]\nprompt = \"P\"\nanswer = true\nexplanation = \"E\"\n",
+            "[[questions]]\nid = \"p\"\nprompt = \"P\"\nanswer = true\nexplanation = \"E\"\n",
         );
     }
 
@@ -425,7 +439,7 @@ mod tests {
         write(
             &dir,
             "01.quiz.toml",
-            "[[questions]]\nprompt = \"P\"\nanswer = true\n\n[[questions]]\nprompt = \"Q\"\n\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\nfeedback = \"yes\"\n\n[[questions.choices]]\ntext = \"b\"\n",
+            "[[questions]]\nid = \"p\"\nprompt = \"P\"\nanswer = true\n\n[[questions]]\nid = \"q\"\nprompt = \"Q\"\n\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\nfeedback = \"yes\"\n\n[[questions.choices]]\ntext = \"b\"\n",
         );
         let r = check_dir(&dir).unwrap();
         assert_eq!(
@@ -435,8 +449,8 @@ mod tests {
                 "a choice of question 2 has no feedback"
             ]
         );
-        assert_eq!(r.diagnostics[0].line, Some(2));
-        assert_eq!(r.diagnostics[1].line, Some(14));
+        assert_eq!(r.diagnostics[0].line, Some(3));
+        assert_eq!(r.diagnostics[1].line, Some(16));
     }
 
     #[test]

@@ -45,6 +45,10 @@ pub struct CourseFile {
     /// Learning objectives.
     #[serde(default)]
     pub objectives: Vec<String>,
+    /// Active minutes a learner needs in the course before it completes.
+    pub min_minutes: Option<Spanned<i64>>,
+    /// Month the course's facts were last checked, `YYYY-MM`.
+    pub reviewed: Option<Spanned<String>>,
     /// The lessons, in order.
     #[serde(default)]
     pub lessons: Vec<Spanned<LessonEntry>>,
@@ -89,6 +93,10 @@ pub struct Course {
     pub certification: Option<String>,
     /// Learning objectives.
     pub objectives: Vec<String>,
+    /// Active minutes needed before the course completes (0: no minimum).
+    pub min_minutes: u32,
+    /// Month the facts were last checked (`YYYY-MM`).
+    pub reviewed: Option<String>,
     /// Lessons in order.
     pub lessons: Vec<Lesson>,
 }
@@ -290,6 +298,33 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             }
         },
     };
+    let min_minutes = match &file.min_minutes {
+        None => 0,
+        Some(m) => match u32::try_from(*m.get_ref()) {
+            Ok(v) if (1..=6000).contains(&v) => v,
+            _ => {
+                errors.push(
+                    Diagnostic::error(&path, format!("min_minutes = {} is out of range", m.get_ref()))
+                        .at(&source, m.span())
+                        .with_help("give the active minutes a learner needs, from 1 to 6000, e.g. 60"),
+                );
+                0
+            }
+        },
+    };
+    let reviewed = file.reviewed.as_ref().and_then(|r| {
+        let text = r.get_ref().trim();
+        if is_year_month(text) {
+            Some(text.to_string())
+        } else {
+            errors.push(
+                Diagnostic::error(&path, format!("reviewed = \"{text}\" is not a month"))
+                    .at(&source, r.span())
+                    .with_help("write the year and month the facts were checked, e.g. \"2026-11\""),
+            );
+            None
+        }
+    });
     if file.lessons.is_empty() {
         errors.push(
             Diagnostic::error(&path, "the course has no lessons")
@@ -351,8 +386,22 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         provider: file.provider,
         certification: file.certification,
         objectives: file.objectives,
+        min_minutes,
+        reviewed,
         lessons,
     })
+}
+
+/// Whether `s` is a month as `YYYY-MM` (year 2000..=2100).
+fn is_year_month(s: &str) -> bool {
+    let Some((y, m)) = s.split_once('-') else {
+        return false;
+    };
+    y.len() == 4
+        && m.len() == 2
+        && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        && y.parse::<u16>().is_ok_and(|y| (2000..=2100).contains(&y))
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
 /// Turns a TOML parse error into a located diagnostic.
@@ -508,6 +557,40 @@ mod tests {
             assert!(problem.contains("reserved device name"), "{problem}");
         }
         assert!(is_valid_id("com0") && is_valid_id("console") && is_valid_id("com-1"));
+    }
+
+    #[test]
+    fn year_months() {
+        assert!(is_year_month("2026-11"));
+        for bad in ["2026-13", "2026-1", "26-11", "2026/11", "", "2026-00", "1999-01"] {
+            assert!(!is_year_month(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn min_minutes_and_reviewed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        fs::create_dir(&dir).unwrap();
+        fs::write(dir.join("01.md"), "# One\n").unwrap();
+        let write = |extra: &str| {
+            fs::write(
+                dir.join("course.toml"),
+                format!("title = \"T\"\nsummary = \"S\"\nversion = \"1\"\n{extra}\n[[lessons]]\nfile = \"01.md\"\n"),
+            )
+            .unwrap();
+        };
+        write("min_minutes = 90\nreviewed = \"2026-11\"");
+        let c = load_course(&dir).unwrap();
+        assert_eq!((c.min_minutes, c.reviewed.as_deref()), (90, Some("2026-11")));
+        write("");
+        assert_eq!(load_course(&dir).unwrap().min_minutes, 0);
+        write("min_minutes = 0");
+        assert!(load_course(&dir).unwrap_err().message.contains("min_minutes"));
+        write("reviewed = \"Nov 2026\"");
+        let e = load_course(&dir).unwrap_err();
+        assert!(e.message.contains("not a month"), "{e}");
+        assert_eq!(e.line, Some(4));
     }
 
     #[test]

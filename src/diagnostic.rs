@@ -73,6 +73,17 @@ impl Diagnostic {
         self
     }
 
+    /// Like [`Diagnostic::at`], with a prebuilt [`LineIndex`] of `source`: many diagnostics in
+    /// one large file stay linear.
+    #[must_use]
+    pub fn at_indexed(mut self, index: &LineIndex, source: &str, span: Range<usize>) -> Self {
+        let (line, column) = index.line_col(source, span.start);
+        self.line = Some(line);
+        self.column = Some(column);
+        self.span = Some(span);
+        self
+    }
+
     /// Locates the problem at a 1-based line with no span.
     #[must_use]
     pub fn at_line(mut self, line: usize) -> Self {
@@ -121,6 +132,42 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where each line of a text starts, for finding lines by offset in O(log n).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `source`.
+    pub fn new(source: &str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { starts }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in the indexed `source`, as
+    /// [`line_col`] gives them.
+    pub fn line_col(&self, source: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0).min(offset);
+        (line, source[start..offset].chars().count() + 1)
+    }
+
+    /// The text of 1-based `line` (without its line break), if there is one.
+    pub fn line<'a>(&self, source: &'a str, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(source.len(), |&e| e - 1);
+        let text = source.get(start..end)?;
+        Some(text.strip_suffix('\r').unwrap_or(text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +179,20 @@ mod tests {
         assert_eq!(line_col(src, 3), (2, 1));
         assert_eq!(line_col(src, 5), (2, 2));
         assert_eq!(line_col(src, 100), (3, 3));
+    }
+
+    #[test]
+    fn line_index_agrees_with_line_col() {
+        let src = "ab\nçd\r\n\nef";
+        let index = LineIndex::new(src);
+        for offset in 0..=src.len() + 2 {
+            assert_eq!(index.line_col(src, offset), line_col(src, offset), "{offset}");
+        }
+        assert_eq!(index.line(src, 2), Some("çd"));
+        assert_eq!(index.line(src, 3), Some(""));
+        assert_eq!(index.line(src, 4), Some("ef"));
+        assert_eq!(index.line(src, 5), None);
+        assert_eq!(index.line(src, 0), None);
     }
 
     #[test]

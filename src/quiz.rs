@@ -1,43 +1,30 @@
-//! Quiz files (`*.quiz.toml`): types, validation and pure grading.
+//! Quiz files (`*.quiz.toml`): types, validation, drawing an attempt and pure grading.
+//!
+//! [`parse`] turns the file into a [`Quiz`]; [`draw`] picks and orders the questions of one
+//! attempt; grading and scoring live here.
 
-use std::path::Path;
+mod draw;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
-use crate::course::{read_text_file, toml_error};
-use crate::diagnostic::Diagnostic;
+pub use draw::{Arrangement, arrange, rearrange};
+pub use parse::{derived_id, is_valid_question_id, load_quiz, parse_quiz, parse_retake_after};
 
-/// A quiz file as written by the author.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct QuizFile {
-    title: Option<String>,
-    pass_percent: Option<Spanned<i64>>,
-    #[serde(default)]
-    shuffle: bool,
-    #[serde(default)]
-    questions: Vec<Spanned<RawQuestion>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestion {
-    prompt: Spanned<String>,
-    explanation: Option<String>,
-    choices: Option<Spanned<Vec<Spanned<RawChoice>>>>,
-    answer: Option<Spanned<bool>>,
-    accept: Option<Spanned<Vec<String>>>,
-    order: Option<Spanned<Vec<String>>>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChoice {
-    text: String,
-    #[serde(default)]
-    correct: bool,
-    feedback: Option<String>,
+/// When a learner sees whether an answer was right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Feedback {
+    /// After every question (practice).
+    #[default]
+    Each,
+    /// Only after the attempt is submitted (assessment).
+    End,
 }
 
 /// A validated quiz.
@@ -49,13 +36,42 @@ pub struct Quiz {
     pub pass_percent: Option<u8>,
     /// Shuffle question and choice order per attempt.
     pub shuffle: bool,
-    /// The questions, in file order.
+    /// When right/wrong, the right answer and explanations are shown.
+    pub feedback: Feedback,
+    /// Ask this many questions drawn from the pool (never more than the pool).
+    pub draw: Option<usize>,
+    /// Draw this many questions from each named group.
+    pub draw_groups: BTreeMap<String, usize>,
+    /// Most attempts a learner may make.
+    pub max_attempts: Option<u32>,
+    /// Time a learner waits after an attempt before the next one.
+    pub retake_after: Option<Duration>,
+    /// The pool of questions, in file order.
     pub questions: Vec<Question>,
+    /// Lines of the top-level keys, for `check` messages.
+    pub lines: KeyLines,
+}
+
+/// 1-based lines of a quiz file's top-level keys, where given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyLines {
+    /// `draw`.
+    pub draw: Option<usize>,
+    /// `feedback`.
+    pub feedback: Option<usize>,
+    /// `[draw_groups]`.
+    pub draw_groups: Option<usize>,
 }
 
 /// One question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
+    /// Stable id: given in the file, else derived from the position (`q1`, `q2`, ...).
+    pub id: String,
+    /// Whether the file gave the id (`check` warns when it did not).
+    pub id_given: bool,
+    /// Group for `[draw_groups]`.
+    pub group: Option<String>,
     /// Markdown prompt.
     pub prompt: String,
     /// Markdown shown after the answer is checked.
@@ -118,6 +134,35 @@ impl QuestionKind {
     }
 }
 
+impl Quiz {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Position (0-based, file order) of the question with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The id of the question at a 1-based position in the file, as schema-1 progress records
+    /// refer to questions (for migrating them to ids).
+    pub fn id_at(&self, number: usize) -> Option<&str> {
+        let q = self.questions.get(number.checked_sub(1)?)?;
+        Some(&q.id)
+    }
+
+    /// Whether attempts ask a subset of the pool.
+    pub fn draws(&self) -> bool {
+        self.draw.is_some() || !self.draw_groups.is_empty()
+    }
+
+    /// How many questions one attempt asks.
+    pub fn asked_count(&self) -> usize {
+        draw::asked_count(self)
+    }
+}
+
 /// What a learner answered. Indices always refer to the file's original order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -132,258 +177,49 @@ pub enum Answer {
     Order(Vec<usize>),
 }
 
-/// Loads and validates a quiz file.
-///
-/// # Errors
-/// Every problem found, each with file, line and a hint; never empty.
-pub fn load_quiz(path: &Path) -> Result<Quiz, Vec<Diagnostic>> {
-    let source = read_text_file(path).map_err(|e| vec![e])?;
-    parse_quiz(path, &source)
-}
-
-/// Parses and validates quiz text; `path` is used in messages.
-///
-/// # Errors
-/// Every problem found, each with file, line and a hint; never empty.
-pub fn parse_quiz(path: &Path, source: &str) -> Result<Quiz, Vec<Diagnostic>> {
-    let file: QuizFile = toml::from_str(source).map_err(|e| vec![toml_error(path, source, &e)])?;
-    let mut errors = Vec::new();
-    let pass_percent = file.pass_percent.as_ref().and_then(|p| {
-        let v = u8::try_from(*p.get_ref()).ok().filter(|v| *v <= 100);
-        if v.is_none() {
-            errors.push(
-                Diagnostic::error(
-                    path,
-                    format!("pass_percent = {} is out of range", p.get_ref()),
-                )
-                .at(source, p.span())
-                .with_help("use a whole number from 0 to 100"),
-            );
-        }
-        v
-    });
-    if file.questions.is_empty() {
-        errors.push(
-            Diagnostic::error(path, "the quiz has no questions")
-                .at_line(1)
-                .with_help("add a [[questions]] table"),
-        );
-    }
-    let mut questions = Vec::new();
-    for q in &file.questions {
-        match validate_question(path, source, q) {
-            Ok(q) => questions.push(q),
-            Err(mut e) => errors.append(&mut e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Quiz {
-        title: file
-            .title
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "Check your understanding".into()),
-        pass_percent,
-        shuffle: file.shuffle,
-        questions,
-    })
-}
-
-fn validate_question(
-    path: &Path,
-    source: &str,
-    q: &Spanned<RawQuestion>,
-) -> Result<Question, Vec<Diagnostic>> {
-    let span = q.span();
-    let raw = q.get_ref();
-    let err = |msg: String, span: std::ops::Range<usize>, help: &str| {
-        Diagnostic::error(path, msg)
-            .at(source, span)
-            .with_help(help.to_string())
-    };
-    let mut errors = Vec::new();
-    if raw.prompt.get_ref().trim().is_empty() {
-        errors.push(err(
-            "the question's prompt is empty".into(),
-            raw.prompt.span(),
-            "write the question in `prompt`",
-        ));
-    }
-    let forms = [
-        raw.choices.as_ref().map(Spanned::span),
-        raw.answer.as_ref().map(Spanned::span),
-        raw.accept.as_ref().map(Spanned::span),
-        raw.order.as_ref().map(Spanned::span),
-    ];
-    let present: Vec<_> = forms.iter().flatten().cloned().collect();
-    let help_forms = "give exactly one of [[questions.choices]], answer = true/false, accept = [...] or order = [...]";
-    let kind = match present.len() {
-        0 => {
-            errors.push(err(
-                "the question has no answer form".into(),
-                span.clone(),
-                help_forms,
-            ));
-            None
-        }
-        1 => check_form(raw, &err, &mut errors),
-        _ => {
-            errors.push(err(
-                "the question has more than one answer form".into(),
-                present[1].clone(),
-                help_forms,
-            ));
-            None
-        }
-    };
-    match kind {
-        Some(kind) if errors.is_empty() => Ok(Question {
-            prompt: raw.prompt.get_ref().trim().to_string(),
-            explanation: raw
-                .explanation
-                .as_ref()
-                .map(|e| e.trim().to_string())
-                .filter(|e| !e.is_empty()),
-            kind,
-            line: crate::diagnostic::line_col(source, span.start).0,
-        }),
-        _ => Err(errors),
-    }
-}
-
-fn check_form(
-    raw: &RawQuestion,
-    err: &impl Fn(String, std::ops::Range<usize>, &str) -> Diagnostic,
-    errors: &mut Vec<Diagnostic>,
-) -> Option<QuestionKind> {
-    if let Some(choices) = &raw.choices {
-        let list = choices.get_ref();
-        if list.len() < 2 {
-            errors.push(err(
-                format!(
-                    "a choice question needs 2 or more choices, found {}",
-                    list.len()
-                ),
-                choices.span(),
-                "add another [[questions.choices]] entry",
-            ));
-        } else if list.len() > 9 {
-            errors.push(err(
-                format!(
-                    "a question can have at most 9 choices, found {}",
-                    list.len()
-                ),
-                choices.span(),
-                "keys 1-9 pick choices: split the question",
-            ));
-        }
-        if !list.iter().any(|c| c.get_ref().correct) {
-            errors.push(err(
-                "no choice is marked correct".into(),
-                choices.span(),
-                "add `correct = true` to the right choice(s)",
-            ));
-        }
-        for (i, c) in list.iter().enumerate() {
-            let text = c.get_ref().text.trim();
-            if text.is_empty() {
-                errors.push(err(
-                    "a choice has empty text".into(),
-                    c.span(),
-                    "write the choice in `text`",
-                ));
-            } else if list[..i].iter().any(|p| p.get_ref().text.trim() == text) {
-                errors.push(err(
-                    format!("duplicate choice `{text}`"),
-                    c.span(),
-                    "remove or reword one of the two choices",
-                ));
-            }
-        }
-        return Some(QuestionKind::Choice(
-            list.iter()
-                .map(|c| {
-                    let c = c.get_ref();
-                    Choice {
-                        text: c.text.trim().to_string(),
-                        correct: c.correct,
-                        feedback: c
-                            .feedback
-                            .as_ref()
-                            .map(|f| f.trim().to_string())
-                            .filter(|f| !f.is_empty()),
-                    }
-                })
-                .collect(),
-        ));
-    }
-    if let Some(answer) = &raw.answer {
-        return Some(QuestionKind::TrueFalse(*answer.get_ref()));
-    }
-    if let Some(accept) = &raw.accept {
-        let list: Vec<String> = accept
-            .get_ref()
-            .iter()
-            .map(|a| normalize(a))
-            .filter(|a| !a.is_empty())
-            .collect();
-        if list.is_empty() {
-            errors.push(err(
-                "`accept` has no answers".into(),
-                accept.span(),
-                "list at least one accepted answer, e.g. accept = [\"988\"]",
-            ));
-        }
-        return Some(QuestionKind::Typed(accept.get_ref().clone()));
-    }
-    if let Some(order) = &raw.order {
-        let list = order.get_ref();
-        if list.len() < 2 {
-            errors.push(err(
-                format!(
-                    "an order question needs 2 or more items, found {}",
-                    list.len()
-                ),
-                order.span(),
-                "list the steps in the right order",
-            ));
-        } else if list.len() > 9 {
-            errors.push(err(
-                format!(
-                    "an order question can have at most 9 items, found {}",
-                    list.len()
-                ),
-                order.span(),
-                "keys 1-9 pick items: shorten the list",
-            ));
-        }
-        for (i, item) in list.iter().enumerate() {
-            if item.trim().is_empty() {
-                errors.push(err(
-                    "an order item is empty".into(),
-                    order.span(),
-                    "remove the empty item",
-                ));
-            } else if list[..i].iter().any(|p| p.trim() == item.trim()) {
-                errors.push(err(
-                    format!("duplicate order item `{}`", item.trim()),
-                    order.span(),
-                    "each item must be different so the order is unambiguous",
-                ));
-            }
-        }
-        return Some(QuestionKind::Order(list.clone()));
-    }
-    None
-}
-
-/// Lowercases, trims and folds runs of white space, for comparing typed answers.
+/// Folds a typed answer for comparing: trims, joins runs of white space, lowercases and drops
+/// punctuation around the answer (`  Time. ` and `time` match).
 pub fn normalize(s: &str) -> String {
-    s.split_whitespace()
+    let folded = s
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+        .to_lowercase();
+    folded
+        .trim_matches(|c: char| c.is_whitespace() || is_punctuation(c))
+        .to_string()
+}
+
+/// Punctuation that may surround a typed answer without changing it.
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '"'
+            | '\''
+            | '`'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '*'
+            | '_'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{ab}'
+            | '\u{bb}'
+            | '\u{bf}'
+            | '\u{a1}'
+            | '\u{2026}'
+    )
 }
 
 /// Whether `answer` is fully right for `question`.
@@ -411,6 +247,12 @@ pub fn grade(question: &Question, answer: &Answer) -> bool {
         }
         _ => false,
     }
+}
+
+/// Grades an answer to the question with id `id`; `None` when the quiz has no such question
+/// (it was removed since the answer was given).
+pub fn grade_by_id(quiz: &Quiz, id: &str, answer: &Answer) -> Option<bool> {
+    quiz.question(id).map(|q| grade(q, answer))
 }
 
 /// The result of a finished attempt.
@@ -442,208 +284,5 @@ pub fn score(results: &[bool], pass_percent: u8) -> Score {
         percent,
         // Compare in integers so 4/5 = 80% passes an 80% mark despite float rounding.
         passed: total > 0 && points * 100 >= usize::from(pass_percent) * total,
-    }
-}
-
-/// The order in which one attempt shows questions and each question's items.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Arrangement {
-    /// Question indices in the order shown.
-    pub questions: Vec<usize>,
-    /// For each question (by original index), its item indices in the order shown.
-    pub items: Vec<Vec<usize>>,
-}
-
-/// Arranges an attempt: shuffled with `seed` when the quiz asks for it; order questions are
-/// always shown shuffled (never in the right order when that can be avoided).
-pub fn arrange(quiz: &Quiz, seed: u64) -> Arrangement {
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let mut questions: Vec<usize> = (0..quiz.questions.len()).collect();
-    if quiz.shuffle {
-        rng.shuffle(&mut questions);
-    }
-    let items = quiz
-        .questions
-        .iter()
-        .map(|q| {
-            let n = q.kind.item_count();
-            let mut idx: Vec<usize> = (0..n).collect();
-            match q.kind {
-                QuestionKind::Order(_) => {
-                    rng.shuffle(&mut idx);
-                    if idx.iter().enumerate().all(|(i, &v)| i == v) {
-                        idx.rotate_left(1);
-                    }
-                }
-                QuestionKind::Choice(_) if quiz.shuffle => rng.shuffle(&mut idx),
-                _ => {}
-            }
-            idx
-        })
-        .collect();
-    Arrangement { questions, items }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn quiz(src: &str) -> Result<Quiz, Vec<Diagnostic>> {
-        parse_quiz(Path::new("q.quiz.toml"), src)
-    }
-
-    const ALL_FORMS: &str = r#"
-shuffle = true
-[[questions]]
-prompt = "Pick one"
-explanation = "why"
-[[questions.choices]]
-text = "A"
-correct = true
-feedback = "yes"
-[[questions.choices]]
-text = "B"
-feedback = "no"
-
-[[questions]]
-prompt = "Select all"
-[[questions.choices]]
-text = "A"
-correct = true
-[[questions.choices]]
-text = "B"
-correct = true
-[[questions.choices]]
-text = "C"
-
-[[questions]]
-prompt = "True?"
-answer = false
-
-[[questions]]
-prompt = "Number?"
-accept = ["988", "nine eight eight"]
-
-[[questions]]
-prompt = "Order"
-order = ["one", "two", "three"]
-"#;
-
-    #[test]
-    fn parses_every_form() {
-        let q = quiz(ALL_FORMS).unwrap();
-        let forms: Vec<_> = q.questions.iter().map(|q| q.kind.form_name()).collect();
-        assert_eq!(
-            forms,
-            ["pick-one", "select-all", "true-false", "typed", "order"]
-        );
-        assert_eq!(q.questions[0].line, 3);
-        assert_eq!(q.title, "Check your understanding");
-    }
-
-    #[test]
-    fn grades_every_form() {
-        let q = quiz(ALL_FORMS).unwrap().questions;
-        assert!(grade(&q[0], &Answer::Choices(vec![0])));
-        assert!(!grade(&q[0], &Answer::Choices(vec![1])));
-        assert!(grade(&q[1], &Answer::Choices(vec![1, 0])));
-        assert!(!grade(&q[1], &Answer::Choices(vec![0])));
-        assert!(!grade(&q[1], &Answer::Choices(vec![0, 1, 2])));
-        assert!(grade(&q[2], &Answer::Bool(false)));
-        assert!(!grade(&q[2], &Answer::Bool(true)));
-        assert!(grade(&q[3], &Answer::Text("  Nine   EIGHT eight ".into())));
-        assert!(!grade(&q[3], &Answer::Text("".into())));
-        assert!(grade(&q[4], &Answer::Order(vec![0, 1, 2])));
-        assert!(!grade(&q[4], &Answer::Order(vec![1, 0, 2])));
-        assert!(!grade(&q[4], &Answer::Order(vec![0, 1])));
-        assert!(!grade(&q[4], &Answer::Bool(true)));
-    }
-
-    #[test]
-    fn shuffle_is_repeatable_and_grading_uses_original_order() {
-        let q = quiz(ALL_FORMS).unwrap();
-        let a = arrange(&q, 42);
-        assert_eq!(a, arrange(&q, 42));
-        let mut sorted = a.questions.clone();
-        sorted.sort_unstable();
-        assert_eq!(sorted, vec![0, 1, 2, 3, 4]);
-        assert_ne!(
-            a.items[4],
-            vec![0, 1, 2],
-            "order items are never shown solved"
-        );
-        // Whatever the shown order, picking the original indices grades right.
-        let shown_first = a.items[0][0];
-        let right = usize::from(shown_first != 0);
-        assert!(grade(
-            &q.questions[0],
-            &Answer::Choices(vec![a.items[0][right]])
-        ));
-    }
-
-    #[test]
-    fn unshuffled_quiz_keeps_file_order() {
-        let src = ALL_FORMS.replace("shuffle = true", "");
-        let q = quiz(&src).unwrap();
-        let a = arrange(&q, 7);
-        assert_eq!(a.questions, vec![0, 1, 2, 3, 4]);
-        assert_eq!(a.items[0], vec![0, 1]);
-    }
-
-    #[test]
-    fn scores_with_integer_pass_mark() {
-        let s = score(&[true, true, true, true, false], 80);
-        assert_eq!((s.points, s.total, s.passed), (4, 5, true));
-        assert!((s.percent - 80.0).abs() < 1e-9);
-        assert!(!score(&[true, false, false], 80).passed);
-        assert!(!score(&[], 0).passed);
-    }
-
-    fn first_error(src: &str) -> Diagnostic {
-        quiz(src).unwrap_err().remove(0)
-    }
-
-    #[test]
-    fn validation_errors_have_lines() {
-        let e = first_error("[[questions]]\nprompt = \"x\"\n");
-        assert!(e.message.contains("no answer form"), "{e}");
-        assert_eq!(e.line, Some(1));
-        let e = first_error("[[questions]]\nprompt = \"x\"\nanswer = true\naccept = [\"a\"]\n");
-        assert!(e.message.contains("more than one"), "{e}");
-        assert_eq!(e.line, Some(4));
-        let e = first_error(
-            "[[questions]]\nprompt = \"x\"\n[[questions.choices]]\ntext = \"a\"\n[[questions.choices]]\ntext = \"b\"\n",
-        );
-        assert!(e.message.contains("no choice is marked correct"), "{e}");
-        let e = first_error(
-            "[[questions]]\nprompt = \"x\"\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\n",
-        );
-        assert!(e.message.contains("2 or more choices"), "{e}");
-        let e = first_error("[[questions]]\nprompt = \" \"\nanswer = true\n");
-        assert!(e.message.contains("prompt is empty"), "{e}");
-        assert_eq!(e.line, Some(2));
-        let e = first_error("[[questions]]\nprompt = \"x\"\naccept = []\n");
-        assert!(e.message.contains("no answers"), "{e}");
-        let e = first_error("[[questions]]\nprompt = \"x\"\norder = [\"a\"]\n");
-        assert!(e.message.contains("2 or more items"), "{e}");
-        let e = first_error(
-            "[[questions]]\nprompt = \"x\"\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\n[[questions.choices]]\ntext = \"a\"\n",
-        );
-        assert!(e.message.contains("duplicate choice"), "{e}");
-        let e = first_error("pass_percent = 120\n[[questions]]\nprompt = \"x\"\nanswer = true\n");
-        assert!(e.message.contains("out of range"), "{e}");
-        assert_eq!(e.line, Some(1));
-        let e = first_error("[[questions]]\nprompt = \"x\"\nanswer = true\ncolour = 1\n");
-        assert!(e.message.contains("unknown field"), "{e}");
-        assert_eq!(e.line, Some(4));
-        let e = first_error("[[questions]\n");
-        assert_eq!(e.line, Some(1));
-    }
-
-    #[test]
-    fn collects_every_error() {
-        let errs =
-            quiz("[[questions]]\nprompt = \"\"\n\n[[questions]]\nprompt = \"y\"\n").unwrap_err();
-        assert_eq!(errs.len(), 3, "{errs:?}");
     }
 }

@@ -1,12 +1,13 @@
 //! Check output: rustc-style text for people, JSON for scripts.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::Report;
-use crate::diagnostic::{Diagnostic, Severity, display_path};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity, display_path};
 use crate::sanitize;
 
 impl Report {
@@ -38,8 +39,10 @@ impl Report {
     /// Every diagnostic in the style of rustc, then the summary line.
     pub fn to_human(&self) -> String {
         let mut out = String::new();
+        // One index per file: many diagnostics in one large file stay linear.
+        let mut indexes: HashMap<&Path, LineIndex> = HashMap::new();
         for d in &self.diagnostics {
-            self.write_one(&mut out, d);
+            self.write_one(&mut out, d, &mut indexes);
             out.push('\n');
         }
         out.push_str(&self.summary());
@@ -47,7 +50,12 @@ impl Report {
         out
     }
 
-    fn write_one(&self, out: &mut String, d: &Diagnostic) {
+    fn write_one<'a>(
+        &'a self,
+        out: &mut String,
+        d: &'a Diagnostic,
+        indexes: &mut HashMap<&'a Path, LineIndex>,
+    ) {
         let severity = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -62,8 +70,11 @@ impl Report {
         }
         let snippet = d.line.and_then(|line| {
             let source = self.sources.get(&d.path)?;
+            let index = indexes
+                .entry(d.path.as_path())
+                .or_insert_with(|| LineIndex::new(source));
             // Cleaned here, not only at the edge, so the caret below lines up with what shows.
-            let text = sanitize::line(source.lines().nth(line - 1)?).into_owned();
+            let text = sanitize::line(index.line(source, line)?).into_owned();
             Some((line, text, source))
         });
         let gutter = snippet

@@ -123,18 +123,20 @@ lists and tables all work.
 title = "Check your understanding"
 
 [[questions]]
+id = "page-break"                    # a stable id: lowercase letters, digits and '-'
 prompt = "What starts a new page in a lesson?"
 
 [[questions.choices]]
-text = "A line holding only `---`, after a blank line"
+text = "A `---` line after a blank line"
 correct = true
 feedback = "Right: a thematic break ends the page."
 
 [[questions.choices]]
-text = "A `# ` heading"
+text = "A `# ` heading at the top"
 feedback = "Headings stay on the page they are on."
 
 [[questions]]
+id = "course-files"
 prompt = "Select every file a course can use."
 
 [[questions.choices]]
@@ -152,16 +154,19 @@ text = "Word documents"
 feedback = "No: convert them to Markdown first."
 
 [[questions]]
+id = "check-reports-all"
 prompt = "`rollcall check` reports every problem it finds, not only the first."
 answer = true
 explanation = "It checks every file, so one run shows everything to fix."
 
 [[questions]]
+id = "check-command"
 prompt = "Which command checks a course folder? (type it)"
 accept = ["rollcall check", "check"]
 explanation = "`rollcall check` validates every course and quiz in the folder."
 
 [[questions]]
+id = "authoring-order"
 prompt = "Put the authoring steps in order."
 order = ["Write the lesson", "Run rollcall check", "Preview it"]
 explanation = "Write, check, then preview with `rollcall preview`."
