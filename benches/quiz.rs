@@ -55,7 +55,10 @@ fn drawn_questions() -> String {
     s
 }
 
-const CASES: [(&str, fn() -> String); 4] = [
+/// A named generator of a hostile quiz file.
+type Case = (&'static str, fn() -> String);
+
+const CASES: [Case; 4] = [
     ("100000-order-items", order_items),
     ("74000-choices", choices),
     ("27000-questions", questions),

@@ -304,9 +304,12 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             Ok(v) if (1..=6000).contains(&v) => v,
             _ => {
                 errors.push(
-                    Diagnostic::error(&path, format!("min_minutes = {} is out of range", m.get_ref()))
-                        .at(&source, m.span())
-                        .with_help("give the active minutes a learner needs, from 1 to 6000, e.g. 60"),
+                    Diagnostic::error(
+                        &path,
+                        format!("min_minutes = {} is out of range", m.get_ref()),
+                    )
+                    .at(&source, m.span())
+                    .with_help("give the active minutes a learner needs, from 1 to 6000, e.g. 60"),
                 );
                 0
             }
@@ -562,7 +565,9 @@ mod tests {
     #[test]
     fn year_months() {
         assert!(is_year_month("2026-11"));
-        for bad in ["2026-13", "2026-1", "26-11", "2026/11", "", "2026-00", "1999-01"] {
+        for bad in [
+            "2026-13", "2026-1", "26-11", "2026/11", "", "2026-00", "1999-01",
+        ] {
             assert!(!is_year_month(bad), "{bad}");
         }
     }
@@ -582,11 +587,19 @@ mod tests {
         };
         write("min_minutes = 90\nreviewed = \"2026-11\"");
         let c = load_course(&dir).unwrap();
-        assert_eq!((c.min_minutes, c.reviewed.as_deref()), (90, Some("2026-11")));
+        assert_eq!(
+            (c.min_minutes, c.reviewed.as_deref()),
+            (90, Some("2026-11"))
+        );
         write("");
         assert_eq!(load_course(&dir).unwrap().min_minutes, 0);
         write("min_minutes = 0");
-        assert!(load_course(&dir).unwrap_err().message.contains("min_minutes"));
+        assert!(
+            load_course(&dir)
+                .unwrap_err()
+                .message
+                .contains("min_minutes")
+        );
         write("reviewed = \"Nov 2026\"");
         let e = load_course(&dir).unwrap_err();
         assert!(e.message.contains("not a month"), "{e}");

@@ -186,7 +186,11 @@ mod tests {
         let src = "ab\nçd\r\n\nef";
         let index = LineIndex::new(src);
         for offset in 0..=src.len() + 2 {
-            assert_eq!(index.line_col(src, offset), line_col(src, offset), "{offset}");
+            assert_eq!(
+                index.line_col(src, offset),
+                line_col(src, offset),
+                "{offset}"
+            );
         }
         assert_eq!(index.line(src, 2), Some("çd"));
         assert_eq!(index.line(src, 3), Some(""));

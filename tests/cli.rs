@@ -43,6 +43,7 @@ const FIXTURES: &[&str] = &[
     "duplicate-choice",
     "empty-accept",
     "short-order",
+    "bad-question-id",
     // everything at once: checking goes on after the first error
     "many-errors",
     // warnings
@@ -54,6 +55,9 @@ const FIXTURES: &[&str] = &[
     "unused-file",
     "no-hours",
     "empty-lesson",
+    "no-question-ids",
+    "draw-over-pool",
+    "final-practice",
 ];
 
 /// Fixtures that need a file made at run time (see their tests).

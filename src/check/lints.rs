@@ -48,7 +48,8 @@ fn missing_ids(quiz: &Quiz, warn: &Warn<'_>, out: &mut Vec<Diagnostic>) {
         } else if missing.len() == n {
             format!("none of the {n} questions has an `id`")
         } else {
-            format!("{} of the {n} questions have no `id`", missing.len())
+            let verb = if missing.len() == 1 { "has" } else { "have" };
+            format!("{} of the {n} questions {verb} no `id`", missing.len())
         };
         out.push(warn(
             first.line,
@@ -277,12 +278,18 @@ mod tests {
         let src = "[[questions]]\nprompt = \"a\"\nanswer = true\n[[questions]]\nprompt = \"b\"\nanswer = false\n";
         let ds = quiz_lints(Path::new("q"), &quiz(src), false);
         assert_eq!(ds.len(), 1, "{ds:?}");
-        assert!(ds[0].message.starts_with("none of the 2 questions has an `id`"));
+        assert!(
+            ds[0]
+                .message
+                .starts_with("none of the 2 questions has an `id`")
+        );
         assert_eq!(ds[0].line, Some(1));
         let mixed = tf("a", true) + "[[questions]]\nprompt = \"b\"\nanswer = false\n";
         assert_eq!(
             messages(&mixed, false),
-            ["1 of the 2 questions have no `id`: ids from positions (q1, q2, ...) change when questions move"]
+            [
+                "1 of the 2 questions has no `id`: ids from positions (q1, q2, ...) change when questions move"
+            ]
         );
     }
 
@@ -293,7 +300,10 @@ mod tests {
             messages(&src, false),
             ["all 3 true/false questions of the quiz are `true`"]
         );
-        assert!(messages(&tf("a", true), false).is_empty(), "one is not a pattern");
+        assert!(
+            messages(&tf("a", true), false).is_empty(),
+            "one is not a pattern"
+        );
     }
 
     #[test]
@@ -326,7 +336,9 @@ mod tests {
         let m = messages(&format!("draw = 3\nfeedback = \"end\"\n{pool}"), true);
         assert_eq!(
             m,
-            ["final assessment: a pool of 4 questions for 3 asked, so retakes see the same questions"]
+            [
+                "final assessment: a pool of 4 questions for 3 asked, so retakes see the same questions"
+            ]
         );
         let m = messages(&format!("draw = 2\n{pool}"), true);
         assert_eq!(
@@ -353,7 +365,10 @@ mod tests {
         let q = quiz(&tf("a", true));
         assert!(is_final(&q, 3, 4));
         assert!(!is_final(&q, 2, 4));
-        assert!(!is_final(&q, 0, 1), "a one-lesson course has no separate final");
+        assert!(
+            !is_final(&q, 0, 1),
+            "a one-lesson course has no separate final"
+        );
     }
 
     #[test]

@@ -248,7 +248,11 @@ fn check_ids(cx: &mut Ctx<'_>, questions: &[Spanned<RawQuestion>]) {
         }
         if let Some(&first) = seen.get(&text) {
             let span = id.map_or_else(|| q.span(), Spanned::span);
-            let given = if id.is_some() { "" } else { " from its position" };
+            let given = if id.is_some() {
+                ""
+            } else {
+                " from its position"
+            };
             cx.err(
                 format!("question {n} gets id `{text}`{given}, which question {first} already has"),
                 span,
@@ -385,7 +389,10 @@ fn check_items<'a>(
         } else if !seen.insert(text) && !dup_reported {
             dup_reported = true;
             cx.err(
-                format!("duplicate {} `{text}`", what.trim_start_matches("a ").trim_start_matches("an ")),
+                format!(
+                    "duplicate {} `{text}`",
+                    what.trim_start_matches("a ").trim_start_matches("an ")
+                ),
                 span,
                 "each entry must be different: remove or reword one of the two",
             );
@@ -398,13 +405,19 @@ fn check_form(cx: &mut Ctx<'_>, raw: &RawQuestion) -> Option<QuestionKind> {
         let list = choices.get_ref();
         if list.len() < 2 {
             cx.err(
-                format!("a choice question needs 2 or more choices, found {}", list.len()),
+                format!(
+                    "a choice question needs 2 or more choices, found {}",
+                    list.len()
+                ),
                 choices.span(),
                 "add another [[questions.choices]] entry",
             );
         } else if list.len() > MAX_ITEMS {
             cx.err(
-                format!("a question can have at most 9 choices, found {}", list.len()),
+                format!(
+                    "a question can have at most 9 choices, found {}",
+                    list.len()
+                ),
                 choices.span(),
                 "keys 1-9 pick choices: split the question",
             );
@@ -455,7 +468,10 @@ fn check_form(cx: &mut Ctx<'_>, raw: &RawQuestion) -> Option<QuestionKind> {
         let list = order.get_ref();
         if list.len() < 2 {
             cx.err(
-                format!("an order question needs 2 or more items, found {}", list.len()),
+                format!(
+                    "an order question needs 2 or more items, found {}",
+                    list.len()
+                ),
                 order.span(),
                 "list the steps in the right order",
             );

@@ -159,8 +159,7 @@ fn validation_errors_have_lines() {
 
 #[test]
 fn collects_every_error() {
-    let errs =
-        quiz("[[questions]]\nprompt = \"\"\n\n[[questions]]\nprompt = \"y\"\n").unwrap_err();
+    let errs = quiz("[[questions]]\nprompt = \"\"\n\n[[questions]]\nprompt = \"y\"\n").unwrap_err();
     assert_eq!(errs.len(), 3, "{errs:?}");
 }
 
@@ -254,7 +253,9 @@ fn draws_are_seeded_honour_groups_and_never_exceed_the_pool() {
     assert!(differs, "different seeds draw differently");
 
     // More than the pool: the whole pool, once each.
-    let big = POOL.replace("draw = 4", "draw = 40").replace("one = 2", "one = 9");
+    let big = POOL
+        .replace("draw = 4", "draw = 40")
+        .replace("one = 2", "one = 9");
     let q = quiz(&big).unwrap();
     assert_eq!(q.asked_count(), 7);
     assert_eq!(arrange(&q, 1).questions, (0..7).collect::<Vec<_>>());
@@ -297,7 +298,14 @@ fn grades_by_id() {
 fn typed_answers_fold_case_space_and_surrounding_punctuation() {
     let q = quiz("[[questions]]\nprompt = \"x\"\naccept = [\"time\", \"Nine-one-one\"]\n").unwrap();
     let q = &q.questions[0];
-    for given in ["Time.", "  TIME ", "\"time!\"", "(time)", "nine-one-one", "“Time”?"] {
+    for given in [
+        "Time.",
+        "  TIME ",
+        "\"time!\"",
+        "(time)",
+        "nine-one-one",
+        "“Time”?",
+    ] {
         assert!(grade(q, &Answer::Text(given.into())), "{given}");
     }
     for given in ["times", "ti me", "", "..."] {
@@ -310,7 +318,10 @@ fn retake_after_values() {
     use std::time::Duration;
     assert_eq!(parse_retake_after("30m"), Some(Duration::from_secs(1800)));
     assert_eq!(parse_retake_after("2h"), Some(Duration::from_secs(7200)));
-    assert_eq!(parse_retake_after("7d"), Some(Duration::from_secs(7 * 86_400)));
+    assert_eq!(
+        parse_retake_after("7d"),
+        Some(Duration::from_secs(7 * 86_400))
+    );
     for bad in ["", "h", "0h", "1.5h", "-1d", "24", "1w", "999d", "1 h"] {
         assert_eq!(parse_retake_after(bad), None, "{bad}");
     }
@@ -342,14 +353,20 @@ fn v2_validation_errors() {
     let e = first_error(
         "[draw_groups]\nlesson1 = 2\n[[questions]]\nprompt = \"x\"\nanswer = true\ngroup = \"lesson2\"\n",
     );
-    assert!(e.message.contains("no question has group = \"lesson1\""), "{e}");
+    assert!(
+        e.message.contains("no question has group = \"lesson1\""),
+        "{e}"
+    );
     assert_eq!(e.line, Some(2));
 }
 
 #[test]
 fn item_problems_are_reported_once_per_question() {
     let many: Vec<String> = (0..500).map(|_| "\"same\"".to_string()).collect();
-    let src = format!("[[questions]]\nprompt = \"x\"\norder = [{}]\n", many.join(", "));
+    let src = format!(
+        "[[questions]]\nprompt = \"x\"\norder = [{}]\n",
+        many.join(", ")
+    );
     let errs = quiz(&src).unwrap_err();
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert!(errs[0].message.contains("at most 9 items"));
@@ -376,6 +393,10 @@ fn hostile_sizes_parse_in_linear_time() {
         let start = Instant::now();
         let _ = quiz(&src);
         // Generous for an unoptimized build on a loaded machine; quadratic work takes minutes.
-        assert!(start.elapsed() < Duration::from_secs(20), "{:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{:?}",
+            start.elapsed()
+        );
     }
 }
