@@ -92,6 +92,8 @@ pub struct App {
     pub quitting: bool,
     /// The time of the last message (read at the edge and passed to `update`).
     pub now: jiff::Zoned,
+    /// Required courses and the roster (empty without `requirements.toml`).
+    pub duties: crate::compliance::Duties,
 }
 
 /// A time as the progress model stores it (to the millisecond, with its offset).
@@ -120,6 +122,7 @@ impl App {
             titles: HashMap::new(),
             quitting: false,
             now: jiff::Zoned::default(),
+            duties: crate::compliance::Duties::default(),
         }
     }
 
@@ -153,6 +156,7 @@ impl App {
             color: self.color,
             watch: self.watch,
             now: &self.now,
+            duties: &self.duties,
         }
     }
 
@@ -168,6 +172,7 @@ impl App {
                 color: self.color,
                 watch: self.watch,
                 now: &self.now,
+                duties: &self.duties,
             },
             &mut self.screen,
         )

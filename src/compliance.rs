@@ -53,57 +53,63 @@ pub struct Completion {
 /// A completion counts only when the record holds it; the renewal date is the latest passed
 /// attempt at the course's last quiz on or after the first completion.
 pub fn completions(learners: &BTreeMap<String, Progress>, library: &Library) -> Vec<Completion> {
+    learners
+        .iter()
+        .flat_map(|(name, progress)| learner_completions(name, progress, library))
+        .collect()
+}
+
+/// One learner's course completions (see [`completions`]).
+pub fn learner_completions(name: &str, progress: &Progress, library: &Library) -> Vec<Completion> {
     let mut out = Vec::new();
-    for (name, progress) in learners {
-        for (course, record) in &progress.courses {
-            let Some(when) = record.completed else {
-                continue;
-            };
-            let first = when.date();
-            let meta = library.course(course);
-            let final_lesson = meta
-                .and_then(|m| m.lessons.iter().rev().find(|l| l.quiz.is_some()))
-                .map(|l| l.id().to_string());
-            let mut dates: Vec<Date> = progress
-                .attempts
-                .iter()
-                .filter(|a| {
-                    a.course == *course
-                        && a.passed
-                        && final_lesson.as_deref().is_none_or(|l| a.lesson == l)
-                })
-                .map(|a| a.finished.date())
-                .filter(|d| *d > first)
-                .collect();
-            dates.push(first);
-            dates.sort_unstable();
-            dates.dedup();
-            let last = dates.last().copied().unwrap_or(first);
-            out.push(Completion {
-                learner: name.clone(),
-                course: course.clone(),
-                first,
-                last,
-                dates,
-                hours: record
-                    .completed_hours
-                    .or_else(|| meta.map(|m| m.hours))
-                    .unwrap_or(0.0),
-                version: record
-                    .completed_version
-                    .clone()
-                    .or_else(|| meta.map(|m| m.version.clone())),
-                best: report::best_score(progress, course),
-                statement_id: crate::report::xapi::record_statement_id(
-                    name,
-                    course,
-                    "",
-                    crate::report::xapi::verbs::COMPLETED,
-                )
-                .to_string(),
-                completed: when.to_string(),
-            });
-        }
+    for (course, record) in &progress.courses {
+        let Some(when) = record.completed else {
+            continue;
+        };
+        let first = when.date();
+        let meta = library.course(course);
+        let final_lesson = meta
+            .and_then(|m| m.lessons.iter().rev().find(|l| l.quiz.is_some()))
+            .map(|l| l.id().to_string());
+        let mut dates: Vec<Date> = progress
+            .attempts
+            .iter()
+            .filter(|a| {
+                a.course == *course
+                    && a.passed
+                    && final_lesson.as_deref().is_none_or(|l| a.lesson == l)
+            })
+            .map(|a| a.finished.date())
+            .filter(|d| *d > first)
+            .collect();
+        dates.push(first);
+        dates.sort_unstable();
+        dates.dedup();
+        let last = dates.last().copied().unwrap_or(first);
+        out.push(Completion {
+            learner: name.to_string(),
+            course: course.clone(),
+            first,
+            last,
+            dates,
+            hours: record
+                .completed_hours
+                .or_else(|| meta.map(|m| m.hours))
+                .unwrap_or(0.0),
+            version: record
+                .completed_version
+                .clone()
+                .or_else(|| meta.map(|m| m.version.clone())),
+            best: report::best_score(progress, course),
+            statement_id: crate::report::xapi::record_statement_id(
+                name,
+                course,
+                "",
+                crate::report::xapi::verbs::COMPLETED,
+            )
+            .to_string(),
+            completed: when.to_string(),
+        });
     }
     out
 }
@@ -298,6 +304,136 @@ fn standing(
         row.status = Standing::Compliant;
     }
     row
+}
+
+/// What the player needs to show a learner's required courses: the rules, and the roster to
+/// tell which of them cover this learner. Loaded once at start.
+#[derive(Debug, Clone, Default)]
+pub struct Duties {
+    /// The good rules of `requirements.toml` (none without one).
+    pub rules: Vec<Rule>,
+    /// The roster, when the data folder has one.
+    pub roster: Option<Roster>,
+}
+
+/// One required course as the player shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duty {
+    /// Where the learner stands.
+    pub status: Standing,
+    /// When it is next due, if known.
+    pub next_due: Option<Date>,
+    /// Days past due (after grace).
+    pub days_overdue: i64,
+    /// Whether the course recurs (`every`), so a completion has a renewal date.
+    pub recurs: bool,
+}
+
+impl Duties {
+    /// Reads `requirements.toml` beside the courses and the roster in the data folder, for the
+    /// player. A missing or unreadable file means no duties; problems are for `check` and
+    /// `compliance` to report, not a reason to keep an officer from training.
+    pub fn load(
+        courses_root: &std::path::Path,
+        data_dir: &std::path::Path,
+        library: &Library,
+    ) -> Self {
+        let path = courses_root.join(requirements::FILE_NAME);
+        let Ok(text) = read_text(&path) else {
+            return Self::default();
+        };
+        let ids = library.courses.iter().map(|c| c.id.clone()).collect();
+        let rules = Requirements::parse(&path, &text, &ids).rules;
+        let roster = ["roster.csv", "roster.toml"].iter().find_map(|name| {
+            let path = data_dir.join(name);
+            read_text(&path).ok().map(|t| Roster::parse(&path, &t))
+        });
+        Self { rules, roster }
+    }
+
+    /// The learner's required courses, by course id, as of `today`.
+    ///
+    /// Without a roster only `who = "all"` rules with a fixed date apply: a unit, a role or a
+    /// hire date cannot be known.
+    pub fn for_learner(
+        &self,
+        learner: &str,
+        progress: &Progress,
+        library: &Library,
+        today: Date,
+    ) -> BTreeMap<String, Duty> {
+        let mut out = BTreeMap::new();
+        if self.rules.is_empty() {
+            return out;
+        }
+        let anonymous;
+        let officer = match self.roster.as_ref().and_then(|r| r.officer_for(learner)) {
+            Some(o) => o,
+            None => {
+                anonymous = roster::Officer {
+                    id: String::new(),
+                    name: learner.to_string(),
+                    learners: vec![learner.to_string()],
+                    unit: String::new(),
+                    role: String::new(),
+                    status: OfficerStatus::Active,
+                    hire_date: None,
+                    line: 0,
+                };
+                &anonymous
+            }
+        };
+        let done = learner_completions(learner, progress, library);
+        for rule in self.rules.iter().filter(|r| r.who.covers(officer)) {
+            let last = done
+                .iter()
+                .filter(|c| c.course == rule.course)
+                .flat_map(|c| c.dates.iter().copied())
+                .filter(|d| *d <= today)
+                .max();
+            let row = standing(officer, rule, last, today, DEFAULT_DUE_SOON_DAYS);
+            if row.status == Standing::Exempt
+                || (row.next_due.is_none() && row.status == Standing::NotStarted)
+            {
+                continue;
+            }
+            out.insert(
+                rule.course.clone(),
+                Duty {
+                    status: row.status,
+                    next_due: row.next_due,
+                    days_overdue: row.days_overdue,
+                    recurs: rule.every.is_some(),
+                },
+            );
+        }
+        out
+    }
+
+    /// Library order: required courses first (overdue, then due soonest), then the rest in
+    /// library order. Indices into `library.courses`.
+    pub fn library_order(
+        &self,
+        learner: &str,
+        progress: &Progress,
+        library: &Library,
+        today: Date,
+    ) -> Vec<usize> {
+        let duties = self.for_learner(learner, progress, library, today);
+        let mut order: Vec<usize> = (0..library.courses.len()).collect();
+        // A stable sort keeps library order within each group.
+        order.sort_by_key(|&i| {
+            let id = &library.courses[i].id;
+            match duties.get(id) {
+                Some(d) if d.status != Standing::Compliant => {
+                    (0, d.status, d.next_due.unwrap_or(Date::MAX))
+                }
+                Some(_) => (1, Standing::Compliant, Date::MAX),
+                None => (2, Standing::Compliant, Date::MAX),
+            }
+        });
+        order
+    }
 }
 
 /// The candidate nearest to `word` (case or one or two edits apart), for "did you mean".

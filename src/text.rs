@@ -32,3 +32,42 @@ pub fn hint(h: Hint) -> &'static str {
         Hint::SelectAtLeastOne => "Select at least one choice (Space or 1-9), then press Enter.",
     }
 }
+
+/// A required course's badge in the library: `OVERDUE`, `due in 12 days`, `due 2027-03-31`,
+/// or the renewal date of a done course that recurs (nothing for one that does not: its ✓ says
+/// it).
+#[must_use]
+pub fn due_badge(d: &crate::compliance::Duty, today: jiff::civil::Date) -> String {
+    use crate::compliance::Standing;
+    let days = |due: jiff::civil::Date| (due - today).get_days();
+    match (d.status, d.next_due) {
+        (Standing::Overdue, _) => "OVERDUE".into(),
+        (Standing::DueSoon, Some(due)) if due < today => "due now (grace)".into(),
+        (Standing::DueSoon, Some(due)) if due == today => "due today".into(),
+        (Standing::DueSoon, Some(due)) => match days(due) {
+            1 => "due tomorrow".into(),
+            n => format!("due in {n} days"),
+        },
+        (Standing::Compliant, Some(due)) => format!("renew by {due}"),
+        (Standing::Compliant, None) => String::new(),
+        (_, Some(due)) => format!("due {due}"),
+        (_, None) => "required".into(),
+    }
+}
+
+/// The course screen's line about a required course.
+#[must_use]
+pub fn due_line(d: &crate::compliance::Duty, today: jiff::civil::Date) -> String {
+    use crate::compliance::Standing;
+    match (d.status, d.next_due) {
+        (Standing::Overdue, Some(due)) => format!(
+            "Required: OVERDUE since {due} ({} days past any grace period). Complete it now.",
+            d.days_overdue
+        ),
+        (Standing::Compliant, Some(due)) => {
+            format!("Required: done. Next recertification due {due}.")
+        }
+        (Standing::Compliant, None) => "Required: done.".into(),
+        _ => format!("Required: {}.", due_badge(d, today)),
+    }
+}

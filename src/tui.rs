@@ -125,7 +125,9 @@ pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
             Some(e.to_string()),
         ),
     };
+    let duties = crate::compliance::Duties::load(&courses.root, &data_dir, &library);
     let mut app = App::new(library, &learner, progress);
+    app.duties = duties;
     app.builtin = builtin;
     app.watch = cli.watch;
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

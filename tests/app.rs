@@ -577,3 +577,45 @@ fn feedback_and_record_scroll_stop_at_their_last_line() {
     };
     assert_eq!(after.scroll + 1, r.scroll, "Up scrolls at once");
 }
+
+#[test]
+fn library_lists_required_courses_first_with_due_badges_in_words() {
+    use rollcall::compliance::Duties;
+    use rollcall::compliance::requirements::Requirements;
+    let courses = Path::new("tests/fixtures/compliance/courses");
+    let mut h = Harness::with(courses, None);
+    let ids = ["de-escalation", "crisis-intervention"]
+        .map(String::from)
+        .into();
+    let rules = "[[require]]\ncourse = \"de-escalation\"\ndue = \"2026-12-06\"\n\n\
+                 [[require]]\ncourse = \"crisis-intervention\"\ndue = \"2026-10-01\"\n";
+    let reqs = Requirements::parse(Path::new("requirements.toml"), rules, &ids);
+    assert!(reqs.problems.is_empty(), "{:?}", reqs.problems);
+    h.app.duties = Duties {
+        rules: reqs.rules,
+        roster: None,
+    };
+    // Library order in the folder is crisis-intervention, de-escalation; the overdue one
+    // comes first either way, then the one due soon.
+    let text = h.screen_text(80, 24);
+    insta::assert_snapshot!("library_due_badges", text);
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with(" 1. ") || l.starts_with(" 2. "))
+        .collect();
+    assert!(
+        rows[0].contains("Crisis Intervention") && rows[0].contains("OVERDUE"),
+        "{text}"
+    );
+    assert!(
+        rows[1].contains("De-escalation") && rows[1].contains("due in 12 days"),
+        "{text}"
+    );
+    h.send(&[Msg::Down, Msg::Enter]);
+    let text = h.screen_text(80, 24);
+    assert!(
+        text.contains("De-escalation Basics"),
+        "row 2 opens the course shown there"
+    );
+    assert!(text.contains("Required: due in 12 days."), "{text}");
+}

@@ -46,9 +46,19 @@ pub struct Ctx<'a> {
     pub watch: bool,
     /// The time of this message (read once at the edge).
     pub now: &'a jiff::Zoned,
+    /// Required courses and the roster.
+    pub duties: &'a crate::compliance::Duties,
 }
 
 impl Ctx<'_> {
+    /// Library rows in display order: required courses first (see
+    /// [`crate::compliance::Duties::library_order`]).
+    #[must_use]
+    pub fn library_order(&self) -> Vec<usize> {
+        self.duties
+            .library_order(self.learner, self.progress, self.library, self.now.date())
+    }
+
     /// The course at an index.
     #[must_use]
     pub fn course(&self, idx: usize) -> Option<&Course> {

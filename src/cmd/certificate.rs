@@ -11,7 +11,6 @@ use crate::cmd::EXIT_FAILED;
 use crate::compliance::roster::{Roster, identity};
 use crate::compliance::{self, Completion};
 use crate::course::Library;
-use crate::report;
 
 /// A file-name-safe form of `s`: letters, digits, `-`, `_` and `.`, nothing else.
 fn file_part(s: &str) -> String {
@@ -78,7 +77,11 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let library = crate::cmd::report::library(cli)?;
     let roster = crate::cmd::compliance::load_roster(cli, args.roster.as_deref())?;
     let inputs = crate::cmd::report::read_inputs(cli, &args.paths)?;
-    let learners = report::merge_by_learner(&inputs.sources);
+    let learners = crate::cmd::compliance::creditable(
+        &inputs.sources,
+        &library,
+        crate::progress::Stamp::now(),
+    );
     let completions = compliance::completions(&learners, &library);
 
     if args.all {

@@ -56,6 +56,22 @@ pub(crate) fn load_roster(cli: &Cli, flag: Option<&Path>) -> anyhow::Result<Opti
     Ok(Some(roster))
 }
 
+/// Each learner's merged record with only what may be credited (records checked, evidence
+/// required), as every command that credits completions must read it.
+pub(crate) fn creditable(
+    sources: &[report::Source],
+    library: &crate::course::Library,
+    now: crate::progress::Stamp,
+) -> std::collections::BTreeMap<String, crate::progress::Progress> {
+    report::merge_by_learner(sources)
+        .into_iter()
+        .map(|(name, merged)| {
+            let credited = merged.check(now).creditable(library);
+            (name, credited)
+        })
+        .collect()
+}
+
 fn today() -> jiff::civil::Date {
     jiff::Zoned::now().date()
 }
@@ -129,14 +145,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             |_| crate::progress::Stamp::now(),
             |z| crate::progress::Stamp::from_zoned(&z).max(crate::progress::Stamp::now()),
         );
-    let learners: std::collections::BTreeMap<String, crate::progress::Progress> =
-        report::merge_by_learner(&inputs.sources)
-            .into_iter()
-            .map(|(name, merged)| {
-                let credited = merged.check(now).creditable(&library);
-                (name, credited)
-            })
-            .collect();
+    let learners = creditable(&inputs.sources, &library, now);
     let completions = compliance::completions(&learners, &library);
     let names: Vec<String> = learners.keys().cloned().collect();
     let built = compliance::build(&roster, &reqs, &completions, &names, as_of, args.due_soon);

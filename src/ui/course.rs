@@ -31,6 +31,19 @@ pub(super) fn draw(
         facts.push_str(&format!(" · cert. {c}"));
     }
     head.push(Line::styled(facts, theme.muted()));
+    let today = app.now.date();
+    if let Some(duty) = app
+        .duties
+        .for_learner(&app.learner, &app.progress, &app.library, today)
+        .get(&course.id)
+    {
+        let style = if duty.status == crate::compliance::Standing::Overdue {
+            theme.bad()
+        } else {
+            theme.warn()
+        };
+        head.push(Line::styled(crate::text::due_line(duty, today), style));
+    }
     if !course.requires.is_empty() {
         let names: Vec<String> = course
             .requires

@@ -11,19 +11,34 @@ use crate::app::{App, course_ratio};
 pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let mut items: Vec<ListItem> = Vec::new();
-    for (i, course) in app.library.courses.iter().enumerate() {
+    let today = app.now.date();
+    let duties = app
+        .duties
+        .for_learner(&app.learner, &app.progress, &app.library, today);
+    let order = app.ctx().library_order();
+    for (row, &i) in order.iter().enumerate() {
+        let Some(course) = app.library.courses.get(i) else {
+            continue;
+        };
         let ratio = course_ratio(&app.progress, course);
         let done = app
             .progress
             .courses
             .get(&course.id)
             .and_then(|c| c.completed);
-        let right = match done {
+        let mut right = match done {
             Some(d) => format!("✓ {}  {}", d.date(), bar(1.0, 10)),
             None => bar(ratio, 10),
         };
+        let duty = duties.get(&course.id);
+        if let Some(d) = duty {
+            let badge = crate::text::due_badge(d, today);
+            if !badge.is_empty() {
+                right = format!("{badge}  {right}");
+            }
+        }
         let title = spread(
-            &format!("{:>2}. {}", i + 1, course.title),
+            &format!("{:>2}. {}", row + 1, course.title),
             &right,
             area.width.saturating_sub(1),
         );
@@ -34,7 +49,10 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
             if course.lessons.len() == 1 { "" } else { "s" },
             course.summary
         );
-        let title_style = if done.is_some() {
+        let title_style = if duty.is_some_and(|d| d.status == crate::compliance::Standing::Overdue)
+        {
+            theme.bad()
+        } else if done.is_some() {
             theme.good()
         } else {
             theme.accent()

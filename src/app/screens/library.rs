@@ -21,8 +21,8 @@ impl LibraryState {
             Msg::LastPage => self.selected = rows.saturating_sub(1),
             Msg::Enter => {
                 let idx = self.selected;
-                if idx < ctx.library.courses.len() {
-                    return Outcome::act(Action::OpenCourse(idx));
+                if let Some(&course) = ctx.library_order().get(idx) {
+                    return Outcome::act(Action::OpenCourse(course));
                 }
                 if let Some(b) = ctx.library.broken.get(idx - ctx.library.courses.len()) {
                     return Outcome::say(Notice::CannotOpenCourse(b.error.to_string()));

@@ -448,6 +448,7 @@ mod tests {
         let progress = crate::progress::Progress::new("t");
         let titles = std::collections::HashMap::new();
         let now = jiff::Zoned::now();
+        let duties = crate::compliance::Duties::default();
         let ctx = Ctx {
             library: &library,
             progress: &progress,
@@ -457,6 +458,7 @@ mod tests {
             color: false,
             watch: false,
             now: &now,
+            duties: &duties,
         };
         s.update(&ctx, msg)
     }
