@@ -464,3 +464,57 @@ fn completions_and_man_page() {
     );
     assert!(man.contains("check"), "{man}");
 }
+
+/// Copies `from` to `to` with every LF in a UTF-8 text file turned into CRLF, as a Windows
+/// editor would save it; other files are copied as they are.
+fn copy_dir_crlf(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir_crlf(&entry.path(), &target);
+        } else {
+            let bytes = fs::read(entry.path()).unwrap();
+            match String::from_utf8(bytes) {
+                Ok(text) => fs::write(target, text.replace('\n', "\r\n")).unwrap(),
+                Err(e) => fs::write(target, e.into_bytes()).unwrap(),
+            }
+        }
+    }
+}
+
+/// Course files saved with CRLF line ends (Windows editors) check and preview exactly like
+/// the same files with LF ends: same diagnostics, same lines and columns, same pages.
+#[test]
+fn crlf_course_files_behave_like_lf() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures(), &tmp.path().join("lf"));
+    copy_dir_crlf(&fixtures(), &tmp.path().join("crlf"));
+    let (lf, lf_code) = check(tmp.path(), &["lf"]);
+    let (crlf, crlf_code) = check(tmp.path(), &["crlf"]);
+    assert_eq!(crlf.replace("crlf/", "lf/"), lf);
+    assert_eq!(crlf_code, lf_code);
+    assert!(
+        !crlf.contains('\r'),
+        "no carriage return reaches the terminal"
+    );
+
+    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("courses");
+    copy_dir_crlf(&courses, &tmp.path().join("bundled"));
+    let (out, code) = check(tmp.path(), &["bundled"]);
+    assert_eq!(code, 0, "{out}");
+    let preview = |root: &str| {
+        let out = rollcall(tmp.path())
+            .args(["--courses", root, "preview", "--plain", "--width", "60"])
+            .arg("de-escalation/1")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    copy_dir(&courses, &tmp.path().join("bundled-lf"));
+    let text = preview("bundled");
+    assert_eq!(text, preview("bundled-lf"));
+    assert!(!text.contains('\r'));
+}
