@@ -168,7 +168,11 @@ pub enum Status {
 
 /// `rollcall report`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ReportArgs {
+    /// Another kind of report
+    #[command(subcommand)]
+    pub command: Option<ReportCommand>,
     /// Progress files or data folders [default: this machine's data folder]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -186,6 +190,26 @@ pub struct ReportArgs {
     /// Only rows with this status
     #[arg(long, value_enum)]
     pub status: Option<Status>,
+}
+
+/// `rollcall report ...` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Item analysis: how each quiz question performed (for authors)
+    Items(ItemsArgs),
+}
+
+/// `rollcall report items`.
+#[derive(Debug, Args)]
+pub struct ItemsArgs {
+    /// Progress files, data folders or exported records [default: this machine's data folder]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Only this course
+    #[arg(long, value_name = "ID")]
+    pub course: Option<String>,
 }
 
 /// `rollcall export ...`.

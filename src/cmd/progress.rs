@@ -417,21 +417,25 @@ fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
     let answers = vec![
         GivenAnswer {
             question: 1,
+            id: None,
             answer: Answer::Choices(vec![i % 4]),
             correct: i % 4 == 1,
         },
         GivenAnswer {
             question: 2,
+            id: None,
             answer: Answer::Bool(i.is_multiple_of(2)),
             correct: i.is_multiple_of(2),
         },
         GivenAnswer {
             question: 3,
+            id: None,
             answer: Answer::Text("988".into()),
             correct: true,
         },
         GivenAnswer {
             question: 4,
+            id: None,
             answer: Answer::Order(vec![2, 0, 1]),
             correct: !i.is_multiple_of(3),
         },
