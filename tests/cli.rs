@@ -517,6 +517,7 @@ fn crlf_course_files_behave_like_lf() {
     let text = preview("bundled");
     assert_eq!(text, preview("bundled-lf"));
     assert!(!text.contains('\r'));
+}
 
 /// `report items` over a progress folder: one row per question id, flags after 20 answers,
 /// CSV that parses back and JSON with the statistics.
