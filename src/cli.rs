@@ -73,7 +73,9 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
-    /// Save attempts in a loop (used by the crash-safety tests)
+    /// Save attempts in a loop (used by the crash-safety tests; debug builds only, so the
+    /// release binary does not ship it)
+    #[cfg(debug_assertions)]
     #[command(hide = true)]
     SaveLoop {
         /// How many attempts to save

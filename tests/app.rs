@@ -619,3 +619,46 @@ fn library_lists_required_courses_first_with_due_badges_in_words() {
     );
     assert!(text.contains("Required: due in 12 days."), "{text}");
 }
+
+#[test]
+fn an_attempt_shows_saving_until_it_is_on_disk() {
+    for fail in [false, true] {
+        let mut h = Harness::new();
+        if fail {
+            // A data folder that is a file: every save fails.
+            let blocker = h.dir.path().join("blocked");
+            std::fs::write(&blocker, "not a folder").unwrap();
+            h.rt.store = Some(Store::new(&blocker, "tester").unwrap());
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        h.rt.saver = Some(
+            rollcall::runtime::saver::Saver::start(move |done| {
+                let _ = tx.send(done);
+            })
+            .unwrap(),
+        );
+        h.open_first_lesson();
+        h.take_quiz(&[true, true, true, true, true]);
+        let text = h.screen_text(80, 24);
+        assert!(text.contains("Attempt saving…"), "{text}");
+        assert!(!text.contains("Attempt saved."), "{text}");
+        assert!(h.app.save_pending());
+        // Feed the worker's reports back, as the terminal loop does.
+        while h.app.save_done < h.app.attempt_seq {
+            let done = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+            h.send(&[Msg::Saved {
+                seq: done.seq,
+                result: done.result,
+            }]);
+        }
+        let text = h.screen_text(80, 24);
+        if fail {
+            assert!(text.contains("not saved:"), "{text}");
+            assert!(!text.contains("Attempt saved."), "{text}");
+        } else {
+            assert!(text.contains("Attempt saved."), "{text}");
+            let on_disk = Store::new(h.dir.path(), "tester").unwrap().load().unwrap();
+            assert_eq!(on_disk.attempts.len(), 1);
+        }
+    }
+}

@@ -209,6 +209,34 @@ fn read_a_lesson_page_by_page_and_quit() {
     s.press("q");
     assert_eq!(s.wait_exit(), 0);
     assert!(s.restored(), "terminal not restored");
+    // Page saves are coalesced off the key path; quitting waits for them.
+    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+    let saved = store.load().unwrap();
+    let lesson = saved.lesson("sample", "01-first").unwrap();
+    assert_eq!(lesson.page, 2);
+    assert_eq!(lesson.pages_seen, [1, 2, 3].into());
+}
+
+#[test]
+fn sigterm_right_after_a_page_turn_keeps_the_page() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.press("\r");
+    s.wait_for("0/2 lessons complete");
+    s.press("\r");
+    s.wait_for("Alpha page text");
+    s.press("l");
+    s.wait_for("Beta page text");
+    let pid = s.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    s.wait_exit();
+    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+    let saved = store.load().unwrap();
+    assert_eq!(saved.lesson("sample", "01-first").unwrap().page, 2);
 }
 
 fn take_quiz(s: &mut Session, typed: &str) {
