@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long)]
     pub watch: bool,
 
+    /// Line-by-line mode for screen readers and braille displays: one command per line, plain
+    /// text out (also on with TERM=dumb or ROLLCALL_SCREEN_READER=1)
+    #[arg(long)]
+    pub screen_reader: bool,
+
     /// What to do; with none, open the library
     #[command(subcommand)]
     pub command: Option<Command>,

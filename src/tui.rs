@@ -132,11 +132,12 @@ fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
     })
 }
 
-/// Opens the library for the learner named on the command line and runs the TUI.
+/// Opens the library for the learner named on the command line: the app and its runtime,
+/// as both front ends start them.
 ///
 /// # Errors
-/// When the courses or the terminal cannot be set up.
-pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
+/// When the courses or the data folder cannot be set up.
+pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     use crate::progress::store::{Store, resolve_data_dir, resolve_learner};
     let courses = crate::locate::Courses::find(cli.courses.as_deref())
         .context("no courses folder found and the built-in courses cannot be unpacked")?;
@@ -167,6 +168,27 @@ pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
     } else {
         Some(store)
     };
-    run(app, Runtime::new(data_dir, store))?;
+    Ok((app, Runtime::new(data_dir, store)))
+}
+
+/// Opens the library and runs the chosen front end: the TUI, or the screen-reader mode.
+///
+/// # Errors
+/// When the courses or the terminal cannot be set up.
+pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
+    let (app, mut runtime) = prepare(cli)?;
+    if crate::plain::wanted(cli.screen_reader) {
+        let app = crate::plain::run(
+            app,
+            &mut runtime,
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout().lock(),
+        )?;
+        if let crate::app::SaveState::Failed(why) = &app.save {
+            anyhow::bail!("progress not saved: {why}");
+        }
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    run(app, runtime)?;
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -487,3 +487,52 @@ fn preview_in_a_terminal_is_styled() {
     assert!(raw.contains("\x1b["), "no styles in {raw:?}");
     assert!(s.screen().contains("Gamma page text"));
 }
+
+#[test]
+fn term_dumb_and_the_flag_start_the_screen_reader_mode() {
+    for (flag, term, env) in [
+        (true, "xterm-256color", None),
+        (false, "dumb", None),
+        (false, "xterm", Some("1")),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"));
+        cmd.args(courses_args())
+            .arg("--data-dir")
+            .arg(data.path())
+            .env("TERM", term)
+            .env_remove("ROLLCALL_SCREEN_READER")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        if flag {
+            cmd.arg("--screen-reader");
+        }
+        if let Some(v) = env {
+            cmd.env("ROLLCALL_SCREEN_READER", v);
+        }
+        let mut child = cmd.spawn().unwrap();
+        // Open the course and the first lesson, turn a page, quit.
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"1\n\n\nq\n")
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Library, 1 course."), "{text}");
+        assert!(text.contains("lesson 1 of 2, page 2 of 3."), "{text}");
+        assert!(!text.contains('\x1b'), "escape bytes in {text:?}");
+        let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+        assert_eq!(
+            store
+                .load()
+                .unwrap()
+                .lesson("sample", "01-first")
+                .unwrap()
+                .page,
+            2
+        );
+    }
+}
