@@ -143,10 +143,20 @@ impl Session {
         panic!("rollcall did not exit; screen:\n{}", self.screen());
     }
 
-    /// Whether the terminal was put back: alternate screen left, cursor shown.
+    /// Whether the terminal was put back: alternate screen left, cursor shown. Polls: the
+    /// reader thread may still be copying the last bytes after the child exited.
     fn restored(&self) -> bool {
-        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
-        raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h")
+        let start = Instant::now();
+        loop {
+            let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
+            if raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h") {
+                return true;
+            }
+            if start.elapsed() > TIMEOUT {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
