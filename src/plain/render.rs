@@ -97,13 +97,9 @@ fn library(app: &App) -> Vec<String> {
         }
     )];
     for (i, c) in app.library.courses.iter().enumerate() {
-        let done = app
-            .progress
-            .courses
-            .get(&c.id)
-            .and_then(|p| p.completed.as_deref());
+        let done = app.progress.courses.get(&c.id).and_then(|p| p.completed);
         let state = match done {
-            Some(d) => format!("completed {}", crate::ui::date(d)),
+            Some(d) => format!("completed {}", d.date()),
             None => format!(
                 "{} complete",
                 crate::ui::pct(course_ratio(&app.progress, c) * 100.0)
@@ -156,13 +152,8 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
         ),
         c.summary.clone(),
     ];
-    if let Some(d) = app
-        .progress
-        .courses
-        .get(&c.id)
-        .and_then(|p| p.completed.as_deref())
-    {
-        out.push(format!("Completed {}.", crate::ui::date(d)));
+    if let Some(d) = app.progress.courses.get(&c.id).and_then(|p| p.completed) {
+        out.push(format!("Completed {}.", d.date()));
     }
     if !c.objectives.is_empty() {
         out.push("You will be able to:".into());
@@ -373,7 +364,7 @@ fn record(app: &App) -> Vec<String> {
     for e in &record.completed {
         let date = e
             .completed_date
-            .map_or_else(|| e.completed.clone(), |d| d.to_string());
+            .map_or_else(|| e.completed.to_string(), |d| d.to_string());
         let best = e.best.as_ref().map_or_else(String::new, |b| {
             format!(
                 ", best score {} of {} ({})",

@@ -176,7 +176,11 @@ mod tests {
             .entry("l".into())
             .or_default();
         l.page = page;
-        l.viewed_at = Some(format!("2026-01-01T00:00:{page:02}.000+00:00").parse().unwrap());
+        l.viewed_at = Some(
+            format!("2026-01-01T00:00:{page:02}.000+00:00")
+                .parse()
+                .unwrap(),
+        );
         Box::new(p)
     }
 
