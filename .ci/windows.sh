@@ -70,7 +70,7 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 # --- build ---------------------------------------------------------------------------------
 log "building rollcall.exe (profile $PROFILE)"
 t0=$(date +%s)
-if ! cargo build --quiet --locked --profile "$PROFILE" --target "$TARGET" --target-dir "$TARGET_DIR" --bin rollcall; then
+if ! cargo build --quiet --locked --profile "$PROFILE" --target "$TARGET" --target-dir "$TARGET_DIR" --features test-commands --bin rollcall; then
   fail build "cargo build for $TARGET failed"
   summary
   exit 1

@@ -78,9 +78,9 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
-    /// Save attempts in a loop (used by the crash-safety tests; debug builds only, so the
-    /// release binary does not ship it)
-    #[cfg(debug_assertions)]
+    /// Save attempts in a loop (used by the crash-safety tests; debug builds and the
+    /// `test-commands` feature only, so the release binary does not ship it)
+    #[cfg(any(debug_assertions, feature = "test-commands"))]
     #[command(hide = true)]
     SaveLoop {
         /// How many attempts to save

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         Some(Command::New(_)) => cmd::new::run(&cli),
         Some(Command::Courses { .. }) => cmd::courses::run(&cli),
         Some(Command::Progress(_)) => cmd::progress::run(&cli),
-        #[cfg(debug_assertions)]
+        #[cfg(any(debug_assertions, feature = "test-commands"))]
         Some(Command::SaveLoop { .. }) => cmd::progress::run(&cli),
         Some(Command::Report(_)) => cmd::report::run(&cli),
         Some(Command::Export { .. }) => cmd::export::run(&cli),
