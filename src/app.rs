@@ -22,7 +22,7 @@ use crate::progress::{Attempt, Progress};
 pub use completion::{course_ratio, lesson_done};
 pub use effect::Effect;
 pub use msg::Msg;
-pub use notice::{AttemptSave, Hint, Notice};
+pub use notice::{Hint, Notice};
 pub use screens::lesson::max_scroll;
 pub use screens::{
     Action, CourseState, Ctx, LearnerPicker, LessonState, LibraryState, MAX_TEXT_WIDTH, Outcome,
@@ -94,14 +94,6 @@ pub struct App {
     pub now: jiff::Zoned,
     /// Required courses and the roster (empty without `requirements.toml`).
     pub duties: crate::compliance::Duties,
-    /// Sequence number of the last save asked for.
-    pub save_sent: u64,
-    /// Sequence number of the last save reported (written or failed).
-    pub save_done: u64,
-    /// Sequence number of the save that carries the last quiz attempt.
-    pub attempt_seq: u64,
-    /// Saves numbered below this belong to an earlier learner: their reports are ignored.
-    pub learner_seq: u64,
 }
 
 /// A time as the progress model stores it (to the millisecond, with its offset).
@@ -131,28 +123,7 @@ impl App {
             quitting: false,
             now: jiff::Zoned::default(),
             duties: crate::compliance::Duties::default(),
-            save_sent: 0,
-            save_done: 0,
-            attempt_seq: 0,
-            learner_seq: 0,
         }
-    }
-
-    /// Where the last quiz attempt stands on disk: it counts as saved only once written.
-    #[must_use]
-    pub fn attempt_save(&self) -> AttemptSave {
-        match &self.save {
-            SaveState::Disabled(why) => AttemptSave::NotSaved(why.clone()),
-            _ if self.save_done < self.attempt_seq => AttemptSave::Saving,
-            SaveState::Failed(why) => AttemptSave::NotSaved(why.clone()),
-            SaveState::Saved => AttemptSave::Saved,
-        }
-    }
-
-    /// Whether a save asked for has not been reported yet.
-    #[must_use]
-    pub fn save_pending(&self) -> bool {
-        self.save_done < self.save_sent
     }
 
     /// The course at an index.
@@ -217,8 +188,8 @@ impl App {
                 self.size = (w, h);
                 return self.route(msg);
             }
-            Msg::Saved { seq, result } => {
-                self.on_saved(seq, result);
+            Msg::Saved(result) => {
+                self.on_saved(result);
                 return vec![];
             }
             Msg::Terminate => return self.quit(),
@@ -335,14 +306,10 @@ impl App {
                 }
             }
             Action::AttemptFinished(attempt) => self.record_attempt(*attempt),
-            Action::SwitchTo(name) => {
-                self.save_sent += 1;
-                vec![Effect::LoadLearner {
-                    name,
-                    keep: Box::new(self.progress.clone()),
-                    seq: self.save_sent,
-                }]
-            }
+            Action::SwitchTo(name) => vec![Effect::LoadLearner {
+                name,
+                keep: Box::new(self.progress.clone()),
+            }],
             Action::Quit => self.quit(),
         }
     }
@@ -390,7 +357,7 @@ impl App {
             .iter()
             .enumerate()
             .filter(|(_, l)| l.title.is_none())
-            .map(|(i, l)| (i, l.path.clone()))
+            .filter_map(|(i, l)| Some((i, l.path.clone()?)))
             .collect();
         let entry = self.progress.courses.entry(course.id.clone()).or_default();
         let mut effects = vec![Effect::LoadTitles {
@@ -399,7 +366,7 @@ impl App {
         }];
         if entry.first_opened.is_none() {
             entry.first_opened = Some(stamp(&self.now));
-            effects.extend(self.save_effect(false));
+            effects.extend(self.save_effect());
         }
         self.push(Screen::Course(CourseState {
             course: idx,
@@ -409,7 +376,8 @@ impl App {
     }
 
     fn lesson_path(&self, course: usize, lesson: usize) -> Option<PathBuf> {
-        Some(self.course(course)?.lessons.get(lesson)?.path.clone())
+        // A lesson that is a scenario alone has no pages to open.
+        self.course(course)?.lessons.get(lesson)?.path.clone()
     }
 
     fn open_lesson(&mut self, course: usize, lesson: usize) -> Vec<Effect> {
@@ -455,7 +423,7 @@ impl App {
         entry.pages_total = total;
         entry.pages_seen.insert(page);
         self.update_completion(course);
-        self.save_effect(false)
+        self.save_effect()
     }
 
     /// Marks lessons and the course complete when their conditions hold.
@@ -494,7 +462,7 @@ impl App {
                 .map_or(0, |c| c.lessons.len());
             c.selected = (lesson + 1).min(n.saturating_sub(1));
         }
-        effects.extend(self.save_effect(false));
+        effects.extend(self.save_effect());
         effects
     }
 
@@ -522,9 +490,7 @@ impl App {
         attempt.finished = stamp(&self.now);
         self.progress.attempts.push(attempt);
         self.update_completion(course);
-        let effects = self.save_effect(true);
-        self.attempt_seq = self.save_sent;
-        effects
+        self.save_effect()
     }
 
     fn on_learner(&mut self, learner: String, result: Result<Progress, String>) -> Vec<Effect> {
@@ -544,24 +510,15 @@ impl App {
         }
         self.history.clear();
         self.screen = Screen::Library(LibraryState::default());
-        // Reports of the earlier learner's saves no longer apply.
-        self.learner_seq = self.save_sent + 1;
-        self.save_done = self.save_sent;
         // Save at once so a new learner appears in the picker from now on.
         let mut effects = vec![Effect::Watch(None)];
-        effects.extend(self.save_effect(true));
+        effects.extend(self.save_effect());
         effects
     }
 
-    fn on_saved(&mut self, seq: u64, result: Result<Progress, String>) {
-        if seq < self.learner_seq {
-            return;
-        }
-        self.save_done = self.save_done.max(seq);
+    fn on_saved(&mut self, result: Result<Progress, String>) {
         match result {
-            Ok(mut merged) => {
-                // Changes made while the save was under way stay: merge them back in.
-                merged.merge(&self.progress);
+            Ok(merged) => {
                 self.progress = merged;
                 if !matches!(self.save, SaveState::Disabled(_)) {
                     self.save = SaveState::Saved;
@@ -576,17 +533,12 @@ impl App {
     }
 
     /// The effect that saves the record, unless saving is disabled for this learner.
-    /// `urgent`: write at once (an attempt) rather than coalescing (a page position).
     #[must_use]
-    fn save_effect(&mut self, urgent: bool) -> Vec<Effect> {
+    fn save_effect(&self) -> Vec<Effect> {
         if matches!(self.save, SaveState::Disabled(_)) {
-            return vec![];
+            vec![]
+        } else {
+            vec![Effect::Save(Box::new(self.progress.clone()))]
         }
-        self.save_sent += 1;
-        vec![Effect::Save {
-            progress: Box::new(self.progress.clone()),
-            seq: self.save_sent,
-            urgent,
-        }]
     }
 }

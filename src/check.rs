@@ -19,7 +19,7 @@ use toml::Spanned;
 
 use crate::course::{self, MAX_FILE_BYTES};
 use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::quiz;
+use crate::{quiz, scenario};
 
 /// Longest page, in rendered lines at [`PAGE_WIDTH`] columns, before `check` warns.
 pub const MAX_PAGE_LINES: usize = 60;
@@ -142,7 +142,26 @@ struct LooseCourse {
 #[derive(Debug, Deserialize)]
 struct LooseLesson {
     file: Option<String>,
+    scenario: Option<String>,
     quiz: Option<String>,
+}
+
+/// The files of one lesson that can be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LessonFiles {
+    pages: Option<PathBuf>,
+    scenario: Option<PathBuf>,
+    quiz: Option<PathBuf>,
+}
+
+impl LessonFiles {
+    fn all(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.pages
+            .iter()
+            .chain(&self.scenario)
+            .chain(&self.quiz)
+            .cloned()
+    }
 }
 
 /// Checks one course folder; `siblings` are the course ids beside it, when checking a whole
@@ -155,15 +174,16 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     let loose: Option<LooseCourse> = source.as_deref().and_then(|s| toml::from_str(s).ok());
     let (lessons, mut used) = match &loaded {
         Ok(course) => {
-            let lessons: Vec<(PathBuf, Option<PathBuf>)> = course
+            let lessons: Vec<LessonFiles> = course
                 .lessons
                 .iter()
-                .map(|l| (l.path.clone(), l.quiz.clone()))
+                .map(|l| LessonFiles {
+                    pages: l.path.clone(),
+                    scenario: l.scenario.clone(),
+                    quiz: l.quiz.clone(),
+                })
                 .collect();
-            let used = lessons
-                .iter()
-                .flat_map(|(l, q)| std::iter::once(l.clone()).chain(q.clone()))
-                .collect();
+            let used = lessons.iter().flat_map(LessonFiles::all).collect();
             (lessons, used)
         }
         Err(errors) => {
@@ -206,11 +226,19 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     }
     let mut seen_quizzes = BTreeSet::new();
     let mut quizzes = Vec::new();
-    for (i, (lesson_path, quiz_path)) in lessons.iter().enumerate() {
-        if let Some(targets) = lesson::check_lesson(dir, lesson_path, report) {
+    let mut seen_scenarios = BTreeSet::new();
+    for (i, files) in lessons.iter().enumerate() {
+        if let Some(pages) = &files.pages
+            && let Some(targets) = lesson::check_lesson(dir, pages, report)
+        {
             used.extend(targets);
         }
-        if let Some(q) = quiz_path
+        if let Some(s) = &files.scenario
+            && seen_scenarios.insert(s.clone())
+        {
+            check_scenario(s, report);
+        }
+        if let Some(q) = &files.quiz
             && seen_quizzes.insert(q.clone())
             && let Some(quiz) = check_quiz(q, report)
         {
@@ -233,10 +261,7 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
 /// The lessons (and quizzes) named in a `course.toml` that failed to load, keeping only files
 /// the loader would accept (the loader has already reported the others); also every path
 /// named, for the unused-file check.
-fn loose_lessons(
-    dir: &Path,
-    loose: Option<&LooseCourse>,
-) -> (Vec<(PathBuf, Option<PathBuf>)>, BTreeSet<PathBuf>) {
+fn loose_lessons(dir: &Path, loose: Option<&LooseCourse>) -> (Vec<LessonFiles>, BTreeSet<PathBuf>) {
     let usable = |rel: &str| {
         let path = course::resolve_inside(dir, rel).ok()?;
         let meta = fs::metadata(&path).ok()?;
@@ -246,13 +271,21 @@ fn loose_lessons(
     let mut used = BTreeSet::new();
     for entry in loose.map(|l| l.lessons.as_slice()).unwrap_or_default() {
         // Named counts as used, even when refused (the loader has reported why).
-        for rel in entry.file.iter().chain(&entry.quiz) {
+        for rel in entry.file.iter().chain(&entry.scenario).chain(&entry.quiz) {
             used.insert(dir.join(rel));
         }
-        if let Some(lesson) = entry.file.as_deref().and_then(usable)
-            && !lessons.iter().any(|(l, _)| *l == lesson)
-        {
-            lessons.push((lesson, entry.quiz.as_deref().and_then(usable)));
+        let files = LessonFiles {
+            pages: entry.file.as_deref().and_then(usable),
+            scenario: entry.scenario.as_deref().and_then(usable),
+            quiz: entry.quiz.as_deref().and_then(usable),
+        };
+        let named = files.pages.is_some() || files.scenario.is_some();
+        let twice = lessons.iter().any(|l: &LessonFiles| {
+            (l.pages.is_some() && l.pages == files.pages)
+                || (l.scenario.is_some() && l.scenario == files.scenario)
+        });
+        if named && !twice {
+            lessons.push(files);
         }
     }
     (lessons, used)
@@ -343,6 +376,17 @@ fn check_quiz(path: &Path, report: &mut Report) -> Option<quiz::Quiz> {
     }
     report.sources.insert(path.to_path_buf(), source);
     Some(quiz)
+}
+
+/// Checks a scenario file: every error and warning its validation finds.
+fn check_scenario(path: &Path, report: &mut Report) {
+    match course::read_text_file(path) {
+        Ok(source) => {
+            report.extend(scenario::check_scenario(path, &source));
+            report.sources.insert(path.to_path_buf(), source);
+        }
+        Err(e) => report.push(e),
+    }
 }
 
 /// Warns about every non-hidden file in the course folder that nothing uses.

@@ -29,11 +29,6 @@ pub struct Cli {
     #[arg(long)]
     pub watch: bool,
 
-    /// Line-by-line mode for screen readers and braille displays: one command per line, plain
-    /// text out (also on with TERM=dumb or ROLLCALL_SCREEN_READER=1)
-    #[arg(long)]
-    pub screen_reader: bool,
-
     /// What to do; with none, open the library
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -48,6 +43,12 @@ pub enum Command {
     Preview(PreviewArgs),
     /// Write a new course skeleton that passes `check`
     New(NewArgs),
+    /// Authoring tools for branching scenarios
+    Scenario {
+        /// What to do
+        #[command(subcommand)]
+        action: ScenarioAction,
+    },
     /// Work with the courses built into the program
     Courses {
         /// What to do with them
@@ -78,9 +79,7 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
-    /// Save attempts in a loop (used by the crash-safety tests; debug builds and the
-    /// `test-commands` feature only, so the release binary does not ship it)
-    #[cfg(any(debug_assertions, feature = "test-commands"))]
+    /// Save attempts in a loop (used by the crash-safety tests)
     #[command(hide = true)]
     SaveLoop {
         /// How many attempts to save
@@ -138,6 +137,19 @@ pub struct NewArgs {
     /// Course title [default: made from the id]
     #[arg(long)]
     pub title: Option<String>,
+    /// Add a branching-scenario lesson (to the existing course COURSE-ID, or to the new one)
+    #[arg(long)]
+    pub scenario: bool,
+}
+
+/// `rollcall scenario ...`.
+#[derive(Debug, Subcommand)]
+pub enum ScenarioAction {
+    /// Print a scenario as a Graphviz DOT graph (render with `dot -Tsvg`)
+    Graph {
+        /// The scenario file (*.scenario.toml)
+        file: PathBuf,
+    },
 }
 
 /// `rollcall courses ...`.
@@ -175,11 +187,7 @@ pub enum Status {
 
 /// `rollcall report`.
 #[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct ReportArgs {
-    /// Another kind of report
-    #[command(subcommand)]
-    pub command: Option<ReportCommand>,
     /// Progress files or data folders [default: this machine's data folder]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -197,26 +205,6 @@ pub struct ReportArgs {
     /// Only rows with this status
     #[arg(long, value_enum)]
     pub status: Option<Status>,
-}
-
-/// `rollcall report ...` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum ReportCommand {
-    /// Item analysis: how each quiz question performed (for authors)
-    Items(ItemsArgs),
-}
-
-/// `rollcall report items`.
-#[derive(Debug, Args)]
-pub struct ItemsArgs {
-    /// Progress files, data folders or exported records [default: this machine's data folder]
-    pub paths: Vec<PathBuf>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Only this course
-    #[arg(long, value_name = "ID")]
-    pub course: Option<String>,
 }
 
 /// `rollcall export ...`.

@@ -6,12 +6,12 @@ pub mod check;
 pub mod compliance;
 pub mod courses;
 pub mod export;
-pub mod items;
 pub mod meta;
 pub mod new;
 pub mod preview;
 pub mod progress;
 pub mod report;
+pub mod scenario;
 pub mod sync;
 
 /// Exit code: the command found problems (check errors, skipped report inputs).

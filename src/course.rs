@@ -58,10 +58,15 @@ pub struct CourseFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LessonEntry {
-    /// Markdown file, relative to the course folder.
-    pub file: Spanned<String>,
+    /// Markdown file, relative to the course folder (optional when `scenario` is given).
+    pub file: Option<Spanned<String>>,
     /// Title; default is the lesson's first `# ` heading.
     pub title: Option<String>,
+    /// Scenario file, played after the pages and before the quiz.
+    pub scenario: Option<Spanned<String>>,
+    /// Whether the scenario must reach a passing ending for the lesson to be done
+    /// (default true); when false, any ending will do.
+    pub required: Option<bool>,
     /// Quiz file, relative to the course folder.
     pub quiz: Option<Spanned<String>>,
 }
@@ -104,24 +109,28 @@ pub struct Course {
 /// A lesson entry with its files resolved inside the course folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lesson {
-    /// File name as written in `course.toml`.
+    /// The lesson's name as written in `course.toml`: its Markdown file, or its scenario file
+    /// when it has no pages.
     pub file: String,
-    /// Path of the Markdown file.
-    pub path: PathBuf,
+    /// Path of the Markdown file; `None` for a lesson that is a scenario alone.
+    pub path: Option<PathBuf>,
     /// Title from `course.toml`, if given (else read from the file when opened).
     pub title: Option<String>,
+    /// Path of the scenario file, if any.
+    pub scenario: Option<PathBuf>,
+    /// Whether the scenario must reach a passing ending (else any ending will do).
+    pub required: bool,
     /// Path of the quiz file, if any.
     pub quiz: Option<PathBuf>,
 }
 
 impl Lesson {
-    /// The lesson's id: its file name without `.md`.
+    /// The lesson's id: its file name without `.md` (or `.scenario.toml`).
     pub fn id(&self) -> &str {
-        self.file
-            .rsplit('/')
-            .next()
-            .unwrap_or(&self.file)
-            .trim_end_matches(".md")
+        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
+        name.strip_suffix(".md")
+            .or_else(|| name.strip_suffix(crate::scenario::SUFFIX))
+            .unwrap_or(name)
     }
 
     /// The title to show: the configured one, else a title made from the file name.
@@ -337,39 +346,48 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
     }
     let mut lessons = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for entry in &file.lessons {
-        let entry = entry.get_ref();
-        let file_name = entry.file.get_ref();
+    for spanned in &file.lessons {
+        let entry = spanned.get_ref();
+        let Some(name) = entry.file.as_ref().or(entry.scenario.as_ref()) else {
+            errors.push(
+                Diagnostic::error(&path, "a lesson has neither `file` nor `scenario`")
+                    .at(&source, spanned.span())
+                    .with_help("add file = \"01-intro.md\" (the pages), scenario = \"01-call.scenario.toml\", or both"),
+            );
+            continue;
+        };
+        let file_name = name.get_ref();
         if seen.contains(&file_name.as_str()) {
             errors.push(
                 Diagnostic::error(&path, format!("lesson file `{file_name}` is listed twice"))
-                    .at(&source, entry.file.span())
+                    .at(&source, name.span())
                     .with_help("each lesson needs its own file; remove the duplicate entry"),
             );
             continue;
         }
         seen.push(file_name);
-        let lesson_path = match check_course_file(dir, &entry.file, &path, &source) {
-            Ok(p) => p,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        let quiz = match &entry.quiz {
-            None => None,
-            Some(q) => match check_course_file(dir, q, &path, &source) {
-                Ok(p) => Some(p),
+        let mut named = |rel: Option<&Spanned<String>>| match rel {
+            None => Ok(None),
+            Some(r) => match check_course_file(dir, r, &path, &source) {
+                Ok(p) => Ok(Some(p)),
                 Err(e) => {
                     errors.push(e);
-                    None
+                    Err(())
                 }
             },
+        };
+        let lesson_path = named(entry.file.as_ref());
+        let scenario = named(entry.scenario.as_ref());
+        let quiz = named(entry.quiz.as_ref()).unwrap_or(None);
+        let (Ok(lesson_path), Ok(scenario)) = (lesson_path, scenario) else {
+            continue;
         };
         lessons.push(Lesson {
             file: file_name.clone(),
             path: lesson_path,
             title: entry.title.clone().filter(|t| !t.trim().is_empty()),
+            scenario,
+            required: entry.required.unwrap_or(true),
             quiz,
         });
     }
@@ -628,11 +646,19 @@ mod tests {
         assert_eq!(first_heading("## not level one"), None);
         let l = Lesson {
             file: "02-distance-and-cover.md".into(),
-            path: PathBuf::new(),
+            path: None,
             title: None,
+            scenario: None,
+            required: true,
             quiz: None,
         };
         assert_eq!(l.id(), "02-distance-and-cover");
         assert_eq!(l.display_title(), "Distance and cover");
+        let s = Lesson {
+            file: "03-knife.scenario.toml".into(),
+            ..l
+        };
+        assert_eq!(s.id(), "03-knife");
+        assert_eq!(s.display_title(), "Knife");
     }
 }

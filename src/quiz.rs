@@ -4,7 +4,6 @@
 //! attempt; grading and scoring live here.
 
 mod draw;
-pub mod items;
 mod parse;
 #[cfg(test)]
 mod tests;

@@ -28,6 +28,9 @@ const FIXTURES: &[&str] = &[
     "hours-out-of-range",
     "pass-percent",
     "bad_id",
+    "lesson-without-file",
+    "missing-scenario",
+    "reviewed-and-minutes",
     // lesson file errors
     "binary-file",
     "bad-utf8",
@@ -44,6 +47,26 @@ const FIXTURES: &[&str] = &[
     "empty-accept",
     "short-order",
     "bad-question-id",
+    // scenario errors
+    "scenario-syntax",
+    "scenario-unknown-key",
+    "scenario-missing-keys",
+    "scenario-bad-next",
+    "scenario-bad-route",
+    "scenario-unreachable",
+    "scenario-no-way-out",
+    "scenario-no-best",
+    "scenario-duplicate-ids",
+    "scenario-choice-keys",
+    "scenario-unknown-meter",
+    "scenario-bad-meter",
+    "scenario-bad-rating",
+    "scenario-choices-and-ending",
+    "scenario-dead-end",
+    // scenario warnings
+    "scenario-meter-range",
+    "scenario-no-coaching",
+    "scenario-route-loop",
     // everything at once: checking goes on after the first error
     "many-errors",
     // warnings
@@ -465,177 +488,114 @@ fn completions_and_man_page() {
     assert!(man.contains("check"), "{man}");
 }
 
-/// Copies `from` to `to` with every LF in a UTF-8 text file turned into CRLF, as a Windows
-/// editor would save it; other files are copied as they are.
-fn copy_dir_crlf(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir_crlf(&entry.path(), &target);
-        } else {
-            let bytes = fs::read(entry.path()).unwrap();
-            match String::from_utf8(bytes) {
-                Ok(text) => fs::write(target, text.replace('\n', "\r\n")).unwrap(),
-                Err(e) => fs::write(target, e.into_bytes()).unwrap(),
-            }
-        }
-    }
+/// A courses folder holding the `new` skeleton with a scenario lesson.
+fn scenario_courses() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    rollcall(tmp.path())
+        .args(["--courses", "courses", "new", "demo", "--scenario"])
+        .assert()
+        .success();
+    tmp
 }
 
-/// Course files saved with CRLF line ends (Windows editors) check and preview exactly like
-/// the same files with LF ends: same diagnostics, same lines and columns, same pages.
 #[test]
-fn crlf_course_files_behave_like_lf() {
-    let tmp = tempfile::tempdir().unwrap();
-    copy_dir(&fixtures(), &tmp.path().join("lf"));
-    copy_dir_crlf(&fixtures(), &tmp.path().join("crlf"));
-    let (lf, lf_code) = check(tmp.path(), &["lf"]);
-    let (crlf, crlf_code) = check(tmp.path(), &["crlf"]);
-    assert_eq!(crlf.replace("crlf/", "lf/"), lf);
-    assert_eq!(crlf_code, lf_code);
-    assert!(
-        !crlf.contains('\r'),
-        "no carriage return reaches the terminal"
-    );
-
-    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("courses");
-    copy_dir_crlf(&courses, &tmp.path().join("bundled"));
-    let (out, code) = check(tmp.path(), &["bundled"]);
-    assert_eq!(code, 0, "{out}");
-    let preview = |root: &str| {
-        let out = rollcall(tmp.path())
-            .args(["--courses", root, "preview", "--plain", "--width", "60"])
-            .arg("de-escalation/1")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
-    };
-    copy_dir(&courses, &tmp.path().join("bundled-lf"));
-    let text = preview("bundled");
-    assert_eq!(text, preview("bundled-lf"));
-    assert!(!text.contains('\r'));
-}
-
-/// `report items` over a progress folder: one row per question id, flags after 20 answers,
-/// CSV that parses back and JSON with the statistics.
-#[test]
-fn report_items_analyses_each_question() {
-    use rollcall::progress::{Attempt, GivenAnswer, Progress};
-    use rollcall::quiz::Answer;
-    let tmp = tempfile::tempdir().unwrap();
-    let course = tmp.path().join("courses/c");
-    fs::create_dir_all(&course).unwrap();
-    fs::write(
-        course.join("course.toml"),
-        "title = \"C\"\nsummary = \"S\"\nversion = \"1\"\nhours = 1.0\n[[lessons]]\nfile = \"01.md\"\nquiz = \"01.quiz.toml\"\n",
-    )
-    .unwrap();
-    fs::write(course.join("01.md"), "# One\n").unwrap();
-    fs::write(
-        course.join("01.quiz.toml"),
-        "[[questions]]\nid = \"pick\"\nprompt = \"p\"\n[[questions.choices]]\ntext = \"right\"\ncorrect = true\n[[questions.choices]]\ntext = \"wrong\"\n[[questions.choices]]\ntext = \"never\"\n\n[[questions]]\nid = \"tf\"\nprompt = \"t\"\nanswer = true\n",
-    )
-    .unwrap();
-    let mut p = Progress::new("jdoe");
-    let t: rollcall::progress::Stamp = "2026-11-01T10:00:00Z".parse().unwrap();
-    for i in 0..20 {
-        // Half get `pick` right; the ones who do score higher overall.
-        let right = i % 2 == 0;
-        let answers = vec![
-            GivenAnswer {
-                question: 1,
-                id: Some("pick".into()),
-                answer: Answer::Choices(vec![usize::from(!right)]),
-                correct: right,
-            },
-            // An old record without ids: matched by position.
-            GivenAnswer {
-                question: 2,
-                id: None,
-                answer: Answer::Bool(true),
-                correct: true,
-            },
-        ];
-        p.attempts.push(Attempt {
-            id: format!("00000000-0000-4000-8000-{i:012}"),
-            course: "c".into(),
-            lesson: "01".into(),
-            quiz: "01.quiz.toml".into(),
-            course_version: "1".into(),
-            started: t,
-            finished: t,
-            score: 1 + usize::from(right),
-            total: 2,
-            percent: if right { 100.0 } else { 50.0 },
-            passed: right,
-            pass_percent: 80,
-            answers,
-        });
-    }
-    let data = tmp.path().join("data");
-    fs::create_dir_all(&data).unwrap();
-    fs::write(data.join("jdoe.toml"), toml::to_string(&p).unwrap()).unwrap();
-    let run = |format: &str| {
-        let out = rollcall(tmp.path())
-            .args([
-                "--courses",
-                "courses",
-                "report",
-                "items",
-                "data",
-                "--format",
-                format,
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let csv_text = run("csv");
-    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-    let rows: Vec<Vec<String>> = reader
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect();
+fn new_with_a_scenario_checks_clean_and_adds_to_an_existing_course() {
+    let tmp = scenario_courses();
+    let (stdout, code) = check(tmp.path(), &["courses"]);
     assert_eq!(
-        rows,
-        [
-            [
-                "c",
-                "01",
-                "pick",
-                "pick-one",
-                "20",
-                "50",
-                "1.00",
-                "1:50% 2:50% 3:0%",
-                "unused-distractor"
-            ],
-            [
-                "c",
-                "01",
-                "tf",
-                "true-false",
-                "20",
-                "100",
-                "",
-                "true:100% false:0%",
-                "too-easy"
-            ],
-        ]
+        (stdout.as_str(), code),
+        ("0 errors, 0 warnings in 1 course\n", 0)
     );
-    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
-    assert_eq!(json["items"][0]["question"], "pick");
-    assert_eq!(json["items"][0]["picks"][2]["text"], "never");
-    assert_eq!(json["items"][1]["flags"][0], "too-easy");
-    let table = run("table");
-    assert!(table.contains("unused-distractor"), "{table}");
-    assert!(table.contains("2 questions, 2 flagged"), "{table}");
+    // Adding one to an existing course appends a lesson and still checks clean.
+    let out = rollcall(tmp.path())
+        .args(["--courses", "courses", "new", "demo", "--scenario"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        tmp.path()
+            .join("courses/demo/03-practice-call.scenario.toml")
+            .is_file()
+    );
+    let (stdout, code) = check(tmp.path(), &["courses"]);
+    assert_eq!(
+        (stdout.as_str(), code),
+        ("0 errors, 0 warnings in 1 course\n", 0)
+    );
+    let course = rollcall::course::load_course(&tmp.path().join("courses/demo")).unwrap();
+    assert_eq!(course.lessons.len(), 3);
+}
+
+#[test]
+fn preview_prints_a_scenario_as_text() {
+    let tmp = scenario_courses();
+    let (out, err, code) = preview(tmp.path(), &["demo/2"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(preview(tmp.path(), &["demo/02-practice-call"]).0, out);
+    insta::assert_snapshot!("preview_scenario", out);
+}
+
+#[test]
+fn scenario_graph_renders_with_dot() {
+    let tmp = scenario_courses();
+    let file = tmp
+        .path()
+        .join("courses/demo/02-practice-call.scenario.toml");
+    let out = rollcall(tmp.path())
+        .args(["scenario", "graph"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let dot = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("scenario_graph", dot);
+    assert!(
+        dot.contains("\"arrival\" -> \"listening\" [label=\"introduce (best)\""),
+        "{dot}"
+    );
+    // Graphviz must accept it. CI installs `dot`; elsewhere the check is skipped, loudly.
+    let rendered = std::process::Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = rendered else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "graphviz `dot` is required in CI"
+        );
+        eprintln!("skipping the Graphviz render: `dot` is not installed");
+        return;
+    };
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(dot.as_bytes())
+        .unwrap();
+    let svg = child.wait_with_output().unwrap();
+    assert!(
+        svg.status.success(),
+        "{}",
+        String::from_utf8_lossy(&svg.stderr)
+    );
+    let svg = String::from_utf8(svg.stdout).unwrap();
+    assert!(svg.contains("<svg"), "{svg}");
+    assert!(svg.contains("introduce (best)"), "{svg}");
+
+    // A broken scenario: the errors, exit 1, no graph.
+    let broken = fixtures().join("scenario-bad-next/01-call.scenario.toml");
+    let out = rollcall(tmp.path())
+        .args(["scenario", "graph"])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("names node `hrut`"),
+        "{out:?}"
+    );
 }

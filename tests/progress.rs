@@ -77,7 +77,6 @@ fn attempt(id: &str, lesson: &str, percent: f64) -> Attempt {
         pass_percent: 80,
         answers: vec![rollcall::progress::GivenAnswer {
             question: 1,
-            id: None,
             answer: Answer::Text("time".into()),
             correct: true,
         }],

@@ -85,12 +85,7 @@ pub enum Msg {
         started: crate::progress::Stamp,
     },
     /// The store saved (with the merged record) or failed.
-    Saved {
-        /// The save's sequence number (it covers every earlier one).
-        seq: u64,
-        /// The merged record, or why nothing was written.
-        result: Result<Progress, String>,
-    },
+    Saved(Result<Progress, String>),
     /// Known learners, for the picker.
     Learners(Vec<String>),
     /// The learner changed: name, record (or why it cannot be saved).

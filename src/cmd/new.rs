@@ -15,6 +15,8 @@ use crate::diagnostic::display_path;
 const LESSON: &str = "01-introduction.md";
 /// Name of the skeleton's quiz file.
 const QUIZ: &str = "01-introduction.quiz.toml";
+/// Name of the scenario file's part after the lesson number.
+const SCENARIO: &str = "practice-call.scenario.toml";
 
 /// Runs the command.
 ///
@@ -36,6 +38,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(root) => root.join(&args.id),
         None => PathBuf::from(&args.id),
     };
+    if args.scenario && dir.join("course.toml").is_file() {
+        return add_scenario(&dir);
+    }
     if dir.exists() {
         eprintln!(
             "rollcall: error: {} already exists; choose another id or remove it",
@@ -51,8 +56,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     fs::create_dir_all(&root).with_context(|| format!("creating {}", root.display()))?;
     // create_dir (not _all) fails if the folder appeared meanwhile: never write into another's.
     fs::create_dir(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    for (name, text) in skeleton(&title) {
-        let path = dir.join(name);
+    let [(course_name, mut course_toml), lesson, quiz] = skeleton(&title);
+    let mut files = vec![lesson, quiz];
+    if args.scenario {
+        let name = format!("02-{SCENARIO}");
+        course_toml.push_str(&scenario_entry(&name));
+        files.push((Name::Owned(name), SCENARIO_TEXT.to_string()));
+    }
+    files.insert(0, (course_name, course_toml));
+    for (name, text) in files {
+        let path = dir.join(name.as_ref());
         fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         println!("wrote {}", display_path(&path));
     }
@@ -63,6 +76,142 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// A file name, owned or static.
+type Name = std::borrow::Cow<'static, str>;
+
+/// The `[[lessons]]` entry for a scenario-only lesson.
+fn scenario_entry(file: &str) -> String {
+    format!(
+        "\n[[lessons]]\ntitle = \"Practice call\"\nscenario = \"{file}\"   # played as a branching scenario\n# required = false                      # uncomment: any ending completes the lesson\n"
+    )
+}
+
+/// Adds a scenario lesson to an existing course: writes the scenario file and appends its
+/// `[[lessons]]` entry to `course.toml`.
+fn add_scenario(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let toml_path = dir.join("course.toml");
+    let text = fs::read_to_string(&toml_path)
+        .with_context(|| format!("reading {}", toml_path.display()))?;
+    let lessons = toml::from_str::<toml::Table>(&text)
+        .ok()
+        .and_then(|t| t.get("lessons").and_then(|l| l.as_array()).map(Vec::len))
+        .unwrap_or(0);
+    let name = format!("{:02}-{SCENARIO}", lessons + 1);
+    let path = dir.join(&name);
+    if path.exists() {
+        eprintln!(
+            "rollcall: error: {} already exists; rename or remove it first",
+            display_path(&path)
+        );
+        return Ok(ExitCode::from(EXIT_FAILED));
+    }
+    fs::write(&path, SCENARIO_TEXT).with_context(|| format!("writing {}", path.display()))?;
+    println!("wrote {}", display_path(&path));
+    let mut updated = text;
+    if !updated.ends_with('\n') {
+        updated.push('\n');
+    }
+    updated.push_str(&scenario_entry(&name));
+    fs::write(&toml_path, updated).with_context(|| format!("writing {}", toml_path.display()))?;
+    println!("added the lesson to {}", display_path(&toml_path));
+    println!(
+        "edit the scenario, then run `rollcall check {}` and `rollcall scenario graph {}`",
+        display_path(dir),
+        display_path(&path)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A small scenario that passes `check` with no warnings and shows every part of the format.
+const SCENARIO_TEXT: &str = r#"# A branching scenario: see docs/course-format.md for every key.
+# See its shape with: rollcall scenario graph THIS-FILE | dot -Tsvg > call.svg
+id = "practice-call"
+title = "A loud customer at the corner shop"
+start = "arrival"
+pass = "acceptable"          # the lowest ending that passes: best | acceptable | poor
+
+[[meters]]                   # optional: shown as a gauge, moved by choices' effects
+id = "tension"
+label = "Tension"
+start = 5
+max = 10
+
+[[nodes]]
+id = "arrival"
+text = """
+Dispatch sends you to the corner shop. A customer is shouting at the clerk about a refund;
+the clerk looks frightened. Nobody is hurt and nobody holds a weapon.
+"""
+
+[[nodes.routes]]             # tried in order on arrival, before the choices are shown
+if = "tension >= 9"
+next = "escalated"
+
+[[nodes.choices]]
+id = "introduce"
+text = "Introduce yourself and ask the customer what happened"
+next = "listening"
+consequence = """
+The customer turns to you. Still loud, but now talking to someone who asked.
+"""
+coaching = "Your name and an open question give the person a way to talk instead of shout."
+rating = "best"
+effects = { tension = -2 }
+
+[[nodes.choices]]
+id = "order"
+text = "Tell the customer to calm down or leave"
+next = "arrival"
+consequence = """
+"Calm down?" The customer's voice rises, and the clerk steps back from the counter.
+"""
+coaching = "Orders to calm down rarely calm anyone; they tell the person they are not being heard."
+rating = "poor"
+effects = { tension = 2 }
+
+[[nodes]]
+id = "listening"
+text = """
+The customer explains: a broken phone, a refused refund, a long wait. The clerk nods.
+"""
+
+[[nodes.choices]]
+id = "reflect"
+text = "Sum up what you heard and ask what would help now"
+next = "resolved"
+consequence = """
+"Yes, that's it." The customer's shoulders drop; the clerk offers to call the manager.
+"""
+coaching = "Reflecting back shows you listened; asking what would help hands some control back."
+rating = "best"
+effects = { tension = -2 }
+
+[[nodes.choices]]
+id = "decide"
+text = "Tell them both how it will be settled"
+next = "settled"
+consequence = """
+They go along with it, but the customer leaves muttering that nobody listens.
+"""
+coaching = "It ended, but a decision imposed without a voice feels unfair, and unfair calls repeat."
+rating = "acceptable"
+
+[[nodes]]
+id = "resolved"
+ending = "best"              # an ending: best | acceptable | poor; it has no choices
+text = "The manager arranges a repair. The customer thanks you on the way out."
+
+[[nodes]]
+id = "settled"
+ending = "acceptable"
+text = "The call is over, though the customer still feels unheard."
+
+[[nodes]]
+id = "escalated"
+ending = "poor"
+text = "The customer storms out, knocking over a display. A second call comes in an hour later."
+"#;
 
 /// `stop-and-search` becomes `Stop And Search`.
 fn title_from_id(id: &str) -> String {
@@ -79,7 +228,7 @@ fn title_from_id(id: &str) -> String {
 }
 
 /// The files of a new course: name and text.
-fn skeleton(title: &str) -> [(&'static str, String); 3] {
+fn skeleton(title: &str) -> [(Name, String); 3] {
     let quoted = toml::Value::String(title.to_string()).to_string();
     let course = format!(
         r#"# The course's settings: see docs/course-format.md for every key.
@@ -172,12 +321,38 @@ order = ["Write the lesson", "Run rollcall check", "Preview it"]
 explanation = "Write, check, then preview with `rollcall preview`."
 "#
         .to_string();
-    [("course.toml", course), (LESSON, lesson), (QUIZ, quiz)]
+    [
+        (Name::Borrowed("course.toml"), course),
+        (Name::Borrowed(LESSON), lesson),
+        (Name::Borrowed(QUIZ), quiz),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scenario_skeleton_checks_clean_and_plays() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("x");
+        fs::create_dir(&dir).unwrap();
+        for (name, text) in skeleton("X") {
+            fs::write(dir.join(name.as_ref()), text).unwrap();
+        }
+        add_scenario(&dir).unwrap();
+        let report = crate::check::check_dir(&dir).unwrap();
+        assert!(report.diagnostics.is_empty(), "{}", report.to_human());
+        let course = crate::course::load_course(&dir).unwrap();
+        let lesson = &course.lessons[1];
+        assert_eq!(lesson.id(), "02-practice-call");
+        assert!(lesson.path.is_none() && lesson.required);
+        let s = crate::scenario::load_scenario(lesson.scenario.as_ref().unwrap()).unwrap();
+        let mut run = crate::scenario::Run::new(&s);
+        run.choose(&s, 1);
+        run.choose(&s, 1);
+        assert_eq!(run.ending(&s), Some(crate::scenario::Rating::Poor));
+    }
 
     #[test]
     fn titles_from_ids() {
@@ -191,7 +366,7 @@ mod tests {
         let dir = tmp.path().join("x");
         fs::create_dir(&dir).unwrap();
         for (name, text) in skeleton("The \"right\" way \\ back") {
-            fs::write(dir.join(name), text).unwrap();
+            fs::write(dir.join(name.as_ref()), text).unwrap();
         }
         let report = crate::check::check_dir(&dir).unwrap();
         assert!(report.diagnostics.is_empty(), "{}", report.to_human());

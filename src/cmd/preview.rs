@@ -1,5 +1,5 @@
-//! `rollcall preview COURSE[/LESSON]`: a lesson's pages on standard output, rendered by the
-//! same code as the player, for authors and for screen reader users.
+//! `rollcall preview COURSE[/LESSON]`: a lesson's pages (and its scenario, as text) on standard
+//! output, rendered by the same code as the player, for authors and for screen reader users.
 
 use std::io::{self, IsTerminal as _, Write};
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use crate::cli::{Cli, Command};
 use crate::cmd::EXIT_FAILED;
 use crate::course::{self, Course, Lesson, Library};
-use crate::{locate, markdown};
+use crate::{locate, markdown, scenario};
 
 /// Narrowest width accepted for `--width`.
 const MIN_WIDTH: u16 = 20;
@@ -42,9 +42,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(msg) => return Ok(fail(&msg)),
     };
-    let source = match course::read_text_file(&lesson.path) {
-        Ok(s) => s,
-        Err(d) => return Ok(fail(&d.to_string())),
+    let source = match lesson.path.as_deref().map(course::read_text_file) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(d)) => return Ok(fail(&d.to_string())),
+    };
+    let scenario = match lesson.scenario.as_deref().map(scenario::load_scenario) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(errors)) => {
+            let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            return Ok(fail(&format!(
+                "the scenario does not load:\n{}\n  (run `rollcall check` for every problem)",
+                all.join("\n")
+            )));
+        }
     };
     let stdout = io::stdout();
     let tty = stdout.is_terminal();
@@ -62,11 +74,21 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let title = lesson
         .title
         .clone()
-        .or_else(|| course::first_heading(&source))
+        .or_else(|| source.as_deref().and_then(course::first_heading))
         .unwrap_or_else(|| lesson.display_title());
     let header = format!("{} › {title}", course.title);
     writeln!(out, "{}", crate::sanitize::line(&header)).context("writing the preview")?;
-    write_lesson(&mut out, &source, width, styled, no_color).context("writing the preview")?;
+    if let Some(source) = &source {
+        write_lesson(&mut out, source, width, styled, no_color).context("writing the preview")?;
+    }
+    if let Some(scenario) = &scenario {
+        if source.is_some() {
+            writeln!(out).context("writing the preview")?;
+        }
+        writeln!(out, "──── scenario ────").context("writing the preview")?;
+        out.write_all(scenario::to_text(scenario, width).as_bytes())
+            .context("writing the preview")?;
+    }
     out.flush().context("writing the preview")?;
     Ok(ExitCode::SUCCESS)
 }
@@ -111,7 +133,10 @@ fn find_lesson<'a>(course: &'a Course, sel: Option<&str>) -> Result<&'a Lesson, 
         .and_then(|n| n.checked_sub(1))
         .and_then(|i| course.lessons.get(i));
     let by_id = || {
-        let id = sel.trim_end_matches(".md");
+        let id = sel
+            .strip_suffix(".md")
+            .or_else(|| sel.strip_suffix(scenario::SUFFIX))
+            .unwrap_or(sel);
         course.lessons.iter().find(|l| l.id() == id)
     };
     by_number.or_else(by_id).ok_or_else(|| {

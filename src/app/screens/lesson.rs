@@ -68,7 +68,7 @@ impl LessonState {
                 let Some(path) = ctx
                     .course(self.course)
                     .and_then(|c| c.lessons.get(self.lesson))
-                    .map(|l| l.path.clone())
+                    .and_then(|l| l.path.clone())
                 else {
                     return Outcome::none();
                 };
