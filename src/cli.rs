@@ -223,18 +223,39 @@ pub enum ExportFormat {
 /// `rollcall sync`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// The LRS endpoint (statements are POSTed to URL/statements)
-    #[arg(long, value_name = "URL", env = "ROLLCALL_LRS_URL")]
+    /// The LRS endpoint (statements are POSTed to URL/statements) [or url under [lrs] in
+    /// settings.toml]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "ROLLCALL_LRS_URL",
+        hide_env_values = true
+    )]
     pub lrs: Option<String>,
     /// LRS user [default: $ROLLCALL_LRS_USER or the settings file]
     #[arg(long)]
     pub user: Option<String>,
-    /// LRS password [default: $ROLLCALL_LRS_PASSWORD or the settings file]
+    /// Refused: a password on the command line is visible to every user of the machine
+    #[arg(long, value_name = "PASSWORD", num_args = 0..=1, hide = true)]
+    pub password: Option<Option<String>>,
+    /// Read the LRS password from the first line of standard input [default:
+    /// $ROLLCALL_LRS_PASSWORD or password under [lrs] in settings.toml]
     #[arg(long)]
-    pub password: Option<String>,
-    /// Base IRI for learner accounts and activity ids
-    #[arg(long, value_name = "URL", default_value = "https://rollcall.invalid")]
-    pub homepage: String,
+    pub password_stdin: bool,
+    /// Base IRI of learner accounts and activity ids (required; or homepage under [lrs] in
+    /// settings.toml). Keep it the same for every sync to one LRS
+    #[arg(long, value_name = "URL")]
+    pub homepage: Option<String>,
+    /// Allow the LRS password over plain http:// to another machine (anyone on the network
+    /// path can read it)
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+    /// Longest time for one request, answer included, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+    /// Longest time for the whole sync, in seconds; what is left goes next time
+    #[arg(long, value_name = "SECONDS", default_value_t = 600)]
+    pub time_limit: u64,
 }
 
 /// Output format for `compliance`.

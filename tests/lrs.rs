@@ -334,7 +334,7 @@ fn sync_sends_once_and_statements_come_back_field_by_field() {
     }
     let log = SentLog::load(&rollcall::lrs::sent_log_path(data.path())).unwrap();
     for statement in &exported {
-        assert!(log.contains(&lrs.url, statement["id"].as_str().unwrap()));
+        assert!(log.contains(&lrs.url, &homepage, statement["id"].as_str().unwrap()));
     }
 
     // A new attempt on this machine: only it is sent.
@@ -461,7 +461,7 @@ fn an_lrs_that_goes_away_mid_sync_gets_the_rest_next_time() {
     assert_eq!(stdout.lines().count(), 1, "one line: {stdout}");
     assert!(stdout.contains("left for the next sync"), "{stdout}");
     let sent = SentLog::load(&log_path).unwrap();
-    let confirmed = sent.lrs.values().map(|ids| ids.len()).sum::<usize>();
+    let confirmed = sent.ids(&lrs.url).len();
     assert!(confirmed > 0 && confirmed < total, "{confirmed} of {total}");
     // The progress record is untouched by sync.
     assert_eq!(
@@ -515,21 +515,38 @@ fn sync_needs_an_lrs_and_reads_settings() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no LRS given"));
 
-    // The settings file names the LRS (here a closed port: offline).
+    // The settings file names the LRS (here a closed port: offline) and the homepage.
+    let settings = data.path().join("settings.toml");
     std::fs::write(
-        data.path().join("settings.toml"),
+        &settings,
         format!(
-            "[lrs]\nurl = \"http://127.0.0.1:{}/xAPI\"\nuser = \"u\"\npassword = \"settings-secret\"\n",
+            "[lrs]\nurl = \"http://127.0.0.1:{}/xAPI\"\nuser = \"u\"\npassword = \"settings-secret\"\nhomepage = \"https://dept.example\"\n",
             free_port()
         ),
     )
     .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&settings, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let out = rollcall(data.path()).arg("sync").output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("chmod 600"), "{err}");
+        assert!(!err.contains("settings-secret"), "{err}");
+        std::fs::set_permissions(&settings, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
     let out = rollcall(data.path()).arg("sync").output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
     let all = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    assert_eq!(out.status.code(), Some(3), "{all}");
     assert!(!all.contains("settings-secret"), "{all}");
 }
+
+#[path = "lrs/fake.rs"]
+mod fake;
+#[path = "lrs/honest.rs"]
+mod honest;
