@@ -205,6 +205,18 @@ pub struct ReportArgs {
     /// Only rows with this status
     #[arg(long, value_enum)]
     pub status: Option<Status>,
+    /// Ask this LRS which credited completions it holds: an `lrs` column says `confirmed` or
+    /// `local-only` (credentials as for `sync`: $ROLLCALL_LRS_USER, $ROLLCALL_LRS_PASSWORD or
+    /// settings.toml)
+    #[arg(long, value_name = "URL")]
+    pub verify_lrs: Option<String>,
+    /// Base IRI of learner accounts at that LRS [default: homepage under [lrs] in
+    /// settings.toml]
+    #[arg(long, value_name = "URL", requires = "verify_lrs")]
+    pub homepage: Option<String>,
+    /// Allow the LRS password over plain http:// to another machine
+    #[arg(long, requires = "verify_lrs")]
+    pub allow_insecure_http: bool,
 }
 
 /// `rollcall export ...`.

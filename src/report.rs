@@ -334,6 +334,8 @@ pub struct Row {
     pub attempts: usize,
     /// Why something recorded was not credited (empty when all is well).
     pub flags: Vec<rules::Flag>,
+    /// Whether the LRS holds a credited completion (`report --verify-lrs` only).
+    pub lrs: Option<crate::lrs::verify::Confirmation>,
 }
 
 /// The report's totals over the rows shown.
@@ -528,6 +530,7 @@ fn course_row(learner: &str, checked: &Checked, library: &Library, id: &str) -> 
         best: best_score(&checked.credible, id),
         attempts: ids.len(),
         flags,
+        lrs: None,
     }
 }
 

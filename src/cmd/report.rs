@@ -89,7 +89,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let library = library(cli)?;
     let inputs = read_inputs(cli, &args.paths)?;
     let learners = report::merge_by_learner(&inputs.sources);
-    let built = report::build_report(&learners, &library, &filter, Stamp::now());
+    let mut built = report::build_report(&learners, &library, &filter, Stamp::now());
+    if let Some(url) = &args.verify_lrs {
+        super::sync::verify_report(cli, args, url, &mut built)?;
+    }
     let out = match args.format {
         Format::Table => format::to_table(&built, terminal_width()),
         Format::Csv => format::to_csv(&built).context("cannot write CSV")?,

@@ -324,3 +324,46 @@ fn exit(problems: bool) -> ExitCode {
         ExitCode::SUCCESS
     }
 }
+
+/// `report --verify-lrs`: marks each credited completion `confirmed` when the LRS holds its
+/// statement, else `local-only`.
+///
+/// # Errors
+/// When the LRS settings are incomplete or unsafe, or the LRS cannot be asked.
+pub(crate) fn verify_report(
+    cli: &Cli,
+    args: &crate::cli::ReportArgs,
+    url: &str,
+    report: &mut report::Report,
+) -> anyhow::Result<()> {
+    let data_dir = super::report::data_dir(cli)?;
+    let Connection { endpoint, base } = connection(
+        settings(&data_dir)?,
+        Some(url),
+        None,
+        None,
+        args.homepage.as_deref(),
+        args.allow_insecure_http,
+    )?;
+    let client = HttpClient::new(endpoint.clone());
+    let mut held = std::collections::BTreeMap::new();
+    for row in &mut report.rows {
+        if row.status != crate::cli::Status::Completed {
+            continue;
+        }
+        if !held.contains_key(&row.learner) {
+            let h = lrs::verify::fetch(&client, &base, &row.learner).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot verify against {}: {}",
+                    endpoint.display_url(),
+                    sanitize::line(&e.0)
+                )
+            })?;
+            held.insert(row.learner.clone(), h);
+        }
+        row.lrs = held
+            .get(&row.learner)
+            .map(|h| h.course_completion(&base, &row.learner, &row.course));
+    }
+    Ok(())
+}

@@ -101,9 +101,19 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    w.write_record(CSV_HEADER)?;
+    // The `lrs` column only when the rows were checked against an LRS.
+    let verified = report.rows.iter().any(|r| r.lrs.is_some());
+    let mut header = CSV_HEADER.to_vec();
+    if verified {
+        header.push("lrs");
+    }
+    w.write_record(header)?;
     for row in &report.rows {
-        w.write_record(csv_record(row))?;
+        let mut record = csv_record(row);
+        if verified {
+            record.push(row.lrs.map(|c| c.key()).unwrap_or_default().to_string());
+        }
+        w.write_record(record)?;
     }
     let bytes = w
         .into_inner()
@@ -117,7 +127,7 @@ pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
         .rows
         .iter()
         .map(|r| {
-            serde_json::json!({
+            let mut row = serde_json::json!({
                 "learner": r.learner,
                 "course": r.course,
                 "title": r.title,
@@ -133,7 +143,11 @@ pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
                 "best_percent": r.best.map(|b| b.percent),
                 "attempts": r.attempts,
                 "in_library": r.title.is_some(),
-            })
+            });
+            if let Some(c) = r.lrs {
+                row["lrs"] = c.key().into();
+            }
+            row
         })
         .collect();
     serde_json::json!({
@@ -233,6 +247,11 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         }),
         col("TRIES", 0, Some(4), true, &|r| r.attempts.to_string()),
     ];
+    if rows.iter().any(|r| r.lrs.is_some()) {
+        columns.push(col("LRS", 0, None, false, &|r| {
+            dash(r.lrs.map(|c| c.key()))
+        }));
+    }
     let mut widths: Vec<usize> = columns.iter().map(Column::width).collect();
     if let Some(limit) = width {
         fit(&mut columns, &mut widths, limit);

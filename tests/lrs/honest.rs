@@ -276,3 +276,55 @@ fn basic_auth_over_plain_http_to_another_host_is_refused() {
     let lrs = FakeLrs::start(Answer::stored);
     assert_eq!(sync_to(data.path(), &lrs.url, &[]).code, 0);
 }
+
+#[test]
+fn verify_lrs_follows_more_pages_on_the_same_lrs() {
+    let data = data_dir();
+    let base = HOMEPAGE.to_string();
+    let completion = |learner: &str, course: &str| {
+        serde_json::json!({
+            "id": rollcall::report::xapi::record_statement_id(learner, course, "", rollcall::report::xapi::verbs::COMPLETED).to_string(),
+            "actor": { "account": { "homePage": base, "name": learner } },
+            "verb": { "id": rollcall::report::xapi::verbs::COMPLETED },
+            "object": { "id": rollcall::report::xapi::course_iri(&base, course) },
+        })
+    };
+    let page2 = serde_json::json!({ "statements": [completion("asmith", "procedural-justice")], "more": "" }).to_string();
+    let page1 =
+        serde_json::json!({ "statements": [], "more": "/xAPI/statements?page=2" }).to_string();
+    let lrs = FakeLrs::start(move |req: &Request| {
+        if req.path.contains("page=2") {
+            Answer::new(200, page2.clone())
+        } else {
+            Answer::new(200, page1.clone())
+        }
+    });
+    let out = rollcall(data.path())
+        .args([
+            "report",
+            "--format",
+            "csv",
+            "--verify-lrs",
+            &lrs.url,
+            "--homepage",
+            HOMEPAGE,
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("procedural-justice") && stdout.contains(",confirmed"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(",local-only"), "{stdout}");
+    assert!(
+        lrs.seen().iter().any(|r| r.path.contains("page=2")),
+        "more was followed"
+    );
+}
