@@ -136,28 +136,28 @@ impl Progress {
     /// Two attempts with one id but different content are both kept: nothing is dropped, and
     /// validation flags the pair (`duplicate-attempt-id`) so neither is credited.
     pub fn merge(&mut self, other: &Progress) {
-        let mut have: std::collections::HashMap<&str, Vec<usize>> =
+        let mut have: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
         for (i, a) in self.attempts.iter().enumerate() {
-            have.entry(a.id.as_str()).or_default().push(i);
+            have.entry(a.id.clone()).or_default().push(i);
         }
-        let new: Vec<Attempt> = other
-            .attempts
-            .iter()
-            .filter(|attempt| {
-                !have
-                    .get(attempt.id.as_str())
-                    .is_some_and(|ix| ix.iter().any(|&i| self.attempts[i] == **attempt))
-            })
-            .cloned()
-            .collect();
-        drop(have);
-        self.attempts.extend(new);
-        self.attempts
-            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
+        for attempt in &other.attempts {
+            let same = have.entry(attempt.id.clone()).or_default();
+            if !same.iter().any(|&i| self.attempts[i] == *attempt) {
+                same.push(self.attempts.len());
+                self.attempts.push(attempt.clone());
+            }
+        }
+        self.sort_attempts();
         for (id, theirs) in &other.courses {
             self.courses.entry(id.clone()).or_default().merge(theirs);
         }
+    }
+
+    /// Puts attempts in the order merges keep: by finishing time, then id.
+    pub fn sort_attempts(&mut self) {
+        self.attempts
+            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
     }
 
     /// Attempts at one lesson's quiz, oldest first.

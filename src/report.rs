@@ -65,27 +65,32 @@ impl From<Progress> for Merged {
     }
 }
 
-/// A learner's record as checked: what was found wrong, and what may be credited.
+/// A learner's record as checked: what was found wrong, and what may be credited. Borrows
+/// the record, and copies it only when something must be left out (records can be big).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Checked {
+pub struct Checked<'a> {
     /// The merged record as read.
-    pub progress: Progress,
+    pub progress: &'a Progress,
     /// Problems found.
     pub findings: rules::Findings,
     /// The record without anything flagged: the only input to credit.
-    pub credible: Progress,
+    pub credible: std::borrow::Cow<'a, Progress>,
 }
 
 impl Merged {
     /// Validates the merged record as of `now`.
-    pub fn check(&self, now: Stamp) -> Checked {
+    pub fn check(&self, now: Stamp) -> Checked<'_> {
         let mut findings = rules::check(&self.progress, None, now);
         if self.mismatched {
             findings.record.push(rules::Flag::LearnerMismatch);
         }
-        let credible = rules::credible(&self.progress, &findings);
+        let credible = if findings.is_empty() {
+            std::borrow::Cow::Borrowed(&self.progress)
+        } else {
+            std::borrow::Cow::Owned(rules::credible(&self.progress, &findings))
+        };
         Checked {
-            progress: self.progress.clone(),
+            progress: &self.progress,
             findings,
             credible,
         }
@@ -209,23 +214,46 @@ pub fn read_progress_file(path: &Path) -> Result<Progress, String> {
 /// learner the file name gives; a copy whose `learner` field names someone else marks the
 /// record [`Merged::mismatched`].
 pub fn merge_by_learner(sources: &[Source]) -> BTreeMap<String, Merged> {
+    merge_owned(sources.to_vec())
+}
+
+/// [`merge_by_learner`], taking the sources: a learner's first copy is moved, not copied
+/// (a big record is held once).
+pub fn merge_owned(sources: Vec<Source>) -> BTreeMap<String, Merged> {
     let mut learners: BTreeMap<String, Merged> = BTreeMap::new();
     for source in sources {
         let name = source.file_learner();
-        let entry = learners
-            .entry(name.clone())
-            .or_insert_with(|| Progress::new(&name).into());
-        entry.progress.merge(&source.progress);
-        entry.mismatched |= source.progress.learner != name;
+        let mismatched = source.progress.learner != name;
+        match learners.entry(name) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                // As if merged into an empty record: one copy of each attempt, in order.
+                let mut progress = Progress::new(slot.key());
+                progress.schema = source.progress.schema;
+                progress.courses = source.progress.courses;
+                progress.merge(&Progress {
+                    attempts: source.progress.attempts,
+                    ..Progress::new(slot.key())
+                });
+                slot.insert(Merged {
+                    progress,
+                    mismatched,
+                });
+            }
+            std::collections::btree_map::Entry::Occupied(mut slot) => {
+                let entry = slot.get_mut();
+                entry.progress.merge(&source.progress);
+                entry.mismatched |= mismatched;
+            }
+        }
     }
     learners
 }
 
-impl Checked {
+impl Checked<'_> {
     /// What export and sync may send: the credible record with every completion the one
     /// rule does not credit removed (courses and lessons alike).
     pub fn creditable(&self, library: &Library) -> Progress {
-        let mut out = self.credible.clone();
+        let mut out = self.credible.clone().into_owned();
         let ids: Vec<String> = out.courses.keys().cloned().collect();
         for id in ids {
             let credit = domain::course_credit(&self.credible, &id, library.course(&id));
@@ -384,7 +412,7 @@ pub fn build_report(
             continue;
         }
         let checked = merged.check(now);
-        let progress = &checked.progress;
+        let progress = checked.progress;
         let mut ids: Vec<&str> = library.courses.iter().map(|c| c.id.as_str()).collect();
         let mut others: Vec<&str> = progress
             .courses
@@ -472,8 +500,8 @@ pub fn best_score(progress: &Progress, course: &str) -> Option<BestScore> {
     })
 }
 
-fn course_row(learner: &str, checked: &Checked, library: &Library, id: &str) -> Row {
-    let progress = &checked.progress;
+fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str) -> Row {
+    let progress = checked.progress;
     let meta = library.course(id);
     let record = progress.courses.get(id);
     let attempts: Vec<_> = progress

@@ -379,17 +379,21 @@ fn write_csv(out: &mut impl Write, summary: &Summary) -> anyhow::Result<()> {
     ])?;
     for row in &summary.courses {
         let [_, _, best, _, _] = cells(row);
-        w.write_record([
-            summary.learner.clone(),
-            row.id.clone(),
-            row.title.clone().unwrap_or_default(),
-            row.lessons_done.to_string(),
-            row.lessons_total.map(|t| t.to_string()).unwrap_or_default(),
-            best,
-            row.completed.map(|t| t.to_string()).unwrap_or_default(),
-            row.hours.map(|h| h.to_string()).unwrap_or_default(),
-            row.attempts.to_string(),
-        ])?;
+        w.write_record(
+            [
+                summary.learner.clone(),
+                row.id.clone(),
+                row.title.clone().unwrap_or_default(),
+                row.lessons_done.to_string(),
+                row.lessons_total.map(|t| t.to_string()).unwrap_or_default(),
+                best,
+                row.completed.map(|t| t.to_string()).unwrap_or_default(),
+                row.hours.map(|h| h.to_string()).unwrap_or_default(),
+                row.attempts.to_string(),
+            ]
+            .iter()
+            .map(|c| crate::compliance::format::safe_cell(c)),
+        )?;
     }
     w.flush()?;
     Ok(())

@@ -87,8 +87,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         status: args.status,
     };
     let library = library(cli)?;
-    let inputs = read_inputs(cli, &args.paths)?;
-    let learners = report::merge_by_learner(&inputs.sources);
+    let mut inputs = read_inputs(cli, &args.paths)?;
+    // The sources are moved into the merge: a big record is held once.
+    let learners = report::merge_owned(std::mem::take(&mut inputs.sources));
     let mut built = report::build_report(&learners, &library, &filter, Stamp::now());
     if let Some(url) = &args.verify_lrs {
         super::sync::verify_report(cli, args, url, &mut built)?;

@@ -49,7 +49,7 @@ pub fn totals_line(report: &Report) -> String {
 }
 
 /// CSV columns, in order.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 16] = [
     "learner",
     "course",
     "title",
@@ -65,7 +65,17 @@ pub const CSV_HEADER: [&str; 15] = [
     "best_percent",
     "attempts",
     "in_library",
+    "flags",
 ];
+
+/// A row's flags as one cell: names joined by `;`.
+fn flags_text(row: &Row) -> String {
+    row.flags
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(";")
+}
 
 fn csv_record(row: &Row) -> Vec<String> {
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
@@ -89,6 +99,7 @@ fn csv_record(row: &Row) -> Vec<String> {
             .unwrap_or_default(),
         row.attempts.to_string(),
         if row.title.is_some() { "yes" } else { "no" }.to_string(),
+        flags_text(row),
     ]
 }
 
@@ -113,7 +124,12 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
         if verified {
             record.push(row.lrs.map(|c| c.key()).unwrap_or_default().to_string());
         }
-        w.write_record(record)?;
+        // A cell a spreadsheet would run as a formula is neutralised.
+        w.write_record(
+            record
+                .iter()
+                .map(|c| crate::compliance::format::safe_cell(c)),
+        )?;
     }
     let bytes = w
         .into_inner()
@@ -143,6 +159,7 @@ pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
                 "best_percent": r.best.map(|b| b.percent),
                 "attempts": r.attempts,
                 "in_library": r.title.is_some(),
+                "flags": r.flags.iter().map(|f| f.name()).collect::<Vec<_>>(),
             });
             if let Some(c) = r.lrs {
                 row["lrs"] = c.key().into();
@@ -234,7 +251,11 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         col("HOURS", 0, Some(5), true, &|r| {
             r.hours.map_or_else(|| "-".into(), hours_text)
         }),
-        col("STATUS", 0, None, false, &|r| status_label(r.status).into()),
+        col("STATUS", 0, None, false, &|r| {
+            // `!`: something recorded is not credited; the lines under the totals say why.
+            let mark = if r.flags.is_empty() { "" } else { " !" };
+            format!("{}{mark}", status_label(r.status))
+        }),
         col("COMPLETED", 0, None, false, &|r| {
             r.completed_date
                 .map_or_else(|| "-".into(), |d| d.to_string())
@@ -265,6 +286,16 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
     }
     out.push_str(&totals_line(report));
     out.push('\n');
+    for row in rows.iter().filter(|r| !r.flags.is_empty()) {
+        let line = format!(
+            "! {} {}: not credited: {}",
+            row.learner,
+            row.course,
+            flags_text(row).replace(';', ", ")
+        );
+        out.push_str(&truncate(&line, width.unwrap_or(usize::MAX).max(20)));
+        out.push('\n');
+    }
     out
 }
 
