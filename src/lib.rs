@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod compliance;
+pub mod config;
 pub mod course;
 pub mod diagnostic;
 pub mod domain;

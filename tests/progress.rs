@@ -772,3 +772,28 @@ fn an_oversized_progress_file_is_refused_before_it_is_read() {
     assert!(err.is_unreadable_file(), "{err:?}");
     assert!(err.to_string().contains("limit"), "{err}");
 }
+
+#[test]
+fn the_settings_file_names_the_learner_below_the_environment_and_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("settings.toml"),
+        "[defaults]\nlearner = \"from-file\"\n",
+    )
+    .unwrap();
+    let who = |cmd: &mut Command| {
+        let text = stdout_of(cmd.arg("--data-dir").arg(dir.path()).arg("progress"));
+        text.lines().next().unwrap_or_default().to_string()
+    };
+    assert!(who(&mut rollcall(dir.path())).starts_with("Progress of from-file "));
+    assert!(
+        who(rollcall(dir.path()).env("ROLLCALL_LEARNER", "from-env"))
+            .starts_with("Progress of from-env ")
+    );
+    assert!(
+        who(rollcall(dir.path())
+            .env("ROLLCALL_LEARNER", "from-env")
+            .args(["--learner", "from-flag"]))
+        .starts_with("Progress of from-flag ")
+    );
+}

@@ -47,7 +47,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::cli::{Cli, Command, Format, ProgressArgs};
 use crate::course::{Course, Library};
 use crate::domain;
-use crate::progress::store::{self, Store};
+use crate::progress::store::Store;
 use crate::progress::validate as rules;
 use crate::progress::{Attempt, GivenAnswer, LessonProgress, Progress, Stamp};
 use crate::quiz::Answer;
@@ -57,17 +57,21 @@ use crate::quiz::Answer;
 /// # Errors
 /// When the data folder, learner or progress file cannot be used (exit 2).
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let dir = store::resolve_data_dir(cli.data_dir.as_deref())?;
-    let learner = store::resolve_learner(cli.learner.as_deref())?;
-    let store = Store::new(&dir, &learner)?;
+    // Folders and learner in layers: flags, environment, settings file, defaults.
+    let config = crate::config::Config::load(cli)?;
+    let store = Store::new(&config.data_dir, &config.learner)?;
     match &cli.command {
         Some(Command::SaveLoop { count, tag }) => save_loop(&store, *count, tag),
-        Some(Command::Progress(args)) => show_or_repair(cli, &store, args),
+        Some(Command::Progress(args)) => show_or_repair(&config, &store, args),
         _ => anyhow::bail!("internal error: `progress` called for another command"),
     }
 }
 
-fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
+fn show_or_repair(
+    config: &crate::config::Config,
+    store: &Store,
+    args: &ProgressArgs,
+) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     if args.repair {
         let path = store.path().display();
@@ -90,7 +94,7 @@ fn show_or_repair(cli: &Cli, store: &Store, args: &ProgressArgs) -> anyhow::Resu
         return Ok(ExitCode::SUCCESS);
     }
     let progress = store.load()?;
-    let library = courses_dir_library(cli.courses.as_deref());
+    let library = courses_dir_library(config.courses.as_deref());
     let summary = summarize(&progress, store.path(), library.as_ref(), Stamp::now());
     let text = match args.format {
         Format::Table => table(&summary),

@@ -13,15 +13,14 @@ use crate::report::{self, Filter, Inputs, format};
 
 /// This machine's progress folder, as the app resolves it.
 pub(crate) fn data_dir(cli: &Cli) -> anyhow::Result<PathBuf> {
-    Ok(crate::progress::store::resolve_data_dir(
-        cli.data_dir.as_deref(),
-    )?)
+    Ok(crate::config::Config::load(cli)?.data_dir)
 }
 
 /// The course library for record metadata (the built-in courses when there is no courses
 /// folder); rows for courses it lacks show what the progress files know.
 pub(crate) fn library(cli: &Cli) -> anyhow::Result<Library> {
-    let courses = crate::locate::Courses::find(cli.courses.as_deref())?;
+    let config = crate::config::Config::load(cli)?;
+    let courses = crate::locate::Courses::find(config.courses.as_deref())?;
     courses.load().map_err(|d| anyhow::anyhow!("{d}"))
 }
 
