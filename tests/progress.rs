@@ -797,3 +797,17 @@ fn the_settings_file_names_the_learner_below_the_environment_and_flags() {
         .starts_with("Progress of from-flag ")
     );
 }
+
+#[test]
+fn a_save_that_failed_for_space_is_told_apart_for_the_quit_prompt() {
+    let full = StoreError::Write {
+        path: "/d/jdoe.toml".into(),
+        source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+    };
+    assert!(full.is_out_of_space());
+    let other = StoreError::Write {
+        path: "/d/jdoe.toml".into(),
+        source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    };
+    assert!(!other.is_out_of_space());
+}

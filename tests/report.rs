@@ -792,3 +792,14 @@ fn a_15_mb_progress_file_reports_in_under_100_mb() {
     assert!(kib < 100 * 1024, "peak {kib} KiB");
     assert!(String::from_utf8_lossy(&out.stdout).contains("jdoe,de-escalation"));
 }
+
+#[test]
+fn a_record_dated_more_than_a_day_ahead_is_flagged_and_not_credited() {
+    let text = "schema = 1\nlearner = \"jdoe\"\n".to_string()
+        + &attempt_toml("a-future", 5, 5, "100.0", true)
+            .replace("2026-03-01T10:05:00+00:00", "2099-03-01T10:05:00+00:00");
+    let rows = csv_rows(&report_on(&[("jdoe.toml", text)], "csv"));
+    let row = row_of(&rows, "jdoe", "de-escalation");
+    assert_eq!(row[FLAGS], "future-timestamp");
+    assert_eq!(row[10], "", "the attempt is not credited");
+}

@@ -132,7 +132,22 @@ impl StoreError {
     pub fn is_unreadable_file(&self) -> bool {
         matches!(self, Self::Corrupt { .. } | Self::NewerSchema { .. })
     }
+
+    /// Whether a save failed for want of space (a full disk or a file-size limit): the hook
+    /// for "quitting with an unsaved attempt asks first" — the app keeps the attempt in
+    /// memory and asks before it exits, instead of quitting on a lost record.
+    pub fn is_out_of_space(&self) -> bool {
+        let Self::Write { source, .. } = self else {
+            return false;
+        };
+        source.kind() == io::ErrorKind::StorageFull
+            || source.kind() == io::ErrorKind::FileTooLarge
+            || source.raw_os_error() == Some(FILE_TOO_LARGE_ERRNO)
+    }
 }
+
+/// `EFBIG` (a file-size limit, as `ulimit -f` sets): on Linux and macOS alike.
+const FILE_TOO_LARGE_ERRNO: i32 = 27;
 
 /// The data folder: `flag`, else `$ROLLCALL_DATA_DIR`, else `rollcall-data/` beside the
 /// executable if it exists, else the platform's data folder (`~/.local/share/rollcall`).
