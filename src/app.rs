@@ -26,7 +26,7 @@ pub use notice::{Hint, Notice};
 pub use screens::lesson::max_scroll;
 pub use screens::{
     Action, CourseState, Ctx, LearnerPicker, LessonState, LibraryState, MAX_TEXT_WIDTH, Outcome,
-    QuizPhase, QuizState, RecordState, Screen,
+    QuizPhase, QuizState, RecordState, ScenarioPhase, ScenarioState, Screen,
 };
 
 /// Smallest terminal the layout supports; below it a 'please enlarge' message shows.
@@ -225,7 +225,10 @@ impl App {
                 }
                 return self.route(msg);
             }
-            Msg::QuizLoaded { .. } | Msg::AttemptReady { .. } | Msg::FileChanged => {
+            Msg::QuizLoaded { .. }
+            | Msg::ScenarioLoaded { .. }
+            | Msg::AttemptReady { .. }
+            | Msg::FileChanged => {
                 return self.route(msg);
             }
             Msg::TitlesLoaded { course, titles } => {
@@ -306,6 +309,8 @@ impl App {
                 }
             }
             Action::AttemptFinished(attempt) => self.record_attempt(*attempt),
+            Action::RunFinished(run) => self.record_run(&run),
+            Action::ScenarioDone { go_on } => self.scenario_done(go_on),
             Action::SwitchTo(name) => vec![Effect::LoadLearner {
                 name,
                 keep: Box::new(self.progress.clone()),
@@ -382,7 +387,8 @@ impl App {
 
     fn open_lesson(&mut self, course: usize, lesson: usize) -> Vec<Effect> {
         let Some(path) = self.lesson_path(course, lesson) else {
-            return vec![];
+            // A lesson that is a scenario alone opens straight into it.
+            return self.open_scenario(course, lesson).unwrap_or_default();
         };
         let title = self.lesson_title(course, lesson);
         self.push(Screen::Lesson(LessonState::loading(course, lesson, title)));
@@ -436,7 +442,68 @@ impl App {
         }
     }
 
+    /// Opens the lesson's scenario, if it has one.
+    fn open_scenario(&mut self, course: usize, lesson: usize) -> Option<Vec<Effect>> {
+        let path = self
+            .course(course)
+            .and_then(|c| c.lessons.get(lesson))
+            .and_then(|l| l.scenario.clone())?;
+        self.push(Screen::Scenario(Box::new(ScenarioState::loading(
+            course, lesson,
+        ))));
+        Some(vec![
+            Effect::Watch(None),
+            Effect::LoadScenario {
+                course,
+                lesson,
+                path,
+            },
+        ])
+    }
+
+    /// Leaves a scenario: on to the lesson's quiz, or back to the course.
+    fn scenario_done(&mut self, go_on: bool) -> Vec<Effect> {
+        let Screen::Scenario(s) = &self.screen else {
+            return vec![];
+        };
+        let (course, lesson) = (s.course, s.lesson);
+        let quiz = self
+            .course(course)
+            .and_then(|c| c.lessons.get(lesson))
+            .and_then(|l| l.quiz.clone());
+        if go_on && let Some(path) = quiz {
+            // The quiz takes the scenario's place, so leaving it returns to the course.
+            self.screen = Screen::Quiz(Box::new(QuizState::loading(course, lesson)));
+            return vec![Effect::LoadQuiz {
+                course,
+                lesson,
+                path,
+            }];
+        }
+        self.history.pop_if(|s| matches!(s, Screen::Lesson(_)));
+        let mut effects = self.back();
+        if let Screen::Course(c) = &mut self.screen {
+            let n = self
+                .library
+                .courses
+                .get(course)
+                .map_or(0, |c| c.lessons.len());
+            c.selected = (lesson + 1).min(n.saturating_sub(1));
+        }
+        effects.extend(self.save_effect());
+        effects
+    }
+
+    /// Records a scenario run that reached an ending.
+    fn record_run(&mut self, run: &crate::scenario::Run) -> Vec<Effect> {
+        let _ = run;
+        vec![]
+    }
+
     fn finish_lesson(&mut self, course: usize, lesson: usize) -> Vec<Effect> {
+        if let Some(effects) = self.open_scenario(course, lesson) {
+            return effects;
+        }
         let quiz = self
             .course(course)
             .and_then(|c| c.lessons.get(lesson))

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, Screen};
+use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, ScenarioPhase, Screen};
 use crate::quiz::QuestionKind;
 
 /// What a user can do: one name per binding, for footers to refer to.
@@ -38,6 +38,8 @@ pub enum Cmd {
     Undo,
     /// Retake the quiz.
     Retake,
+    /// Step back one decision in a scenario.
+    StepBack,
     /// Switch learner.
     Learner,
     /// My record.
@@ -283,7 +285,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c('r')],
         msg: |_| Some(Msg::Retake),
         short: "r",
-        help: Some(("r", "retake the quiz (results)")),
+        help: Some(("r", "retake the quiz, or run the scenario again")),
+    },
+    Binding {
+        cmd: Cmd::StepBack,
+        layer: Layer::Common,
+        keys: &[c('b')],
+        msg: |_| Some(Msg::StepBack),
+        short: "b",
+        help: Some(("b", "scenario: step back one decision")),
     },
     Binding {
         cmd: Cmd::Learner,
@@ -553,6 +563,14 @@ pub enum Place {
     Picker,
     /// Leave a quiz?
     Confirm,
+    /// A scenario being read.
+    ScenarioLoading,
+    /// A scenario situation with its choices.
+    Situation,
+    /// A choice's consequence.
+    Consequence,
+    /// A scenario's debrief.
+    Debrief,
 }
 
 /// The footer's place for the current screen.
@@ -563,6 +581,12 @@ pub fn place(screen: &Screen) -> Place {
         Screen::Course(_) => Place::Course,
         Screen::Lesson(_) => Place::Lesson,
         Screen::Record(_) => Place::Record,
+        Screen::Scenario(s) => match s.phase {
+            ScenarioPhase::Situation => Place::Situation,
+            ScenarioPhase::Consequence { .. } => Place::Consequence,
+            ScenarioPhase::Debrief => Place::Debrief,
+            ScenarioPhase::Loading | ScenarioPhase::Failed(_) => Place::ScenarioLoading,
+        },
         Screen::Quiz(q) => match (&q.phase, q.question().map(|q| &q.kind)) {
             (QuizPhase::Start, _) => Place::QuizStart,
             (QuizPhase::Asking, Some(QuestionKind::Typed(_))) => Place::Typed,
@@ -585,7 +609,7 @@ type Item = (&'static [Cmd], &'static str, &'static str);
 pub fn footer_items(place: Place) -> &'static [Item] {
     use Cmd::{
         Back, Down, Enter, First, Help, Last, Learner, Next, No, Pick, PickTrueFalse, Prev, Quit,
-        Record, Retake, Toggle, TrueFalse, Type, Undo, Up, Yes,
+        Record, Retake, StepBack, Toggle, TrueFalse, Type, Undo, Up, Yes,
     };
     const MOVE: &[Cmd] = &[Up, Down];
     match place {
@@ -670,6 +694,26 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (&[Back], "", "cancel"),
         ],
         Place::Confirm => &[(&[Yes], "", "leave"), (&[No], "", "stay")],
+        Place::ScenarioLoading => &[(&[Back], "", "back")],
+        Place::Situation => &[
+            (&[Pick], "", "choose"),
+            (&[StepBack], "", "step back"),
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "leave"),
+            (&[Help], "", "help"),
+        ],
+        Place::Consequence => &[
+            (&[Enter], "", "continue"),
+            (&[StepBack], "", "step back"),
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "leave"),
+        ],
+        Place::Debrief => &[
+            (MOVE, "/", "scroll"),
+            (&[Enter], "", "continue"),
+            (&[Retake], "", "run again"),
+            (&[Back], "", "back"),
+        ],
     }
 }
 

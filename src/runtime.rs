@@ -70,6 +70,15 @@ impl Runtime {
                 result: read_text_file(&path),
                 reload,
             }),
+            Effect::LoadScenario {
+                course,
+                lesson,
+                path,
+            } => Some(Msg::ScenarioLoaded {
+                course,
+                lesson,
+                result: crate::scenario::load_scenario(&path).map(Arc::new),
+            }),
             Effect::LoadQuiz {
                 course,
                 lesson,

@@ -18,6 +18,14 @@ pub fn notice(n: &Notice) -> String {
         Notice::CannotOpenQuiz(e) => format!("Cannot open quiz: {e}"),
         Notice::AttemptAbandoned => "Attempt abandoned: nothing was recorded.".into(),
         Notice::LearnerSwitched(name) => format!("Learner: {name}"),
+        Notice::NoSuchChoice(n) => format!("There is no choice {n} here."),
+        Notice::SteppedBack => "Stepped back one decision (practice: try the other door).".into(),
+        Notice::NothingToStepBack => "Nothing to step back from yet.".into(),
+        Notice::ScenarioEnded { passed: true } => "Run finished: a passing ending.".into(),
+        Notice::ScenarioEnded { passed: false } => {
+            "Run finished: this ending does not pass. Press r to run it again.".into()
+        }
+        Notice::CannotOpenScenario(e) => format!("Cannot open scenario: {e}"),
         Notice::ProgressUnreadable(why) => why.clone(),
     }
 }

@@ -6,6 +6,7 @@ mod library;
 mod overlay;
 pub mod quiz;
 pub mod record;
+pub mod scenario;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -105,6 +106,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Lesson(state) => lesson::draw(app, state, frame, body, theme),
         Screen::Quiz(state) => quiz::draw(app, state, frame, body, theme),
         Screen::Record(s) => record::draw(app, s.scroll, frame, body, theme),
+        Screen::Scenario(s) => scenario::draw(app, s, frame, body, theme),
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
@@ -129,6 +131,10 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .map(|c| c.title.clone())
             .unwrap_or_default(),
         Screen::Record(_) => "My record".to_string(),
+        Screen::Scenario(s) => app
+            .course(s.course)
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
     };
     let mut right = format!("learner: {} ", app.learner);
     if app.builtin {

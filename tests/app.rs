@@ -5,7 +5,7 @@ use std::path::Path;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use rollcall::app::{App, Msg, Overlay, QuizPhase, SaveState, Screen};
+use rollcall::app::{App, Msg, Overlay, QuizPhase, SaveState, ScenarioPhase, Screen};
 use rollcall::course::load_library;
 use rollcall::progress::Progress;
 use rollcall::progress::store::Store;
@@ -618,4 +618,85 @@ fn library_lists_required_courses_first_with_due_badges_in_words() {
         "row 2 opens the course shown there"
     );
     assert!(text.contains("Required: due in 12 days."), "{text}");
+}
+
+/// The scenario drill course: one lesson that is a scenario alone.
+fn scenario_harness() -> Harness {
+    let mut h = Harness::with(Path::new("tests/fixtures/scenario-courses"), None);
+    h.send(&[Msg::Enter, Msg::Enter]);
+    assert!(
+        matches!(&h.app.screen, Screen::Scenario(s) if s.scenario.is_some()),
+        "{:?}",
+        h.app.screen
+    );
+    h
+}
+
+fn scenario_phase(h: &Harness) -> ScenarioPhase {
+    match &h.app.screen {
+        Screen::Scenario(s) => s.phase.clone(),
+        other => panic!("not in a scenario: {other:?}"),
+    }
+}
+
+#[test]
+fn scenario_best_path_with_consequence_and_debrief() {
+    let mut h = scenario_harness();
+    let situation = h.screen_text(80, 24);
+    assert!(situation.contains("Tension"), "{situation}");
+    assert!(
+        situation.contains("5/10"),
+        "the gauge has its number: {situation}"
+    );
+    assert!(situation.contains("1. Introduce yourself"), "{situation}");
+    insta::assert_snapshot!("scenario_situation", situation);
+    insta::assert_snapshot!("scenario_situation_small", h.screen_text(40, 10));
+    h.send(&[Msg::Pick(1)]);
+    assert!(matches!(
+        scenario_phase(&h),
+        ScenarioPhase::Consequence { .. }
+    ));
+    let consequence = h.screen_text(80, 24);
+    assert!(
+        consequence.contains("3/10"),
+        "effects applied: {consequence}"
+    );
+    insta::assert_snapshot!("scenario_consequence", consequence);
+    insta::assert_snapshot!("scenario_consequence_small", h.screen_text(40, 10));
+    h.send(&[Msg::Enter, Msg::Pick(1), Msg::Enter]);
+    assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
+    let debrief = h.screen_text(80, 24);
+    assert!(debrief.contains("Ending: best, passes"), "{debrief}");
+    insta::assert_snapshot!("scenario_debrief", debrief);
+    insta::assert_snapshot!("scenario_debrief_small", h.screen_text(40, 10));
+    // r runs it again from the start; Esc at the start leaves without asking.
+    h.send(&[Msg::Retake]);
+    assert_eq!(scenario_phase(&h), ScenarioPhase::Situation);
+    h.send(&[Msg::Back]);
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+}
+
+#[test]
+fn scenario_poor_path_with_a_step_back_and_a_confirmed_leave() {
+    let mut h = scenario_harness();
+    h.send(&[Msg::Pick(2), Msg::Enter]);
+    // Step back: the tension rise is undone.
+    h.send(&[Msg::StepBack]);
+    assert!(h.screen_text(80, 24).contains("5/10"));
+    h.send(&[Msg::Pick(7)]);
+    assert_eq!(scenario_phase(&h), ScenarioPhase::Situation);
+    assert!(h.screen_text(80, 24).contains("There is no choice 7 here."));
+    h.send(&[Msg::Pick(2), Msg::Enter, Msg::Pick(2), Msg::Enter]);
+    assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
+    let debrief = h.screen_text(80, 200);
+    assert!(debrief.contains("Ending: poor, does not pass"), "{debrief}");
+    assert!(debrief.contains("Best option here:"), "{debrief}");
+    assert!(debrief.contains("Steps taken back: 1"), "{debrief}");
+    // Mid-run, Esc asks first and only a yes leaves.
+    h.send(&[Msg::Retake, Msg::Pick(2), Msg::Enter, Msg::Back]);
+    assert!(matches!(h.app.overlay, Some(Overlay::ConfirmLeave { .. })));
+    h.send(&[Msg::Confirm(false)]);
+    assert!(matches!(h.app.screen, Screen::Scenario(_)));
+    h.send(&[Msg::Back, Msg::Confirm(true)]);
+    assert!(matches!(h.app.screen, Screen::Course(_)));
 }

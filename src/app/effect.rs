@@ -19,6 +19,15 @@ pub enum Effect {
         /// Keep the page (watch reload).
         reload: bool,
     },
+    /// Read and validate a scenario file.
+    LoadScenario {
+        /// Course index.
+        course: usize,
+        /// Lesson index.
+        lesson: usize,
+        /// The scenario file.
+        path: PathBuf,
+    },
     /// Read a quiz file.
     LoadQuiz {
         /// Course index.

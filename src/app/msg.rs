@@ -66,6 +66,17 @@ pub enum Msg {
         /// Keep the current page (a reload while watching).
         reload: bool,
     },
+    /// A scenario was read and validated.
+    ScenarioLoaded {
+        /// Course index.
+        course: usize,
+        /// Lesson index.
+        lesson: usize,
+        /// The scenario, or its problems.
+        result: Result<Arc<crate::scenario::Scenario>, Vec<Diagnostic>>,
+    },
+    /// Step back one decision in a scenario.
+    StepBack,
     /// A quiz was read and validated.
     QuizLoaded {
         /// Course index.

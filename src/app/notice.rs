@@ -34,6 +34,19 @@ pub enum Notice {
     AttemptAbandoned,
     /// The learner changed.
     LearnerSwitched(String),
+    /// A number key with no choice of that number in the scenario.
+    NoSuchChoice(usize),
+    /// A scenario step was taken back.
+    SteppedBack,
+    /// `b` at the start of a scenario run.
+    NothingToStepBack,
+    /// A scenario run reached an ending.
+    ScenarioEnded {
+        /// Whether the ending passes.
+        passed: bool,
+    },
+    /// A scenario could not be read.
+    CannotOpenScenario(String),
     /// The learner's progress file cannot be read; nothing is saved until it is repaired.
     ProgressUnreadable(String),
 }

@@ -10,6 +10,7 @@ pub mod library;
 pub mod picker;
 pub mod quiz;
 pub mod record;
+pub mod scenario;
 
 use std::collections::HashMap;
 
@@ -23,6 +24,7 @@ pub use library::LibraryState;
 pub use picker::LearnerPicker;
 pub use quiz::{QuizPhase, QuizState};
 pub use record::RecordState;
+pub use scenario::{ScenarioPhase, ScenarioState};
 
 /// Widest text column: long lines are hard to read, even on a wide terminal.
 pub const MAX_TEXT_WIDTH: u16 = 100;
@@ -161,6 +163,14 @@ pub enum Action {
     LeaveQuiz,
     /// Record a finished attempt.
     AttemptFinished(Box<Attempt>),
+    /// Record a scenario run that reached an ending.
+    RunFinished(Box<crate::scenario::Run>),
+    /// Leave the scenario: on to the lesson's quiz (`go_on`, when it has one) or back to the
+    /// course.
+    ScenarioDone {
+        /// Continue to the quiz rather than back to the course.
+        go_on: bool,
+    },
     /// Switch to this learner.
     SwitchTo(String),
     /// Quit the program.
@@ -219,6 +229,8 @@ pub enum Screen {
     Quiz(Box<QuizState>),
     /// This learner's completed courses.
     Record(RecordState),
+    /// A branching scenario: situation, consequence, debrief.
+    Scenario(Box<ScenarioState>),
 }
 
 impl Screen {
@@ -230,12 +242,17 @@ impl Screen {
             Screen::Lesson(s) => s.update(ctx, msg),
             Screen::Quiz(s) => s.update(ctx, msg),
             Screen::Record(s) => s.update(ctx, msg),
+            Screen::Scenario(s) => s.update(ctx, msg),
         }
     }
 
     /// Whether leaving this screen would lose work (a quiz attempt under way).
     #[must_use]
     pub fn in_attempt(&self) -> bool {
-        matches!(self, Screen::Quiz(q) if q.in_attempt())
+        match self {
+            Screen::Quiz(q) => q.in_attempt(),
+            Screen::Scenario(s) => s.in_run(),
+            _ => false,
+        }
     }
 }
