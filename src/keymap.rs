@@ -285,7 +285,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c('r')],
         msg: |_| Some(Msg::Retake),
         short: "r",
-        help: Some(("r", "retake the quiz, or run the scenario again")),
+        help: Some(("r", "retake a quiz; run a scenario again")),
     },
     Binding {
         cmd: Cmd::StepBack,
@@ -293,7 +293,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c('b')],
         msg: |_| Some(Msg::StepBack),
         short: "b",
-        help: Some(("b", "scenario: step back one decision")),
+        help: Some(("b", "step back one decision (scenario)")),
     },
     Binding {
         cmd: Cmd::Learner,
