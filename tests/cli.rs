@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_props;
+#[path = "fuzz/regressions.rs"]
+mod fuzz_regressions;
 #[path = "sanitize/output.rs"]
 mod sanitize_output;
 
