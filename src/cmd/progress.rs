@@ -16,11 +16,13 @@
 //!       "lessons_done":      number         lessons completed
 //!       "lessons_total":     number | null  lessons in the course; null if not in the library
 //!       "first_opened":      string | null  RFC 3339
-//!       "completed":         string | null  RFC 3339; null while not completed
+//!       "completed":         string | null  RFC 3339; null while no completion is credited
 //!       "completed_version": string | null  course version at completion
 //!       "hours":             number | null  credit hours recorded at completion
 //!       "course_hours":      number | null  credit hours the library gives the course
 //!       "attempts":          number         quiz attempts in this course
+//!       "flags":            [string]       why something recorded is not credited (report's
+//!                                          flag names, e.g. "unsupported-completion")
 //!       "quizzes": [                        lessons with a quiz (library order) or attempts
 //!         {
 //!           "lesson":       string          lesson id (file name without .md)

@@ -273,7 +273,7 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
                     let seen =
                         lp.pages_seen.count_within(lp.pages_total) as f64 / lp.pages_total as f64;
                     result["extensions"] = json!({
-                        extension(ctx, "pages-seen"): lp.pages_seen.len(),
+                        extension(ctx, "pages-seen"): lp.pages_seen.count_within(lp.pages_total),
                         extension(ctx, "pages-total"): lp.pages_total,
                         extension(ctx, "progress"): (seen * 100.0).round(),
                     });
