@@ -22,7 +22,7 @@ use crate::progress::{Attempt, Progress};
 pub use completion::{course_ratio, lesson_done};
 pub use effect::Effect;
 pub use msg::Msg;
-pub use notice::{Hint, Notice};
+pub use notice::{AttemptSave, Hint, Notice};
 pub use screens::lesson::max_scroll;
 pub use screens::{
     Action, CourseState, Ctx, LearnerPicker, LessonState, LibraryState, MAX_TEXT_WIDTH, Outcome,
@@ -94,6 +94,14 @@ pub struct App {
     pub now: jiff::Zoned,
     /// Required courses and the roster (empty without `requirements.toml`).
     pub duties: crate::compliance::Duties,
+    /// Sequence number of the last save asked for.
+    pub save_sent: u64,
+    /// Sequence number of the last save reported (written or failed).
+    pub save_done: u64,
+    /// Sequence number of the save that carries the last quiz attempt.
+    pub attempt_seq: u64,
+    /// Saves numbered below this belong to an earlier learner: their reports are ignored.
+    pub learner_seq: u64,
 }
 
 /// A time as the progress model stores it (to the millisecond, with its offset).
@@ -123,7 +131,28 @@ impl App {
             quitting: false,
             now: jiff::Zoned::default(),
             duties: crate::compliance::Duties::default(),
+            save_sent: 0,
+            save_done: 0,
+            attempt_seq: 0,
+            learner_seq: 0,
         }
+    }
+
+    /// Where the last quiz attempt stands on disk: it counts as saved only once written.
+    #[must_use]
+    pub fn attempt_save(&self) -> AttemptSave {
+        match &self.save {
+            SaveState::Disabled(why) => AttemptSave::NotSaved(why.clone()),
+            _ if self.save_done < self.attempt_seq => AttemptSave::Saving,
+            SaveState::Failed(why) => AttemptSave::NotSaved(why.clone()),
+            SaveState::Saved => AttemptSave::Saved,
+        }
+    }
+
+    /// Whether a save asked for has not been reported yet.
+    #[must_use]
+    pub fn save_pending(&self) -> bool {
+        self.save_done < self.save_sent
     }
 
     /// The course at an index.
@@ -188,8 +217,8 @@ impl App {
                 self.size = (w, h);
                 return self.route(msg);
             }
-            Msg::Saved(result) => {
-                self.on_saved(result);
+            Msg::Saved { seq, result } => {
+                self.on_saved(seq, result);
                 return vec![];
             }
             Msg::Terminate => return self.quit(),
@@ -311,10 +340,14 @@ impl App {
             Action::AttemptFinished(attempt) => self.record_attempt(*attempt),
             Action::RunFinished(run) => self.record_run(&run),
             Action::ScenarioDone { go_on } => self.scenario_done(go_on),
-            Action::SwitchTo(name) => vec![Effect::LoadLearner {
-                name,
-                keep: Box::new(self.progress.clone()),
-            }],
+            Action::SwitchTo(name) => {
+                self.save_sent += 1;
+                vec![Effect::LoadLearner {
+                    name,
+                    keep: Box::new(self.progress.clone()),
+                    seq: self.save_sent,
+                }]
+            }
             Action::Quit => self.quit(),
         }
     }
@@ -371,7 +404,7 @@ impl App {
         }];
         if entry.first_opened.is_none() {
             entry.first_opened = Some(stamp(&self.now));
-            effects.extend(self.save_effect());
+            effects.extend(self.save_effect(false));
         }
         self.push(Screen::Course(CourseState {
             course: idx,
@@ -429,7 +462,7 @@ impl App {
         entry.pages_total = total;
         entry.pages_seen.insert(page);
         self.update_completion(course);
-        self.save_effect()
+        self.save_effect(false)
     }
 
     /// Marks lessons and the course complete when their conditions hold.
@@ -490,7 +523,8 @@ impl App {
                 .map_or(0, |c| c.lessons.len());
             c.selected = (lesson + 1).min(n.saturating_sub(1));
         }
-        effects.extend(self.save_effect());
+        // A finished run is a record, like an attempt: written at once.
+        effects.extend(self.save_effect(true));
         effects
     }
 
@@ -529,7 +563,7 @@ impl App {
                 .map_or(0, |c| c.lessons.len());
             c.selected = (lesson + 1).min(n.saturating_sub(1));
         }
-        effects.extend(self.save_effect());
+        effects.extend(self.save_effect(false));
         effects
     }
 
@@ -557,7 +591,9 @@ impl App {
         attempt.finished = stamp(&self.now);
         self.progress.attempts.push(attempt);
         self.update_completion(course);
-        self.save_effect()
+        let effects = self.save_effect(true);
+        self.attempt_seq = self.save_sent;
+        effects
     }
 
     fn on_learner(&mut self, learner: String, result: Result<Progress, String>) -> Vec<Effect> {
@@ -577,15 +613,24 @@ impl App {
         }
         self.history.clear();
         self.screen = Screen::Library(LibraryState::default());
+        // Reports of the earlier learner's saves no longer apply.
+        self.learner_seq = self.save_sent + 1;
+        self.save_done = self.save_sent;
         // Save at once so a new learner appears in the picker from now on.
         let mut effects = vec![Effect::Watch(None)];
-        effects.extend(self.save_effect());
+        effects.extend(self.save_effect(true));
         effects
     }
 
-    fn on_saved(&mut self, result: Result<Progress, String>) {
+    fn on_saved(&mut self, seq: u64, result: Result<Progress, String>) {
+        if seq < self.learner_seq {
+            return;
+        }
+        self.save_done = self.save_done.max(seq);
         match result {
-            Ok(merged) => {
+            Ok(mut merged) => {
+                // Changes made while the save was under way stay: merge them back in.
+                merged.merge(&self.progress);
                 self.progress = merged;
                 if !matches!(self.save, SaveState::Disabled(_)) {
                     self.save = SaveState::Saved;
@@ -600,12 +645,17 @@ impl App {
     }
 
     /// The effect that saves the record, unless saving is disabled for this learner.
+    /// `urgent`: write at once (an attempt) rather than coalescing (a page position).
     #[must_use]
-    fn save_effect(&self) -> Vec<Effect> {
+    fn save_effect(&mut self, urgent: bool) -> Vec<Effect> {
         if matches!(self.save, SaveState::Disabled(_)) {
-            vec![]
-        } else {
-            vec![Effect::Save(Box::new(self.progress.clone()))]
+            return vec![];
         }
+        self.save_sent += 1;
+        vec![Effect::Save {
+            progress: Box::new(self.progress.clone()),
+            seq: self.save_sent,
+            urgent,
+        }]
     }
 }

@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long)]
     pub watch: bool,
 
+    /// Line-by-line mode for screen readers and braille displays: one command per line, plain
+    /// text out (also on with TERM=dumb or ROLLCALL_SCREEN_READER=1)
+    #[arg(long)]
+    pub screen_reader: bool,
+
     /// What to do; with none, open the library
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -79,7 +84,9 @@ pub enum Command {
     },
     /// Print the man page (roff)
     Man,
-    /// Save attempts in a loop (used by the crash-safety tests)
+    /// Save attempts in a loop (used by the crash-safety tests; debug builds and the
+    /// `test-commands` feature only, so the release binary does not ship it)
+    #[cfg(any(debug_assertions, feature = "test-commands"))]
     #[command(hide = true)]
     SaveLoop {
         /// How many attempts to save
@@ -187,7 +194,11 @@ pub enum Status {
 
 /// `rollcall report`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ReportArgs {
+    /// Another kind of report
+    #[command(subcommand)]
+    pub command: Option<ReportCommand>,
     /// Progress files or data folders [default: this machine's data folder]
     pub paths: Vec<PathBuf>,
     /// Output format
@@ -217,6 +228,26 @@ pub struct ReportArgs {
     /// Allow the LRS password over plain http:// to another machine
     #[arg(long, requires = "verify_lrs")]
     pub allow_insecure_http: bool,
+}
+
+/// `rollcall report ...` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Item analysis: how each quiz question performed (for authors)
+    Items(ItemsArgs),
+}
+
+/// `rollcall report items`.
+#[derive(Debug, Args)]
+pub struct ItemsArgs {
+    /// Progress files, data folders or exported records [default: this machine's data folder]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Only this course
+    #[arg(long, value_name = "ID")]
+    pub course: Option<String>,
 }
 
 /// `rollcall export ...`.

@@ -6,6 +6,7 @@ pub mod check;
 pub mod compliance;
 pub mod courses;
 pub mod export;
+pub mod items;
 pub mod meta;
 pub mod new;
 pub mod preview;

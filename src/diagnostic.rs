@@ -66,6 +66,7 @@ impl Diagnostic {
     /// Locates the problem at a byte range of `source`, filling in line and column.
     #[must_use]
     pub fn at(mut self, source: &str, span: Range<usize>) -> Self {
+        let span = before_crlf(source, span);
         let (line, column) = line_col(source, span.start);
         self.line = Some(line);
         self.column = Some(column);
@@ -77,6 +78,7 @@ impl Diagnostic {
     /// one large file stay linear.
     #[must_use]
     pub fn at_indexed(mut self, index: &LineIndex, source: &str, span: Range<usize>) -> Self {
+        let span = before_crlf(source, span);
         let (line, column) = index.line_col(source, span.start);
         self.line = Some(line);
         self.column = Some(column);
@@ -112,6 +114,20 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// In a file with CRLF line ends (saved on Windows) a problem at the end of a line is reported
+/// at the '\n'; this moves it to the '\r', so line, column and caret match the same file with
+/// LF ends.
+fn before_crlf(source: &str, mut span: Range<usize>) -> Range<usize> {
+    let at_lf = source
+        .get(span.start..)
+        .is_some_and(|s| s.starts_with('\n'));
+    let after_cr = source.get(..span.start).is_some_and(|s| s.ends_with('\r'));
+    if at_lf && after_cr {
+        span.start -= 1;
+    }
+    span
 }
 
 /// A path for messages: forward slashes so output is the same on every platform.
@@ -197,6 +213,17 @@ mod tests {
         assert_eq!(index.line(src, 4), Some("ef"));
         assert_eq!(index.line(src, 5), None);
         assert_eq!(index.line(src, 0), None);
+    }
+
+    #[test]
+    fn crlf_line_end_is_located_like_lf() {
+        let lf = Diagnostic::error("c.toml", "x").at("a = \"b\nc = 1\n", 6..7);
+        let crlf = Diagnostic::error("c.toml", "x").at("a = \"b\r\nc = 1\r\n", 7..8);
+        assert_eq!((lf.line, lf.column), (Some(1), Some(7)));
+        assert_eq!((crlf.line, crlf.column), (Some(1), Some(7)));
+        let src = "a = \"b\r\nc = 1\r\n";
+        let indexed = Diagnostic::error("c.toml", "x").at_indexed(&LineIndex::new(src), src, 7..8);
+        assert_eq!((indexed.line, indexed.column), (Some(1), Some(7)));
     }
 
     #[test]

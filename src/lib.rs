@@ -20,6 +20,7 @@ pub mod keymap;
 pub mod locate;
 pub mod lrs;
 pub mod markdown;
+pub mod plain;
 pub mod platform;
 pub mod progress;
 pub mod quiz;

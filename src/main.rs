@@ -15,7 +15,9 @@ fn main() -> ExitCode {
         Some(Command::New(_)) => cmd::new::run(&cli),
         Some(Command::Scenario { .. }) => cmd::scenario::run(&cli),
         Some(Command::Courses { .. }) => cmd::courses::run(&cli),
-        Some(Command::Progress(_) | Command::SaveLoop { .. }) => cmd::progress::run(&cli),
+        Some(Command::Progress(_)) => cmd::progress::run(&cli),
+        #[cfg(any(debug_assertions, feature = "test-commands"))]
+        Some(Command::SaveLoop { .. }) => cmd::progress::run(&cli),
         Some(Command::Report(_)) => cmd::report::run(&cli),
         Some(Command::Export { .. }) => cmd::export::run(&cli),
         Some(Command::Sync(_)) => cmd::sync::run(&cli),

@@ -12,6 +12,7 @@ use ratatui::text::Line;
 
 mod layout;
 mod parse;
+mod reading;
 mod style;
 mod wrap;
 
@@ -65,6 +66,17 @@ pub fn render(src: &str, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// Renders Markdown for reading aloud, as the screen-reader front end prints it: tables as
+/// `column: value` lines row by row, no quote bars or rules; wrapped at `width`.
+#[must_use]
+pub fn render_for_reading(src: &str, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let src = crate::sanitize::clean(src, crate::sanitize::Mode::Layout);
+    let mut doc = parse::parse(&src);
+    reading::for_reading(&mut doc);
+    layout::layout(&doc, width)
 }
 
 fn clip_line(line: &mut Line<'static>, width: usize) {

@@ -111,8 +111,12 @@ pub struct Attempt {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GivenAnswer {
-    /// Question number in the quiz file, 1-based.
+    /// Question number in the quiz file, 1-based, when the answer was given.
     pub question: usize,
+    /// The question's id (quiz format v2); older records have none and are matched to ids
+    /// by `question` (see `quiz::Quiz::id_at`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What was answered (indices in file order, 0-based).
     pub answer: Answer,
     /// Whether it was right.

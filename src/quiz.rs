@@ -4,6 +4,7 @@
 //! attempt; grading and scoring live here.
 
 mod draw;
+pub mod items;
 mod parse;
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod saver;
+
 use crate::app::{App, Effect, Msg};
 use crate::course::read_text_file;
 use crate::progress::store::{self, Store};
@@ -30,6 +32,8 @@ pub struct Runtime {
     pub rng: fastrand::Rng,
     /// The clock (a fixed one in tests); read only here, at the edge.
     pub clock: fn() -> jiff::Zoned,
+    /// The save worker; without one (tests), saves are written before `perform` returns.
+    pub saver: Option<saver::Saver>,
     /// The active watcher, dropped to stop watching.
     watcher: Option<Box<dyn Watcher>>,
 }
@@ -52,6 +56,7 @@ impl Runtime {
             watch_fn: None,
             rng: fastrand::Rng::new(),
             clock: jiff::Zoned::now,
+            saver: None,
             watcher: None,
         }
     }
@@ -103,18 +108,37 @@ impl Runtime {
                 seed: self.rng.u64(..),
                 started: crate::app::stamp(&(self.clock)()),
             }),
-            Effect::Save(progress) => {
+            Effect::Save {
+                progress,
+                seq,
+                urgent,
+            } => {
                 let store = self.store.as_ref()?;
-                Some(Msg::Saved(store.save(&progress).map_err(|e| e.to_string())))
+                if let Some(saver) = &mut self.saver {
+                    // The worker reports when the record is on disk.
+                    return (!saver.save(store.clone(), progress, seq, urgent)).then(|| {
+                        Msg::Saved {
+                            seq,
+                            result: Err("the save thread stopped".into()),
+                        }
+                    });
+                }
+                let result = store.save(&progress).map_err(|e| e.to_string());
+                Some(Msg::Saved { seq, result })
             }
             Effect::ListLearners => Some(Msg::Learners(store::list_learners(&self.data_dir))),
-            Effect::LoadLearner { name, keep } => {
+            Effect::LoadLearner { name, keep, seq } => {
+                // Saves under way for this learner finish first, in order.
+                self.flush();
                 // Keep what the current learner has in memory before switching; if that fails,
                 // stay with this learner so nothing held only in memory is dropped.
                 if let Some(store) = &self.store
                     && let Err(e) = store.save(&keep)
                 {
-                    return Some(Msg::Saved(Err(e.to_string())));
+                    return Some(Msg::Saved {
+                        seq,
+                        result: Err(e.to_string()),
+                    });
                 }
                 let result = Store::new(&self.data_dir, &name)
                     .and_then(|s| {
@@ -139,6 +163,15 @@ impl Runtime {
                 None
             }
             Effect::Quit => None,
+        }
+    }
+}
+
+impl Runtime {
+    /// Waits until every save asked for is written (or has failed) and reported.
+    pub fn flush(&self) {
+        if let Some(saver) = &self.saver {
+            saver.flush();
         }
     }
 }

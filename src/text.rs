@@ -1,7 +1,7 @@
 //! Words for the learner: every typed notice and hint becomes text here, and only here.
 //! A front end that phrases things differently, or a translation, replaces this table.
 
-use crate::app::{Hint, Notice};
+use crate::app::{AttemptSave, Hint, Notice};
 
 /// The words for a notice.
 #[must_use]
@@ -27,6 +27,7 @@ pub fn notice(n: &Notice) -> String {
         }
         Notice::CannotOpenScenario(e) => format!("Cannot open scenario: {e}"),
         Notice::ProgressUnreadable(why) => why.clone(),
+        Notice::SavingBeforeQuit => "Saving your progress before closing…".into(),
     }
 }
 
@@ -77,5 +78,15 @@ pub fn due_line(d: &crate::compliance::Duty, today: jiff::civil::Date) -> String
         }
         (Standing::Compliant, None) => "Required: done.".into(),
         _ => format!("Required: {}.", due_badge(d, today)),
+    }
+}
+
+/// The words for where the last attempt stands on disk.
+#[must_use]
+pub fn attempt_save(s: &AttemptSave) -> String {
+    match s {
+        AttemptSave::Saving => "Attempt saving…".into(),
+        AttemptSave::Saved => "Attempt saved.".into(),
+        AttemptSave::NotSaved(why) => format!("not saved: {why}"),
     }
 }

@@ -28,6 +28,17 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
     if app.watch {
         runtime.watch_fn = Some(watch_starter(tx.clone()));
     }
+    // Saves go to their own thread, so a key's frame never waits for the disk.
+    let save_tx = tx.clone();
+    runtime.saver = Some(
+        crate::runtime::saver::Saver::start(move |done| {
+            let _ = save_tx.send(Input::Msg(Msg::Saved {
+                seq: done.seq,
+                result: done.result,
+            }));
+        })
+        .context("cannot start the save thread")?,
+    );
     // Only the threads hold senders: if they all stop, `recv` fails and the loop ends.
     drop(tx);
     let mut terminal = ratatui::try_init()
@@ -48,6 +59,11 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
                 drive(&mut app, &mut runtime, msg);
             }
             if app.quitting {
+                // Show 'saving…' while waiting for saves under way (the terminal may be gone).
+                if app.save_pending() {
+                    let _ = terminal.draw(|f| ui::view(&app, f));
+                }
+                finish_saves(&mut app, &mut runtime, &rx);
                 break;
             }
         }
@@ -60,6 +76,17 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
         anyhow::bail!("progress not saved: {why}");
     }
     Ok(())
+}
+
+/// Waits for every save under way and lets the app see how each ended.
+fn finish_saves(app: &mut App, runtime: &mut Runtime, rx: &mpsc::Receiver<Input>) {
+    runtime.flush();
+    // The worker reported before `flush` returned: its messages are already queued.
+    while let Ok(input) = rx.try_recv() {
+        if let Input::Msg(msg @ Msg::Saved { .. }) = input {
+            drive(app, runtime, msg);
+        }
+    }
 }
 
 fn spawn_input_thread(tx: mpsc::Sender<Input>) {
@@ -105,11 +132,12 @@ fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
     })
 }
 
-/// Opens the library for the learner named on the command line and runs the TUI.
+/// Opens the library for the learner named on the command line: the app and its runtime,
+/// as both front ends start them.
 ///
 /// # Errors
-/// When the courses or the terminal cannot be set up.
-pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
+/// When the courses or the data folder cannot be set up.
+pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     use crate::progress::store::{Store, resolve_data_dir, resolve_learner};
     let courses = crate::locate::Courses::find(cli.courses.as_deref())
         .context("no courses folder found and the built-in courses cannot be unpacked")?;
@@ -140,6 +168,27 @@ pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
     } else {
         Some(store)
     };
-    run(app, Runtime::new(data_dir, store))?;
+    Ok((app, Runtime::new(data_dir, store)))
+}
+
+/// Opens the library and runs the chosen front end: the TUI, or the screen-reader mode.
+///
+/// # Errors
+/// When the courses or the terminal cannot be set up.
+pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
+    let (app, mut runtime) = prepare(cli)?;
+    if crate::plain::wanted(cli.screen_reader) {
+        let app = crate::plain::run(
+            app,
+            &mut runtime,
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout().lock(),
+        )?;
+        if let crate::app::SaveState::Failed(why) = &app.save {
+            anyhow::bail!("progress not saved: {why}");
+        }
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    run(app, runtime)?;
     Ok(std::process::ExitCode::SUCCESS)
 }

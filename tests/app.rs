@@ -700,3 +700,140 @@ fn scenario_poor_path_with_a_step_back_and_a_confirmed_leave() {
     h.send(&[Msg::Back, Msg::Confirm(true)]);
     assert!(matches!(h.app.screen, Screen::Course(_)));
 }
+
+#[test]
+fn an_attempt_shows_saving_until_it_is_on_disk() {
+    for fail in [false, true] {
+        let mut h = Harness::new();
+        if fail {
+            // A data folder that is a file: every save fails.
+            let blocker = h.dir.path().join("blocked");
+            std::fs::write(&blocker, "not a folder").unwrap();
+            h.rt.store = Some(Store::new(&blocker, "tester").unwrap());
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        h.rt.saver = Some(
+            rollcall::runtime::saver::Saver::start(move |done| {
+                let _ = tx.send(done);
+            })
+            .unwrap(),
+        );
+        h.open_first_lesson();
+        h.take_quiz(&[true, true, true, true, true]);
+        let text = h.screen_text(80, 24);
+        assert!(text.contains("Attempt saving…"), "{text}");
+        assert!(!text.contains("Attempt saved."), "{text}");
+        assert!(h.app.save_pending());
+        // Feed the worker's reports back, as the terminal loop does.
+        while h.app.save_done < h.app.attempt_seq {
+            let done = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+            h.send(&[Msg::Saved {
+                seq: done.seq,
+                result: done.result,
+            }]);
+        }
+        let text = h.screen_text(80, 24);
+        if fail {
+            assert!(text.contains("not saved:"), "{text}");
+            assert!(!text.contains("Attempt saved."), "{text}");
+        } else {
+            assert!(text.contains("Attempt saved."), "{text}");
+            let on_disk = Store::new(h.dir.path(), "tester").unwrap().load().unwrap();
+            assert_eq!(on_disk.attempts.len(), 1);
+        }
+    }
+}
+
+/// Runs the screen-reader front end on an input file; returns its output and the app.
+fn plain_run(input: &str) -> (String, App, tempfile::TempDir) {
+    let h = Harness::new();
+    let Harness { app, mut rt, dir } = h;
+    let mut out = Vec::new();
+    let app = rollcall::plain::run(app, &mut rt, &mut input.as_bytes(), &mut out).unwrap();
+    (String::from_utf8(out).unwrap(), app, dir)
+}
+
+/// Screen-reader output must be plain: no escape or control bytes but newline, nothing drawn.
+fn assert_plain(out: &str) {
+    for (n, line) in out.lines().enumerate() {
+        for c in line.chars() {
+            assert!(
+                !c.is_control() && !('\u{2500}'..='\u{259F}').contains(&c),
+                "line {}: {c:?} in {line:?}",
+                n + 1
+            );
+        }
+    }
+    assert!(
+        out.bytes().all(|b| b == b'\n' || b >= 0x20),
+        "a control byte"
+    );
+}
+
+#[test]
+fn screen_reader_transcript_of_a_whole_course() {
+    // Pages, help, an unknown command, a failed attempt, a retake that is left and resumed,
+    // a passed attempt, the second lesson, my record and a learner switch, from a file.
+    let input = std::fs::read_to_string("tests/fixtures/plain/course.txt").unwrap();
+    let (out, app, dir) = plain_run(&input);
+    assert_plain(&out);
+    assert!(out.contains("Score: 1 of 5 (20%). Not passed."), "{out}");
+    assert!(out.contains("Score: 5 of 5 (100%). Passed."), "{out}");
+    assert!(out.contains("Not quite: the answer was"), "{out}");
+    assert!(out.contains("Attempt saved."), "{out}");
+    assert!(out.contains("Course complete: Sample Course"), "{out}");
+    assert_eq!(app.learner, "Officer Diaz");
+    let saved = Store::new(dir.path(), "tester").unwrap().load().unwrap();
+    assert_eq!(saved.attempts.len(), 2);
+    assert!(saved.courses["sample"].completed.is_some());
+    insta::assert_snapshot!("screen_reader_course", out);
+}
+
+/// App state that both front ends must agree on (attempt ids are random).
+fn comparable(app: &App) -> String {
+    let mut progress = app.progress.clone();
+    for a in &mut progress.attempts {
+        a.id.clear();
+    }
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        app.screen, app.history, app.overlay, app.status, app.save, progress
+    )
+}
+
+#[test]
+fn both_front_ends_reach_the_same_state() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    // The TUI: keys through the keymap.
+    let mut tui = Harness::new();
+    let keys: Vec<KeyCode> = [
+        "\r", "\r", "l", "l", "l", "\r", "1", "\r", "\r", "1", "3", "\r", "\r", "t", "\r", "\r",
+        "9", "8", "8", "\r", "\r", "3", "4", "2", "1", "\r", "\r", "\r",
+    ]
+    .iter()
+    .map(|k| match *k {
+        "\r" => KeyCode::Enter,
+        k => KeyCode::Char(k.chars().next().unwrap()),
+    })
+    .collect();
+    for code in keys {
+        let msg = rollcall::keymap::key_to_msg(&tui.app, KeyEvent::from(code)).unwrap();
+        tui.send(&[msg]);
+    }
+    // The screen-reader mode: lines through its commands, with the same app and update.
+    let mut plain = Harness::new();
+    plain.send(&[Msg::Resize(80, 24)]);
+    for line in [
+        "1", "", "", "", "", "", "1", "", "1 3", "", "t", "", "988", "", "3 4 2 1", "", "",
+    ] {
+        let rollcall::plain::Command::Send(msgs) = rollcall::plain::command(&plain.app, line)
+        else {
+            panic!("{line:?} is not a command")
+        };
+        plain.send(&msgs);
+    }
+    assert!(matches!(tui.app.screen, Screen::Course(_)));
+    assert_eq!(tui.app.progress.attempts.len(), 1);
+    assert!(tui.app.progress.attempts[0].passed);
+    assert_eq!(comparable(&tui.app), comparable(&plain.app));
+}

@@ -492,6 +492,181 @@ fn completions_and_man_page() {
     assert!(man.contains("check"), "{man}");
 }
 
+/// Copies `from` to `to` with every LF in a UTF-8 text file turned into CRLF, as a Windows
+/// editor would save it; other files are copied as they are.
+fn copy_dir_crlf(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir_crlf(&entry.path(), &target);
+        } else {
+            let bytes = fs::read(entry.path()).unwrap();
+            match String::from_utf8(bytes) {
+                Ok(text) => fs::write(target, text.replace('\n', "\r\n")).unwrap(),
+                Err(e) => fs::write(target, e.into_bytes()).unwrap(),
+            }
+        }
+    }
+}
+
+/// Course files saved with CRLF line ends (Windows editors) check and preview exactly like
+/// the same files with LF ends: same diagnostics, same lines and columns, same pages.
+#[test]
+fn crlf_course_files_behave_like_lf() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures(), &tmp.path().join("lf"));
+    copy_dir_crlf(&fixtures(), &tmp.path().join("crlf"));
+    let (lf, lf_code) = check(tmp.path(), &["lf"]);
+    let (crlf, crlf_code) = check(tmp.path(), &["crlf"]);
+    assert_eq!(crlf.replace("crlf/", "lf/"), lf);
+    assert_eq!(crlf_code, lf_code);
+    assert!(
+        !crlf.contains('\r'),
+        "no carriage return reaches the terminal"
+    );
+
+    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("courses");
+    copy_dir_crlf(&courses, &tmp.path().join("bundled"));
+    let (out, code) = check(tmp.path(), &["bundled"]);
+    assert_eq!(code, 0, "{out}");
+    let preview = |root: &str| {
+        let out = rollcall(tmp.path())
+            .args(["--courses", root, "preview", "--plain", "--width", "60"])
+            .arg("de-escalation/1")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    copy_dir(&courses, &tmp.path().join("bundled-lf"));
+    let text = preview("bundled");
+    assert_eq!(text, preview("bundled-lf"));
+    assert!(!text.contains('\r'));
+}
+
+/// `report items` over a progress folder: one row per question id, flags after 20 answers,
+/// CSV that parses back and JSON with the statistics.
+#[test]
+fn report_items_analyses_each_question() {
+    use rollcall::progress::{Attempt, GivenAnswer, Progress};
+    use rollcall::quiz::Answer;
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("courses/c");
+    fs::create_dir_all(&course).unwrap();
+    fs::write(
+        course.join("course.toml"),
+        "title = \"C\"\nsummary = \"S\"\nversion = \"1\"\nhours = 1.0\n[[lessons]]\nfile = \"01.md\"\nquiz = \"01.quiz.toml\"\n",
+    )
+    .unwrap();
+    fs::write(course.join("01.md"), "# One\n").unwrap();
+    fs::write(
+        course.join("01.quiz.toml"),
+        "[[questions]]\nid = \"pick\"\nprompt = \"p\"\n[[questions.choices]]\ntext = \"right\"\ncorrect = true\n[[questions.choices]]\ntext = \"wrong\"\n[[questions.choices]]\ntext = \"never\"\n\n[[questions]]\nid = \"tf\"\nprompt = \"t\"\nanswer = true\n",
+    )
+    .unwrap();
+    let mut p = Progress::new("jdoe");
+    let t: rollcall::progress::Stamp = "2026-11-01T10:00:00Z".parse().unwrap();
+    for i in 0..20 {
+        // Half get `pick` right; the ones who do score higher overall.
+        let right = i % 2 == 0;
+        let answers = vec![
+            GivenAnswer {
+                question: 1,
+                id: Some("pick".into()),
+                answer: Answer::Choices(vec![usize::from(!right)]),
+                correct: right,
+            },
+            // An old record without ids: matched by position.
+            GivenAnswer {
+                question: 2,
+                id: None,
+                answer: Answer::Bool(true),
+                correct: true,
+            },
+        ];
+        p.attempts.push(Attempt {
+            id: format!("00000000-0000-4000-8000-{i:012}"),
+            course: "c".into(),
+            lesson: "01".into(),
+            quiz: "01.quiz.toml".into(),
+            course_version: "1".into(),
+            started: t,
+            finished: t,
+            score: 1 + usize::from(right),
+            total: 2,
+            percent: if right { 100.0 } else { 50.0 },
+            passed: right,
+            pass_percent: 80,
+            answers,
+        });
+    }
+    let data = tmp.path().join("data");
+    fs::create_dir_all(&data).unwrap();
+    fs::write(data.join("jdoe.toml"), toml::to_string(&p).unwrap()).unwrap();
+    let run = |format: &str| {
+        let out = rollcall(tmp.path())
+            .args([
+                "--courses",
+                "courses",
+                "report",
+                "items",
+                "data",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv_text = run("csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            [
+                "c",
+                "01",
+                "pick",
+                "pick-one",
+                "20",
+                "50",
+                "1.00",
+                "1:50% 2:50% 3:0%",
+                "unused-distractor"
+            ],
+            [
+                "c",
+                "01",
+                "tf",
+                "true-false",
+                "20",
+                "100",
+                "",
+                "true:100% false:0%",
+                "too-easy"
+            ],
+        ]
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["items"][0]["question"], "pick");
+    assert_eq!(json["items"][0]["picks"][2]["text"], "never");
+    assert_eq!(json["items"][1]["flags"][0], "too-easy");
+    let table = run("table");
+    assert!(table.contains("unused-distractor"), "{table}");
+    assert!(table.contains("2 questions, 2 flagged"), "{table}");
+}
+
 /// A courses folder holding the `new` skeleton with a scenario lesson.
 fn scenario_courses() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();

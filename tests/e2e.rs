@@ -143,10 +143,20 @@ impl Session {
         panic!("rollcall did not exit; screen:\n{}", self.screen());
     }
 
-    /// Whether the terminal was put back: alternate screen left, cursor shown.
+    /// Whether the terminal was put back: alternate screen left, cursor shown. Polls: the
+    /// reader thread may still be copying the last bytes after the child exited.
     fn restored(&self) -> bool {
-        let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
-        raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h")
+        let start = Instant::now();
+        loop {
+            let raw = String::from_utf8_lossy(&self.raw.lock().unwrap()).to_string();
+            if raw.contains("\x1b[?1049l") && raw.contains("\x1b[?25h") {
+                return true;
+            }
+            if start.elapsed() > TIMEOUT {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -209,6 +219,34 @@ fn read_a_lesson_page_by_page_and_quit() {
     s.press("q");
     assert_eq!(s.wait_exit(), 0);
     assert!(s.restored(), "terminal not restored");
+    // Page saves are coalesced off the key path; quitting waits for them.
+    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+    let saved = store.load().unwrap();
+    let lesson = saved.lesson("sample", "01-first").unwrap();
+    assert_eq!(lesson.page, 2);
+    assert_eq!(lesson.pages_seen, [1, 2, 3].into());
+}
+
+#[test]
+fn sigterm_right_after_a_page_turn_keeps_the_page() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.press("\r");
+    s.wait_for("0/2 lessons complete");
+    s.press("\r");
+    s.wait_for("Alpha page text");
+    s.press("l");
+    s.wait_for("Beta page text");
+    let pid = s.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    s.wait_exit();
+    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+    let saved = store.load().unwrap();
+    assert_eq!(saved.lesson("sample", "01-first").unwrap().page, 2);
 }
 
 fn take_quiz(s: &mut Session, typed: &str) {
@@ -458,4 +496,53 @@ fn preview_in_a_terminal_is_styled() {
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
     assert!(raw.contains("\x1b["), "no styles in {raw:?}");
     assert!(s.screen().contains("Gamma page text"));
+}
+
+#[test]
+fn term_dumb_and_the_flag_start_the_screen_reader_mode() {
+    for (flag, term, env) in [
+        (true, "xterm-256color", None),
+        (false, "dumb", None),
+        (false, "xterm", Some("1")),
+    ] {
+        let data = tempfile::tempdir().unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"));
+        cmd.args(courses_args())
+            .arg("--data-dir")
+            .arg(data.path())
+            .env("TERM", term)
+            .env_remove("ROLLCALL_SCREEN_READER")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
+        if flag {
+            cmd.arg("--screen-reader");
+        }
+        if let Some(v) = env {
+            cmd.env("ROLLCALL_SCREEN_READER", v);
+        }
+        let mut child = cmd.spawn().unwrap();
+        // Open the course and the first lesson, turn a page, quit.
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"1\n\n\nq\n")
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Library, 1 course."), "{text}");
+        assert!(text.contains("lesson 1 of 2, page 2 of 3."), "{text}");
+        assert!(!text.contains('\x1b'), "escape bytes in {text:?}");
+        let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+        assert_eq!(
+            store
+                .load()
+                .unwrap()
+                .lesson("sample", "01-first")
+                .unwrap()
+                .page,
+            2
+        );
+    }
 }

@@ -77,6 +77,7 @@ fn attempt(id: &str, lesson: &str, percent: f64) -> Attempt {
         pass_percent: 80,
         answers: vec![rollcall::progress::GivenAnswer {
             question: 1,
+            id: None,
             answer: Answer::Text("time".into()),
             correct: true,
         }],

@@ -119,6 +119,8 @@ fn answer(u: &mut Unstructured<'_>) -> Result<GivenAnswer> {
     };
     Ok(GivenAnswer {
         question: usize::from(u8::arbitrary(u)?),
+        // No id: old-style answers, and the byte layout of the kept crash inputs stays put.
+        id: None,
         answer,
         correct: bool::arbitrary(u)?,
     })

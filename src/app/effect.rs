@@ -47,7 +47,14 @@ pub enum Effect {
     /// Make an id, seed and start time for a new attempt.
     NewAttempt,
     /// Save the record (the store merges it with what is on disk).
-    Save(Box<Progress>),
+    Save {
+        /// The whole in-memory record.
+        progress: Box<Progress>,
+        /// Sequence number: a later save holds everything an earlier one did.
+        seq: u64,
+        /// Write at once (a quiz attempt) rather than waiting to coalesce (a page position).
+        urgent: bool,
+    },
     /// List the learners in the data folder.
     ListLearners,
     /// Switch to another learner, first saving the current one's record.
@@ -56,6 +63,8 @@ pub enum Effect {
         name: String,
         /// The current learner's record, saved before switching (when saving works).
         keep: Box<Progress>,
+        /// Sequence number of that save.
+        seq: u64,
     },
     /// Watch this lesson file for edits (None: stop watching).
     Watch(Option<PathBuf>),

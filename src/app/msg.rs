@@ -96,7 +96,12 @@ pub enum Msg {
         started: crate::progress::Stamp,
     },
     /// The store saved (with the merged record) or failed.
-    Saved(Result<Progress, String>),
+    Saved {
+        /// The save's sequence number (it covers every earlier one).
+        seq: u64,
+        /// The merged record, or why nothing was written.
+        result: Result<Progress, String>,
+    },
     /// Known learners, for the picker.
     Learners(Vec<String>),
     /// The learner changed: name, record (or why it cannot be saved).

@@ -47,7 +47,11 @@ impl App {
         let mut effects = vec![Effect::Watch(None)];
         // One last try for anything a failed save left only in memory.
         if matches!(self.save, SaveState::Failed(_)) {
-            effects.extend(self.save_effect());
+            effects.extend(self.save_effect(true));
+        }
+        // Leaving waits for saves under way; say so while it does.
+        if self.save_pending() {
+            self.status = Some(crate::app::Notice::SavingBeforeQuit);
         }
         effects.push(Effect::Quit);
         effects

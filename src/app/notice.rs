@@ -49,6 +49,8 @@ pub enum Notice {
     CannotOpenScenario(String),
     /// The learner's progress file cannot be read; nothing is saved until it is repaired.
     ProgressUnreadable(String),
+    /// Quitting waits for a save still under way.
+    SavingBeforeQuit,
 }
 
 /// A hint under a quiz question: what to do before Enter can check the answer.
@@ -62,4 +64,15 @@ pub enum Hint {
     PickEveryItem,
     /// Select-all with nothing selected.
     SelectAtLeastOne,
+}
+
+/// Where the last quiz attempt stands on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttemptSave {
+    /// Being written; not yet durable.
+    Saving,
+    /// Durable on disk.
+    Saved,
+    /// Not saved, and why.
+    NotSaved(String),
 }

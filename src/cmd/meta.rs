@@ -38,6 +38,7 @@ fn render_man(command: clap::Command, out: &mut dyn std::io::Write) -> std::io::
     man.render_options_section(out)?;
     man.render_subcommands_section(out)?;
     out.write_all(keys_section().as_bytes())?;
+    out.write_all(screen_reader_section().as_bytes())?;
     if has_extra {
         man.render_extra_section(out)?;
     }
@@ -60,6 +61,21 @@ pub fn keys_section() -> String {
     }
     for note in crate::keymap::HELP_NOTES {
         roff.push_str(&format!(".PP\n{}\n", roff_escape(note)));
+    }
+    roff
+}
+
+/// The SCREEN READER MODE section in roff: the line commands of `--screen-reader`.
+#[must_use]
+pub fn screen_reader_section() -> String {
+    let mut roff = String::from(".SH SCREEN READER MODE\n");
+    roff.push_str(&roff_escape(
+        "With --screen-reader (or TERM=dumb, or ROLLCALL_SCREEN_READER=1) rollcall prints each \
+         screen once as plain lines and reads one command per line.",
+    ));
+    roff.push('\n');
+    for line in crate::plain::HELP {
+        roff.push_str(&format!(".br\n{}\n", roff_escape(line)));
     }
     roff
 }

@@ -63,6 +63,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let config = crate::config::Config::load(cli)?;
     let store = Store::new(&config.data_dir, &config.learner)?;
     match &cli.command {
+        #[cfg(any(debug_assertions, feature = "test-commands"))]
         Some(Command::SaveLoop { count, tag }) => save_loop(&store, *count, tag),
         Some(Command::Progress(args)) => show_or_repair(&config, &store, args),
         _ => anyhow::bail!("internal error: `progress` called for another command"),
@@ -407,6 +408,7 @@ fn write_csv(out: &mut impl Write, summary: &Summary) -> anyhow::Result<()> {
 
 /// Saves `count` attempts one by one, printing `saved <id>` only once each save returned.
 /// The crash tests kill this mid-loop and check every reported attempt survived.
+#[cfg(any(debug_assertions, feature = "test-commands"))]
 fn save_loop(store: &Store, count: usize, tag: &str) -> anyhow::Result<ExitCode> {
     let mut out = io::stdout().lock();
     for i in 0..count {
@@ -422,26 +424,31 @@ fn save_loop(store: &Store, count: usize, tag: &str) -> anyhow::Result<ExitCode>
 }
 
 /// A record holding one realistic attempt (and the page position that goes with it).
+#[cfg(any(debug_assertions, feature = "test-commands", test))]
 fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
     let started = Stamp::now();
     let answers = vec![
         GivenAnswer {
             question: 1,
+            id: None,
             answer: Answer::Choices(vec![i % 4]),
             correct: i % 4 == 1,
         },
         GivenAnswer {
             question: 2,
+            id: None,
             answer: Answer::Bool(i.is_multiple_of(2)),
             correct: i.is_multiple_of(2),
         },
         GivenAnswer {
             question: 3,
+            id: None,
             answer: Answer::Text("988".into()),
             correct: true,
         },
         GivenAnswer {
             question: 4,
+            id: None,
             answer: Answer::Order(vec![2, 0, 1]),
             correct: !i.is_multiple_of(3),
         },

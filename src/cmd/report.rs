@@ -78,6 +78,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let Some(Command::Report(args)) = &cli.command else {
         anyhow::bail!("internal error: not the report command");
     };
+    if let Some(crate::cli::ReportCommand::Items(items)) = &args.command {
+        return crate::cmd::items::run(cli, items);
+    }
     let filter = Filter {
         course: args.course.clone(),
         learner: cli.learner.clone(),

@@ -40,7 +40,7 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
         QuizPhase::Results(score) => (
-            results_lines(&app.save, q, *score, width, theme),
+            results_lines(&app.attempt_save(), q, *score, width, theme),
             q.input.cursor,
         ),
     };
@@ -336,14 +336,14 @@ pub fn scroll_lines(q: &QuizState, width: u16) -> usize {
     match &q.phase {
         QuizPhase::Checked { correct } => checked_lines(q, *correct, width, theme).len(),
         QuizPhase::Results(score) => {
-            results_lines(&crate::app::SaveState::Saved, q, *score, width, theme).len()
+            results_lines(&crate::app::AttemptSave::Saved, q, *score, width, theme).len()
         }
         _ => 0,
     }
 }
 
 fn results_lines(
-    save: &crate::app::SaveState,
+    save: &crate::app::AttemptSave,
     q: &QuizState,
     score: crate::quiz::Score,
     width: u16,
@@ -367,15 +367,14 @@ fn results_lines(
             },
         ]),
         Line::styled(format!("Pass mark: {}%", q.pass_percent), theme.muted()),
-        match save {
-            crate::app::SaveState::Saved => Line::styled("Attempt saved.", theme.good()),
-            crate::app::SaveState::Failed(why) => {
-                Line::styled(format!("not saved: {why}"), theme.bad())
-            }
-            crate::app::SaveState::Disabled(why) => {
-                Line::styled(format!("not saved: {why}"), theme.bad())
-            }
-        },
+        Line::styled(
+            crate::text::attempt_save(save),
+            match save {
+                crate::app::AttemptSave::Saved => theme.good(),
+                crate::app::AttemptSave::Saving => theme.warn(),
+                crate::app::AttemptSave::NotSaved(_) => theme.bad(),
+            },
+        ),
         Line::default(),
         Line::styled("Review:", theme.accent()),
     ];

@@ -423,6 +423,7 @@ impl QuizState {
         let correct = quiz::grade(question, &answer);
         self.answers.push(GivenAnswer {
             question: self.question_index().map_or(0, |i| i + 1),
+            id: Some(question.id.clone()),
             answer,
             correct,
         });

@@ -1,0 +1,171 @@
+//! `rollcall report items`: item analysis of quiz questions across progress files.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Format, ItemsArgs};
+use crate::course::Library;
+use crate::progress::Attempt;
+use crate::quiz::items::{ItemStats, item_stats};
+use crate::quiz::{Quiz, load_quiz};
+
+/// CSV columns, in order.
+pub const CSV_HEADER: [&str; 9] = [
+    "course",
+    "lesson",
+    "question",
+    "form",
+    "asked",
+    "percent_correct",
+    "discrimination",
+    "picks",
+    "flags",
+];
+
+/// Runs the command.
+///
+/// # Errors
+/// When the command cannot run.
+pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
+    let library = crate::cmd::report::library(cli)?;
+    let inputs = crate::cmd::report::read_inputs(cli, &args.paths)?;
+    let learners = crate::report::merge_by_learner(&inputs.sources);
+    let attempts: Vec<&Attempt> = learners
+        .values()
+        .filter(|m| !m.mismatched)
+        .flat_map(|m| &m.progress.attempts)
+        .filter(|a| args.course.as_ref().is_none_or(|c| *c == a.course))
+        .collect();
+    let quizzes = quizzes(&library, &attempts);
+    let stats = item_stats(&attempts, |a| {
+        quizzes
+            .get(&(a.course.clone(), a.lesson.clone()))
+            .and_then(Option::as_ref)
+    });
+    let out = match args.format {
+        Format::Table => to_table(&stats),
+        Format::Csv => to_csv(&stats),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({ "items": stats }))?;
+            s.push('\n');
+            s
+        }
+    };
+    print!("{}", crate::cmd::terminal_safe(&out, args.format));
+    Ok(if inputs.skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::cmd::EXIT_PROBLEMS)
+    })
+}
+
+/// The quiz of each (course, lesson) the attempts name, when the library has it.
+fn quizzes(library: &Library, attempts: &[&Attempt]) -> HashMap<(String, String), Option<Quiz>> {
+    let mut out = HashMap::new();
+    for a in attempts {
+        out.entry((a.course.clone(), a.lesson.clone()))
+            .or_insert_with(|| {
+                let course = library.course(&a.course)?;
+                let lesson = course.lessons.iter().find(|l| l.id() == a.lesson)?;
+                load_quiz(lesson.quiz.as_ref()?).ok()
+            });
+    }
+    out
+}
+
+fn discrimination(d: Option<f64>) -> String {
+    d.map_or_else(String::new, |d| format!("{d:.2}"))
+}
+
+fn picks(s: &ItemStats) -> String {
+    s.picks
+        .iter()
+        .map(|p| format!("{}:{:.0}%", p.option, p.rate * 100.0))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn flags(s: &ItemStats) -> String {
+    s.flags
+        .iter()
+        .map(|f| f.key())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn row(s: &ItemStats) -> [String; 9] {
+    [
+        s.course.clone(),
+        s.lesson.clone(),
+        s.question.clone(),
+        s.form.unwrap_or_default().to_string(),
+        s.asked.to_string(),
+        format!("{:.0}", s.percent_correct),
+        discrimination(s.discrimination),
+        picks(s),
+        flags(s),
+    ]
+}
+
+/// The statistics as CSV with a header row; cells a spreadsheet would run as formulas are
+/// neutralised.
+pub fn to_csv(stats: &[ItemStats]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = w.write_record(CSV_HEADER);
+    for s in stats {
+        let _ = w.write_record(
+            row(s)
+                .iter()
+                .map(|c| crate::compliance::format::safe_cell(c)),
+        );
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The statistics as an aligned table for people.
+pub fn to_table(stats: &[ItemStats]) -> String {
+    if stats.is_empty() {
+        return "no quiz answers found\n".to_string();
+    }
+    let header = [
+        "COURSE", "LESSON", "QUESTION", "FORM", "ASKED", "RIGHT%", "DISCR", "PICKS", "FLAGS",
+    ];
+    let rows: Vec<[String; 9]> = stats.iter().map(row).collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &[String]| {
+        let mut l = String::new();
+        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+            // Numbers right-aligned, text left-aligned.
+            if (4..=6).contains(&i) {
+                let _ = write!(l, "{c:>w$}  ");
+            } else {
+                let _ = write!(l, "{c:<w$}  ");
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(&header.map(String::from));
+    for r in &rows {
+        line(r);
+    }
+    let flagged = stats.iter().filter(|s| !s.flags.is_empty()).count();
+    let _ = writeln!(
+        out,
+        "{} questions, {flagged} flagged (flags need at least {} answers)",
+        stats.len(),
+        crate::quiz::items::MIN_ANSWERS
+    );
+    out
+}
