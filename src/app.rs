@@ -338,7 +338,7 @@ impl App {
                 }
             }
             Action::AttemptFinished(attempt) => self.record_attempt(*attempt),
-            Action::RunFinished(run) => self.record_run(&run),
+            Action::RunFinished { run, started } => self.record_run(&run, started),
             Action::ScenarioDone { go_on } => self.scenario_done(go_on),
             Action::SwitchTo(name) => {
                 self.save_sent += 1;
@@ -529,9 +529,45 @@ impl App {
     }
 
     /// Records a scenario run that reached an ending.
-    fn record_run(&mut self, run: &crate::scenario::Run) -> Vec<Effect> {
-        let _ = run;
-        vec![]
+    fn record_run(
+        &mut self,
+        run: &crate::scenario::Run,
+        started: crate::progress::Stamp,
+    ) -> Vec<Effect> {
+        let Screen::Scenario(s) = &self.screen else {
+            return vec![];
+        };
+        let (course, Some(scenario)) = (s.course, s.scenario.clone()) else {
+            return vec![];
+        };
+        let Some((course_id, lesson_id)) = self.ctx().ids(course, s.lesson) else {
+            return vec![];
+        };
+        let Some(c) = self.library.courses.get(course) else {
+            return vec![];
+        };
+        let at = crate::scenario::RunContext {
+            learner: &self.learner,
+            course: &course_id,
+            course_version: &c.version,
+            lesson: &lesson_id,
+            started,
+            finished: stamp(&self.now),
+        };
+        let Some(record) = crate::scenario::RunRecord::new(&scenario, run, at) else {
+            return vec![];
+        };
+        self.progress.runs.push(record);
+        // A run marks its lesson started (a lesson that is a scenario alone has no pages to).
+        self.progress
+            .courses
+            .entry(course_id)
+            .or_default()
+            .lessons
+            .entry(lesson_id)
+            .or_default();
+        self.update_completion(course);
+        self.save_effect()
     }
 
     fn finish_lesson(&mut self, course: usize, lesson: usize) -> Vec<Effect> {

@@ -25,6 +25,12 @@ pub enum Missing {
         /// Lesson id.
         lesson: String,
     },
+    /// This lesson's scenario has no run at a passing ending (any ending, when the lesson
+    /// entry says `required = false`).
+    Scenario {
+        /// Lesson id.
+        lesson: String,
+    },
 }
 
 /// Whether `page` (1-based) of a lesson was seen.
@@ -52,10 +58,26 @@ pub fn quiz_passed(progress: &Progress, course: &str, lesson: &str) -> bool {
 /// Whether a lesson is done: every page seen, and its quiz (if it has one) passed.
 pub fn lesson_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
     let id = lesson.id();
-    progress
-        .lesson(&course.id, id)
-        .is_some_and(lesson_pages_seen)
+    pages_done(progress, course, lesson)
         && (lesson.quiz.is_none() || quiz_passed(progress, &course.id, id))
+        && scenario_done(progress, course, lesson)
+}
+
+/// Whether a lesson's pages were all seen (a lesson that is a scenario alone has none).
+fn pages_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
+    lesson.path.is_none()
+        || progress
+            .lesson(&course.id, lesson.id())
+            .is_some_and(lesson_pages_seen)
+}
+
+/// Whether a lesson's scenario is done: a run reached a passing ending (any ending when the
+/// scenario is not `required`). True for a lesson without a scenario.
+pub fn scenario_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
+    lesson.scenario.is_none()
+        || progress.runs.iter().any(|r| {
+            r.course == course.id && r.lesson == lesson.id() && (r.passed || !lesson.required)
+        })
 }
 
 /// What the course still needs, in lesson order; empty when it is completed.
@@ -63,11 +85,11 @@ pub fn missing(progress: &Progress, course: &Course) -> Vec<Missing> {
     let mut out = Vec::new();
     for lesson in &course.lessons {
         let id = lesson.id();
-        if !progress
-            .lesson(&course.id, id)
-            .is_some_and(lesson_pages_seen)
-        {
+        if !pages_done(progress, course, lesson) {
             out.push(Missing::Pages { lesson: id.into() });
+        }
+        if !scenario_done(progress, course, lesson) {
+            out.push(Missing::Scenario { lesson: id.into() });
         }
         if lesson.quiz.is_some() && !quiz_passed(progress, &course.id, id) {
             out.push(Missing::Quiz { lesson: id.into() });

@@ -36,6 +36,9 @@ pub struct Progress {
     /// Every quiz attempt, oldest first; only ever added to.
     #[serde(default)]
     pub attempts: Vec<Attempt>,
+    /// Every scenario run that reached an ending, oldest first; only ever added to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<crate::scenario::RunRecord>,
 }
 
 /// Progress in one course.
@@ -131,6 +134,7 @@ impl Progress {
             learner: learner.to_string(),
             courses: BTreeMap::new(),
             attempts: Vec::new(),
+            runs: Vec::new(),
         }
     }
 
@@ -153,6 +157,13 @@ impl Progress {
             }
         }
         self.sort_attempts();
+        for run in &other.runs {
+            if !self.runs.iter().any(|r| r.id == run.id) {
+                self.runs.push(run.clone());
+            }
+        }
+        self.runs
+            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
         for (id, theirs) in &other.courses {
             self.courses.entry(id.clone()).or_default().merge(theirs);
         }

@@ -10,14 +10,16 @@
 mod analysis;
 mod engine;
 mod parse;
+mod record;
 mod render;
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use engine::{Decision, Run};
+pub use engine::{Decision, Run, Step};
 pub use parse::{check_scenario, load_scenario, parse_scenario};
+pub use record::{RunContext, RunRecord};
 pub use render::{to_dot, to_text};
 
 /// Suffix of scenario file names.

@@ -667,6 +667,30 @@ fn scenario_best_path_with_consequence_and_debrief() {
     assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
     let debrief = h.screen_text(80, 24);
     assert!(debrief.contains("Ending: best, passes"), "{debrief}");
+    // The run is recorded, and a passing run completes this one-scenario course.
+    let runs = &h.app.progress.runs;
+    assert_eq!(runs.len(), 1);
+    assert!(runs[0].passed && runs[0].backs == 0);
+    assert_eq!(
+        (
+            runs[0].course.as_str(),
+            runs[0].lesson.as_str(),
+            runs[0].scenario.as_str()
+        ),
+        ("drill", "01-practice-call", "practice-call")
+    );
+    let path: Vec<String> = runs[0]
+        .path
+        .iter()
+        .map(|s| format!("{}/{}", s.node, s.choice.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        path,
+        ["arrival/introduce", "listening/reflect", "resolved/"]
+    );
+    assert!(h.app.progress.courses["drill"].completed.is_some());
+    let saved = std::fs::read_to_string(h.dir.path().join("tester.toml")).unwrap();
+    assert!(saved.contains("[[runs]]"), "{saved}");
     insta::assert_snapshot!("scenario_debrief", debrief);
     insta::assert_snapshot!("scenario_debrief_small", h.screen_text(40, 10));
     // r runs it again from the start; Esc at the start leaves without asking.
@@ -692,6 +716,19 @@ fn scenario_poor_path_with_a_step_back_and_a_confirmed_leave() {
     assert!(debrief.contains("Ending: poor, does not pass"), "{debrief}");
     assert!(debrief.contains("Best option here:"), "{debrief}");
     assert!(debrief.contains("Steps taken back: 1"), "{debrief}");
+    let runs = &h.app.progress.runs;
+    assert_eq!(runs.len(), 1);
+    assert!(!runs[0].passed && runs[0].backs == 1);
+    let completed = h
+        .app
+        .progress
+        .courses
+        .get("drill")
+        .and_then(|c| c.completed);
+    assert!(
+        completed.is_none(),
+        "a poor ending does not complete the lesson"
+    );
     // Mid-run, Esc asks first and only a yes leaves.
     h.send(&[Msg::Retake, Msg::Pick(2), Msg::Enter, Msg::Back]);
     assert!(matches!(h.app.overlay, Some(Overlay::ConfirmLeave { .. })));

@@ -164,7 +164,12 @@ pub enum Action {
     /// Record a finished attempt.
     AttemptFinished(Box<Attempt>),
     /// Record a scenario run that reached an ending.
-    RunFinished(Box<crate::scenario::Run>),
+    RunFinished {
+        /// The run, at its ending.
+        run: Box<crate::scenario::Run>,
+        /// When it started.
+        started: crate::progress::Stamp,
+    },
     /// Leave the scenario: on to the lesson's quiz (`go_on`, when it has one) or back to the
     /// course.
     ScenarioDone {

@@ -47,6 +47,8 @@ pub struct ScenarioState {
     pub scroll: usize,
     /// Runs finished on this screen (each one recorded).
     pub finished: usize,
+    /// When the run under way started.
+    pub started: Option<crate::progress::Stamp>,
 }
 
 impl ScenarioState {
@@ -61,6 +63,7 @@ impl ScenarioState {
             phase: ScenarioPhase::Loading,
             scroll: 0,
             finished: 0,
+            started: None,
         }
     }
 
@@ -75,7 +78,6 @@ impl ScenarioState {
 
     /// Handles a message in the player.
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
-        let _ = ctx;
         if let Msg::ScenarioLoaded {
             course,
             lesson,
@@ -88,6 +90,7 @@ impl ScenarioState {
             return match result {
                 Ok(s) => {
                     self.run = Some(Run::new(&s));
+                    self.started = Some(crate::app::stamp(ctx.now));
                     self.scenario = Some(s);
                     self.phase = ScenarioPhase::Situation;
                     self.scroll = 0;
@@ -136,8 +139,12 @@ impl ScenarioState {
                     self.phase = ScenarioPhase::Debrief;
                     self.finished += 1;
                     let passed = scenario.passes(ending);
-                    return Outcome::act(Action::RunFinished(Box::new(run.clone())))
-                        .with(Notice::ScenarioEnded { passed });
+                    let started = self.started.unwrap_or_else(|| crate::app::stamp(ctx.now));
+                    return Outcome::act(Action::RunFinished {
+                        run: Box::new(run.clone()),
+                        started,
+                    })
+                    .with(Notice::ScenarioEnded { passed });
                 }
                 self.phase = ScenarioPhase::Situation;
                 Outcome::none()
@@ -153,6 +160,7 @@ impl ScenarioState {
             }
             (ScenarioPhase::Debrief, Msg::Retake) => {
                 *run = Run::new(&scenario);
+                self.started = Some(crate::app::stamp(ctx.now));
                 self.phase = ScenarioPhase::Situation;
                 self.scroll = 0;
                 Outcome::none()
