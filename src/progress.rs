@@ -171,8 +171,14 @@ impl Progress {
 
     /// Puts attempts in the order merges keep: by finishing time, then id.
     pub fn sort_attempts(&mut self) {
-        self.attempts
-            .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
+        // Two copies of one id that differ (kept for validation to flag) are ordered by
+        // their content, so merging is commutative down to the order.
+        self.attempts.sort_by(|a, b| {
+            a.finished
+                .cmp(&b.finished)
+                .then(a.id.cmp(&b.id))
+                .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+        });
     }
 
     /// Attempts at one lesson's quiz, oldest first.
@@ -440,6 +446,16 @@ mod tests {
         let again = a.clone();
         a.merge(&again);
         assert_eq!(a.attempts.len(), 2, "merging is idempotent");
+        let mut b_then_a = b.clone();
+        let mut only_a = Progress::new("x");
+        only_a
+            .attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 50.0));
+        b_then_a.merge(&only_a);
+        assert_eq!(
+            b_then_a.attempts, a.attempts,
+            "the order does not depend on who merged"
+        );
     }
 
     #[test]
