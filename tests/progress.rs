@@ -373,10 +373,11 @@ fn copies_killed_mid_save_lose_nothing_reported_saved() {
     // On a real disk, where the fsyncs make the write phase long enough for kills to land in.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jdoe.toml");
+    // A fixed seed by default so a failure reruns the same pauses; set one to explore.
     let seed = std::env::var("ROLLCALL_TEST_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| fastrand::u64(..));
+        .unwrap_or(20_261_124);
     eprintln!("seed {seed} (rerun with ROLLCALL_TEST_SEED={seed})");
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut reported = BTreeSet::new();
