@@ -8,6 +8,9 @@ use ratatui::widgets::{List, ListItem, ListState};
 use super::{Theme, bar, spread, truncate};
 use crate::app::{App, course_ratio};
 
+/// Rows per course in the list (title, then facts).
+const ROWS_PER_ITEM: usize = 2;
+
 pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = usize::from(area.width.saturating_sub(2));
     let mut items: Vec<ListItem> = Vec::new();
@@ -16,7 +19,15 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
         .duties
         .for_learner(&app.learner, &app.progress, &app.library, today);
     let order = app.ctx().library_order();
+    // Build only the rows that fit, the selected one last when it is below the first screen
+    // (as a fresh list state scrolls): a frame costs the same with 10 courses or 10,000.
+    let visible = (usize::from(area.height) / ROWS_PER_ITEM).max(1);
+    let first = (selected + 1).saturating_sub(visible);
+    let shown = first..first + visible;
     for (row, &i) in order.iter().enumerate() {
+        if !shown.contains(&row) {
+            continue;
+        }
         let Some(course) = app.library.courses.get(i) else {
             continue;
         };
@@ -62,7 +73,10 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
             Line::styled(truncate(&meta, width), theme.muted()),
         ]));
     }
-    for broken in &app.library.broken {
+    for (j, broken) in app.library.broken.iter().enumerate() {
+        if !shown.contains(&(order.len() + j)) {
+            continue;
+        }
         items.push(ListItem::new(vec![
             Line::from(vec![Span::styled(
                 format!(" ⚠  {} (cannot be opened)", broken.id),
@@ -84,6 +98,6 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
         )));
     }
     let list = List::new(items).highlight_style(theme.selected());
-    let mut state = ListState::default().with_selected(Some(selected));
+    let mut state = ListState::default().with_selected(Some(selected - first));
     frame.render_stateful_widget(list, area, &mut state);
 }
