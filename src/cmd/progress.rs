@@ -42,6 +42,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[cfg(any(debug_assertions, feature = "test-commands"))]
 use anyhow::Context;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -51,7 +52,11 @@ use crate::course::{Course, Library};
 use crate::domain;
 use crate::progress::store::Store;
 use crate::progress::validate as rules;
-use crate::progress::{Attempt, GivenAnswer, LessonProgress, Progress, Stamp};
+use crate::progress::{Progress, Stamp};
+// Only the test-only save-loop builds records by hand.
+#[cfg(any(debug_assertions, feature = "test-commands", test))]
+use crate::progress::{Attempt, GivenAnswer, LessonProgress};
+#[cfg(any(debug_assertions, feature = "test-commands", test))]
 use crate::quiz::Answer;
 
 /// Runs `progress` or `save-loop`.

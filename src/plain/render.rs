@@ -143,18 +143,32 @@ fn library(app: &App) -> Vec<String> {
             ""
         }
     )];
-    for (i, c) in app.library.courses.iter().enumerate() {
+    let today = app.now.date();
+    let duties = app
+        .duties
+        .for_learner(&app.learner, &app.progress, &app.library, today);
+    // The same order the library screen uses (required courses first), so numbers match.
+    for (row, &i) in app.ctx().library_order().iter().enumerate() {
+        let Some(c) = app.library.courses.get(i) else {
+            continue;
+        };
         let done = app.progress.courses.get(&c.id).and_then(|p| p.completed);
-        let state = match done {
+        let mut state = match done {
             Some(d) => format!("completed {}", d.date()),
             None => format!(
                 "{} complete",
                 crate::ui::pct(course_ratio(&app.progress, c) * 100.0)
             ),
         };
+        if let Some(d) = duties.get(&c.id) {
+            let badge = crate::text::due_badge(d, today);
+            if !badge.is_empty() {
+                state = format!("{badge}, {state}");
+            }
+        }
         out.push(format!(
             "{}. {}: {state}, {}, {} lesson{}. {}",
-            i + 1,
+            row + 1,
             c.title,
             hours(c.hours),
             c.lessons.len(),
