@@ -2,7 +2,8 @@
 //! program holds open, and the file names Windows reserves.
 //!
 //! Everything here compiles and is tested on every platform; only [`replace_file`]'s idea of
-//! "busy" depends on the platform.
+//! "busy" depends on the platform. Its Windows side is tested end to end under Wine by
+//! `.ci/windows.sh`, with a helper that holds the progress file open as a virus scanner does.
 
 use std::io;
 use std::path::Path;
@@ -224,39 +225,6 @@ mod tests {
         assert!(!tmp.exists());
         let err = replace_file(&tmp, &dest).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::NotFound);
-        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "new");
-    }
-
-    /// A file held open without `FILE_SHARE_DELETE` (as scanners do) blocks the rename until
-    /// it is closed; held past the budget, the save fails honestly and the file is intact.
-    #[cfg(windows)]
-    #[test]
-    fn replace_waits_for_a_file_held_open() {
-        use std::os::windows::fs::OpenOptionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let dest = dir.path().join("dest");
-        std::fs::write(&dest, "old").unwrap();
-        let hold = || {
-            std::fs::OpenOptions::new()
-                .read(true)
-                .share_mode(0)
-                .open(&dest)
-                .unwrap()
-        };
-        let tmp = dir.path().join("new");
-        std::fs::write(&tmp, "new").unwrap();
-        let held = hold();
-        let err = replace_file(&tmp, &dest).unwrap_err();
-        assert!(err.to_string().contains("another program"), "{err}");
-        drop(held);
-        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "old");
-        let held = hold();
-        let releaser = std::thread::spawn(move || {
-            std::thread::sleep(Duration::from_millis(300));
-            drop(held);
-        });
-        replace_file(&tmp, &dest).unwrap();
-        releaser.join().unwrap();
         assert_eq!(std::fs::read_to_string(&dest).unwrap(), "new");
     }
 
