@@ -26,6 +26,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod runtime;
+pub mod search;
 pub mod sanitize;
 pub mod scenario;
 pub mod text;

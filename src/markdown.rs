@@ -19,6 +19,13 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
+/// The parser options lessons are read with (tables, footnotes, ...), for other readers of
+/// lesson text such as the search index.
+#[must_use]
+pub fn parser_options() -> pulldown_cmark::Options {
+    parse::options()
+}
+
 /// Byte ranges of each page of a lesson: pages end at a thematic break (`---`).
 ///
 /// Only a top-level break ends a page: `---` in a code block, under a paragraph line (a setext
