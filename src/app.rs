@@ -567,7 +567,7 @@ impl App {
             .entry(lesson_id)
             .or_default();
         self.update_completion(course);
-        self.save_effect()
+        self.save_effect(true)
     }
 
     fn finish_lesson(&mut self, course: usize, lesson: usize) -> Vec<Effect> {
