@@ -146,14 +146,16 @@ impl Progress {
     pub fn merge(&mut self, other: &Progress) {
         let mut have: std::collections::HashMap<String, Vec<usize>> =
             std::collections::HashMap::new();
-        for (i, a) in self.attempts.iter().enumerate() {
-            have.entry(a.id.clone()).or_default().push(i);
-        }
-        for attempt in &other.attempts {
+        // A union: one copy of each attempt, whichever side held it (or held it twice).
+        let ours = std::mem::take(&mut self.attempts);
+        for attempt in ours.into_iter().chain(other.attempts.iter().cloned()) {
             let same = have.entry(attempt.id.clone()).or_default();
-            if !same.iter().any(|&i| self.attempts[i] == *attempt) {
+            if !same
+                .iter()
+                .any(|&i| same_attempt(&self.attempts[i], &attempt))
+            {
                 same.push(self.attempts.len());
-                self.attempts.push(attempt.clone());
+                self.attempts.push(attempt);
             }
         }
         self.sort_attempts();
@@ -217,9 +219,22 @@ impl CourseProgress {
     pub fn merge(&mut self, other: &CourseProgress) {
         self.first_opened = earliest(self.first_opened, other.first_opened);
         let keep_ours = match (&self.completed, &other.completed) {
-            (Some(a), Some(b)) => a <= b,
+            (Some(a), Some(b)) if a != b => a < b,
             (Some(_), None) => true,
-            (None, _) => false,
+            (None, Some(_)) => false,
+            // The same completion (or none) on both: keep the larger details, so that the
+            // order of merging cannot change the result.
+            _ => {
+                self.completed_version = self
+                    .completed_version
+                    .take()
+                    .max(other.completed_version.clone());
+                self.completed_hours = match (self.completed_hours, other.completed_hours) {
+                    (Some(a), Some(b)) => Some(if a.total_cmp(&b).is_ge() { a } else { b }),
+                    (a, b) => a.or(b),
+                };
+                true
+            }
         };
         if !keep_ours {
             self.completed = other.completed;
@@ -235,14 +250,15 @@ impl CourseProgress {
 impl LessonProgress {
     /// Merges another copy of the same lesson's progress into this one.
     pub fn merge(&mut self, other: &LessonProgress) {
-        // On a tie the incoming copy wins: the store merges the app's record into the one on
-        // disk, and two page turns can share a timestamp.
+        // The later view wins. On the same instant the incoming copy wins: the store merges
+        // the app's record into the one on disk, and two page turns can share a timestamp.
+        // When neither says when, the further position wins, so the order of merging cannot
+        // change the result.
         let theirs_newer = match (&self.viewed_at, &other.viewed_at) {
             (Some(a), Some(b)) => b >= a,
             (None, Some(_)) => true,
-            // Neither says when: an empty entry takes the other's position.
-            (None, None) => self.page == 0 && self.pages_total == 0,
             (Some(_), None) => false,
+            (None, None) => (other.page, other.pages_total) > (self.page, self.pages_total),
         };
         if theirs_newer {
             self.page = other.page;
@@ -252,6 +268,12 @@ impl LessonProgress {
         self.pages_seen.extend(&other.pages_seen);
         self.completed = earliest(self.completed, other.completed);
     }
+}
+
+/// Whether two attempts are the same record, a NaN percent in a hand-edited file included:
+/// merging an attempt with itself must never add it again.
+fn same_attempt(a: &Attempt, b: &Attempt) -> bool {
+    a == b || format!("{a:?}") == format!("{b:?}")
 }
 
 /// The earlier of two times.
