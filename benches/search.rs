@@ -20,9 +20,30 @@ const LESSONS: usize = 4;
 /// library as real courses' would.
 fn lesson(c: usize, l: usize) -> String {
     const WORDS: [&str; 24] = [
-        "officer", "distance", "cover", "time", "listen", "explain", "respect", "voice",
-        "neutral", "trust", "crisis", "calm", "policy", "evidence", "community", "partner",
-        "problem", "analysis", "response", "assess", "decision", "threat", "risk", "option",
+        "officer",
+        "distance",
+        "cover",
+        "time",
+        "listen",
+        "explain",
+        "respect",
+        "voice",
+        "neutral",
+        "trust",
+        "crisis",
+        "calm",
+        "policy",
+        "evidence",
+        "community",
+        "partner",
+        "problem",
+        "analysis",
+        "response",
+        "assess",
+        "decision",
+        "threat",
+        "risk",
+        "option",
     ];
     let mut s = String::new();
     for page in 0..5 {

@@ -172,7 +172,13 @@ impl Index {
             } else {
                 AtomKind::Fuzzy
             };
-            let atom = Atom::new(term, CaseMatching::Ignore, Normalization::Smart, kind, false);
+            let atom = Atom::new(
+                term,
+                CaseMatching::Ignore,
+                Normalization::Smart,
+                kind,
+                false,
+            );
             let mut best: HashMap<u32, u32> = HashMap::new();
             for (id, word) in self.words.iter().enumerate() {
                 let Some(score) = atom.score(Utf32Str::new(word, &mut buf), &mut matcher) else {
@@ -234,7 +240,11 @@ mod tests {
     fn index() -> Index {
         Index::build([
             (0, 0, LESSON),
-            (1, 2, "Procedural justice: voice, neutrality, respect, trustworthy motives.\n"),
+            (
+                1,
+                2,
+                "Procedural justice: voice, neutrality, respect, trustworthy motives.\n",
+            ),
         ])
     }
 
@@ -279,7 +289,10 @@ mod tests {
         let idx = index();
         let hits = idx.search("DECISON", 10);
         assert!(!hits.is_empty(), "a typo still finds it");
-        assert_eq!(idx.entries[hits[0].entry].text, "The Critical Decision-Making Model");
+        assert_eq!(
+            idx.entries[hits[0].entry].text,
+            "The Critical Decision-Making Model"
+        );
         // An exact word ranks above a scattered match.
         let hits = idx.search("time", 10);
         assert_eq!(
