@@ -3,17 +3,20 @@
 //! [`parse`] turns the file into a [`Quiz`]; [`draw`] picks and orders the questions of one
 //! attempt; grading and scoring live here.
 
+mod book;
 mod draw;
 pub mod items;
 mod parse;
 #[cfg(test)]
 mod tests;
+pub mod xapi;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+pub use book::QuizBook;
 pub use draw::{Arrangement, arrange, rearrange};
 pub use parse::{derived_id, is_valid_question_id, load_quiz, parse_quiz, parse_retake_after};
 

@@ -666,3 +666,60 @@ fn verify_lrs_marks_synced_completions_confirmed_and_the_rest_local_only() {
         "{json:#}"
     );
 }
+
+/// Each answered question reaches the LRS as an `answered` statement with its interaction
+/// definition, referring to its attempt, and comes back field by field.
+#[test]
+fn answered_questions_reach_the_lrs_as_interactions() {
+    let Some((lrs, _ralph)) = lrs_or_skip("answered_questions") else {
+        return;
+    };
+    let data = tempfile::tempdir().unwrap();
+    let homepage = unique_homepage("answered");
+    let mut p = Progress::new("quiz9");
+    let mut a = attempt(&p, 0);
+    // Statement ids follow from attempt ids: one unique to this run keeps a shared LRS's
+    // earlier copies out of the way.
+    let tag = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_micros()
+        % 0xffff_ffff;
+    a.id = format!("{tag:08x}-0000-4000-8000-00000000a9a9");
+    a.score = 1;
+    a.total = 1;
+    a.percent = 100.0;
+    a.passed = true;
+    // The fixture quiz has no ids: its question is `q1` by position.
+    a.answers = vec![progress::GivenAnswer {
+        question: 1,
+        id: Some("q1".into()),
+        answer: rollcall::quiz::Answer::Bool(true),
+        correct: true,
+    }];
+    p.attempts.push(a);
+    std::fs::write(
+        data.path().join("quiz9.toml"),
+        progress::to_toml(&p).unwrap(),
+    )
+    .unwrap();
+    let exported = export(data.path(), &homepage);
+    let answered: Vec<&Value> = exported
+        .iter()
+        .filter(|s| s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/answered")
+        .collect();
+    assert_eq!(answered.len(), 1, "{exported:#?}");
+    assert_eq!(
+        answered[0]["object"]["definition"]["interactionType"],
+        "true-false"
+    );
+    let run = sync(data.path(), &lrs, &homepage, &[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let stored = lrs.stored(&homepage, &["quiz9"]);
+    assert_eq!(stored.len(), exported.len());
+    for statement in &exported {
+        let id = statement["id"].as_str().unwrap();
+        let back = strip_lrs_fields(stored.get(id).unwrap());
+        assert_eq!(back, *statement, "{id}");
+    }
+}

@@ -371,6 +371,12 @@ fn library() -> &'static Library {
     })
 }
 
+/// The fixture library's quizzes, so answers also become `answered` statements.
+fn quizzes() -> &'static rollcall::quiz::QuizBook {
+    static BOOK: OnceLock<rollcall::quiz::QuizBook> = OnceLock::new();
+    BOOK.get_or_init(|| rollcall::quiz::QuizBook::load(library()))
+}
+
 /// The repository's test fixtures.
 pub fn fixtures() -> PathBuf {
     // Built as the fuzz crate (in fuzz/) or included by the main crate's tests.
@@ -403,6 +409,7 @@ pub fn xapi_export(data: &[u8]) {
     let ctx = xapi::Context {
         base: &base,
         library: library(),
+        quizzes: Some(quizzes()),
     };
     // What export and sync do: check the record, keep what it credits, build statements.
     let now: Stamp = "2026-12-01T00:00:00Z".parse().unwrap();

@@ -52,7 +52,12 @@ pub(crate) fn learner_statements_checked(
     inputs: &report::Inputs,
 ) -> (Vec<serde_json::Value>, bool) {
     let learners = report::merge_by_learner(&inputs.sources);
-    let ctx = xapi::Context { base, library };
+    let quizzes = crate::quiz::QuizBook::load(library);
+    let ctx = xapi::Context {
+        base,
+        library,
+        quizzes: Some(&quizzes),
+    };
     let now = Stamp::now();
     let mut left_out = false;
     let chosen: Vec<_> = learners

@@ -1,14 +1,12 @@
 //! `rollcall report items`: item analysis of quiz questions across progress files.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Format, ItemsArgs};
-use crate::course::Library;
 use crate::progress::Attempt;
+use crate::quiz::QuizBook;
 use crate::quiz::items::{ItemStats, item_stats};
-use crate::quiz::{Quiz, load_quiz};
 
 /// CSV columns, in order.
 pub const CSV_HEADER: [&str; 9] = [
@@ -37,12 +35,8 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
         .flat_map(|m| &m.progress.attempts)
         .filter(|a| args.course.as_ref().is_none_or(|c| *c == a.course))
         .collect();
-    let quizzes = quizzes(&library, &attempts);
-    let stats = item_stats(&attempts, |a| {
-        quizzes
-            .get(&(a.course.clone(), a.lesson.clone()))
-            .and_then(Option::as_ref)
-    });
+    let book = QuizBook::load(&library);
+    let stats = item_stats(&attempts, |a| book.get(&a.course, &a.lesson));
     let out = match args.format {
         Format::Table => to_table(&stats),
         Format::Csv => to_csv(&stats),
@@ -58,20 +52,6 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(crate::cmd::EXIT_PROBLEMS)
     })
-}
-
-/// The quiz of each (course, lesson) the attempts name, when the library has it.
-fn quizzes(library: &Library, attempts: &[&Attempt]) -> HashMap<(String, String), Option<Quiz>> {
-    let mut out = HashMap::new();
-    for a in attempts {
-        out.entry((a.course.clone(), a.lesson.clone()))
-            .or_insert_with(|| {
-                let course = library.course(&a.course)?;
-                let lesson = course.lessons.iter().find(|l| l.id() == a.lesson)?;
-                load_quiz(lesson.quiz.as_ref()?).ok()
-            });
-    }
-    out
 }
 
 fn discrimination(d: Option<f64>) -> String {

@@ -250,6 +250,94 @@ fn activity(value: &Value, path: &str, errors: &mut Vec<String>) {
         if def.contains_key("type") {
             iri_field(def, "type", &format!("{path}.definition.type"), errors);
         }
+        interaction(def, &format!("{path}.definition"), errors);
+    }
+}
+
+/// Interaction types rollcall writes, and which component list each may carry.
+const INTERACTIONS: [(&str, Option<&str>); 4] = [
+    ("choice", Some("choices")),
+    ("true-false", None),
+    ("fill-in", None),
+    ("sequencing", Some("choices")),
+];
+
+/// An interaction activity's definition: a known type, a pattern of strings, components with
+/// unique ids whose patterns name only those ids.
+fn interaction(def: &Map<String, Value>, path: &str, errors: &mut Vec<String>) {
+    let Some(kind) = def.get("interactionType") else {
+        for key in ["correctResponsesPattern", "choices"] {
+            if def.contains_key(key) {
+                errors.push(format!("{path}.{key} needs an interactionType"));
+            }
+        }
+        return;
+    };
+    let Some((kind, list)) = kind
+        .as_str()
+        .and_then(|k| INTERACTIONS.iter().find(|(t, _)| *t == k))
+    else {
+        errors.push(format!(
+            "{path}.interactionType {kind} is not one rollcall writes"
+        ));
+        return;
+    };
+    let mut ids: Vec<&str> = Vec::new();
+    if let Some(list) = list {
+        match def.get(*list).and_then(Value::as_array) {
+            Some(items) if !items.is_empty() => {
+                for (i, item) in items.iter().enumerate() {
+                    let at = format!("{path}.{list}[{i}]");
+                    match item.get("id").and_then(Value::as_str) {
+                        Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => {
+                            if ids.contains(&id) {
+                                errors.push(format!("{at}.id `{id}` is repeated"));
+                            }
+                            ids.push(id);
+                        }
+                        _ => errors
+                            .push(format!("{at}.id must be a non-empty string without spaces")),
+                    }
+                    lang_map(
+                        item.get("description"),
+                        &format!("{at}.description"),
+                        true,
+                        errors,
+                    );
+                }
+            }
+            _ => errors.push(format!(
+                "{path}.{list} must be a non-empty array for {kind}"
+            )),
+        }
+    }
+    match def.get("correctResponsesPattern").and_then(Value::as_array) {
+        Some(patterns) if !patterns.is_empty() => {
+            for p in patterns {
+                let Some(p) = p.as_str() else {
+                    errors.push(format!("{path}.correctResponsesPattern holds a non-string"));
+                    continue;
+                };
+                match *kind {
+                    "true-false" if p != "true" && p != "false" => errors.push(format!(
+                        "{path}.correctResponsesPattern `{p}` is not true or false"
+                    )),
+                    "choice" | "sequencing" => {
+                        for part in p.split("[,]") {
+                            if !ids.contains(&part) {
+                                errors.push(format!(
+                                    "{path}.correctResponsesPattern names `{part}`, which is not a component id"
+                                ));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => errors.push(format!(
+            "{path}.correctResponsesPattern must be a non-empty array of strings"
+        )),
     }
 }
 
@@ -276,6 +364,9 @@ fn result(value: &Value, errors: &mut Vec<String>) {
         if r.get(key).is_some_and(|v| !v.is_boolean()) {
             errors.push(format!("result.{key} must be a boolean"));
         }
+    }
+    if r.get("response").is_some_and(|v| !v.is_string()) {
+        errors.push("result.response must be a string".into());
     }
     if let Some(d) = r.get("duration")
         && !d.as_str().is_some_and(is_duration)
@@ -334,6 +425,13 @@ fn context(value: &Value, errors: &mut Vec<String>) {
                 }
                 None => errors.push(format!("context.contextActivities.{kind} must be an array")),
             }
+        }
+    }
+    if let Some(sref) = c.get("statement") {
+        let is_ref = sref.get("objectType").and_then(Value::as_str) == Some("StatementRef");
+        let id_ok = sref.get("id").and_then(Value::as_str).is_some_and(is_uuid);
+        if !is_ref || !id_ok {
+            errors.push("context.statement must be a StatementRef with a UUID id".into());
         }
     }
     if c.get("platform").is_some_and(|p| !p.is_string()) {

@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::course::Library;
 use crate::progress::{Attempt, Progress, Stamp};
+use crate::quiz::QuizBook;
 
 /// Namespace of rollcall's statement ids (a fixed random UUID: never change it, or every
 /// statement gets a new id and LRSs would hold each record twice).
@@ -27,6 +28,8 @@ pub mod verbs {
     pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
     /// A quiz attempt fell short of the pass mark.
     pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
+    /// A question of a quiz attempt was answered.
+    pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
 }
 
 /// ADL activity types.
@@ -145,6 +148,8 @@ pub struct Context<'a> {
     pub base: &'a str,
     /// Course titles and metadata.
     pub library: &'a Library,
+    /// The quizzes, for one `answered` statement per question of each attempt (none without).
+    pub quizzes: Option<&'a QuizBook>,
 }
 
 fn actor(ctx: &Context<'_>, learner: &str) -> Value {
@@ -253,6 +258,77 @@ pub fn attempt_statement(ctx: &Context<'_>, learner: &str, attempt: &Attempt) ->
     }))
 }
 
+/// The statement id of the answer to one question of an attempt.
+pub fn answer_statement_id(attempt_id: &str, question: &str) -> Uuid {
+    Uuid::new_v5(
+        &NAMESPACE,
+        format!("answered\n{attempt_id}\n{question}").as_bytes(),
+    )
+}
+
+/// One `answered` statement per question of an attempt, each an interaction activity
+/// (choice, true-false, fill-in or sequencing) under the quiz and referring to the attempt's
+/// statement, so an LRS can analyse items too. Answers to questions the quiz no longer has
+/// (or in another form) are left out.
+pub fn answer_statements(
+    ctx: &Context<'_>,
+    learner: &str,
+    attempt: &Attempt,
+    quiz: &crate::quiz::Quiz,
+) -> Vec<Value> {
+    let quiz_activity = json!({
+        "objectType": "Activity",
+        "id": quiz_iri(ctx.base, &attempt.course, &attempt.lesson),
+        "definition": {
+            "name": { "en-US": format!("{}: quiz", lesson_title(ctx, &attempt.course, &attempt.lesson)) },
+            "type": types::ASSESSMENT,
+        },
+    });
+    let mut out = Vec::new();
+    let mut done = std::collections::HashSet::new();
+    for given in &attempt.answers {
+        let id = given.id.as_deref().or_else(|| quiz.id_at(given.question));
+        let Some(question) = id.and_then(|id| quiz.question(id)) else {
+            continue;
+        };
+        let Some(response) = crate::quiz::xapi::response(question, &given.answer) else {
+            continue;
+        };
+        // One statement per question: a record that answers one twice keeps the first.
+        if !done.insert(question.id.as_str()) {
+            continue;
+        }
+        let mut context = context(ctx, &attempt.course, Some(&attempt.course_version));
+        context["contextActivities"]["parent"] = json!([quiz_activity.clone()]);
+        context["contextActivities"]["grouping"] = json!([
+            course_activity(ctx, &attempt.course),
+            lesson_activity(ctx, &attempt.course, &attempt.lesson)
+        ]);
+        context["statement"] = json!({
+            "objectType": "StatementRef",
+            "id": attempt_statement_id(&attempt.id).to_string(),
+        });
+        out.push(json!({
+            "id": answer_statement_id(&attempt.id, &question.id).to_string(),
+            "actor": actor(ctx, learner),
+            "verb": verb(verbs::ANSWERED),
+            "object": {
+                "objectType": "Activity",
+                "id": format!(
+                    "{}/questions/{}",
+                    quiz_iri(ctx.base, &attempt.course, &attempt.lesson),
+                    segment(&question.id)
+                ),
+                "definition": crate::quiz::xapi::definition(question),
+            },
+            "result": { "success": given.correct, "response": response },
+            "context": context,
+            "timestamp": attempt.finished.to_xapi(),
+        }));
+    }
+    out
+}
+
 /// Every statement for one learner's (merged) record: lessons experienced and completed,
 /// each quiz attempt, and courses completed. Entries with unreadable times are left out.
 pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
@@ -305,6 +381,12 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
     }
     for attempt in &progress.attempts {
         out.extend(attempt_statement(ctx, learner, attempt));
+        if let Some(quiz) = ctx
+            .quizzes
+            .and_then(|b| b.get(&attempt.course, &attempt.lesson))
+        {
+            out.extend(answer_statements(ctx, learner, attempt, quiz));
+        }
     }
     for (course, record) in &progress.courses {
         let Some(ts) = record.completed.map(Stamp::to_xapi) else {

@@ -56,6 +56,7 @@ fn all() -> Vec<Value> {
     let ctx = Context {
         base: "https://pd.example/training",
         library: &lib,
+        quizzes: None,
     };
     statements(&ctx, &progress())
 }
@@ -199,4 +200,142 @@ fn odd_ids_are_percent_encoded_and_broken_statements_are_caught() {
     s["actor"]["mbox"] = "mailto:x@example.com".into();
     let errors = validate::statement(&s);
     assert_eq!(errors.len(), 7, "{errors:#?}");
+}
+
+/// Each answered question becomes an `answered` statement with an interaction definition,
+/// under the quiz and referring to its attempt; every form passes the strict check.
+#[test]
+fn answered_statements_are_interactions_under_the_attempt() {
+    use crate::progress::GivenAnswer;
+    use crate::quiz::{Answer, QuizBook};
+    let lib = library();
+    let quiz = crate::quiz::parse_quiz(
+        std::path::Path::new("q"),
+        r#"
+[[questions]]
+id = "pick"
+prompt = "Pick"
+[[questions.choices]]
+text = "A"
+correct = true
+[[questions.choices]]
+text = "B"
+[[questions]]
+id = "tf"
+prompt = "T?"
+answer = true
+[[questions]]
+id = "typed"
+prompt = "Number?"
+accept = ["988"]
+[[questions]]
+id = "order"
+prompt = "Order"
+order = ["one", "two"]
+"#,
+    )
+    .unwrap();
+    let mut book = QuizBook::default();
+    book.insert("de-escalation", "01-why", quiz);
+    let mut p = progress();
+    p.attempts.truncate(1);
+    p.attempts[0].answers = vec![
+        GivenAnswer {
+            question: 1,
+            id: Some("pick".into()),
+            answer: Answer::Choices(vec![1]),
+            correct: false,
+        },
+        // An old answer without an id: found by position.
+        GivenAnswer {
+            question: 2,
+            id: None,
+            answer: Answer::Bool(true),
+            correct: true,
+        },
+        GivenAnswer {
+            question: 3,
+            id: Some("typed".into()),
+            answer: Answer::Text("988".into()),
+            correct: true,
+        },
+        GivenAnswer {
+            question: 4,
+            id: Some("order".into()),
+            answer: Answer::Order(vec![1, 0]),
+            correct: false,
+        },
+        // The same question again (a hand-edited record): one statement only.
+        GivenAnswer {
+            question: 2,
+            id: Some("tf".into()),
+            answer: Answer::Bool(false),
+            correct: false,
+        },
+        // A question removed from the quiz since: left out.
+        GivenAnswer {
+            question: 9,
+            id: Some("gone".into()),
+            answer: Answer::Bool(true),
+            correct: true,
+        },
+    ];
+    let ctx = Context {
+        base: "https://pd.example/training",
+        library: &lib,
+        quizzes: Some(&book),
+    };
+    let all = statements(&ctx, &p);
+    let answered: Vec<&Value> = all
+        .iter()
+        .filter(|s| s["verb"]["id"] == verbs::ANSWERED)
+        .collect();
+    assert_eq!(answered.len(), 4);
+    for s in &all {
+        assert_eq!(validate::statement(s), Vec::<String>::new(), "{s:#}");
+    }
+    let types: Vec<&Value> = answered
+        .iter()
+        .map(|s| &s["object"]["definition"]["interactionType"])
+        .collect();
+    assert_eq!(types, ["choice", "true-false", "fill-in", "sequencing"]);
+    let first = answered[0];
+    assert_eq!(
+        first["object"]["id"],
+        "https://pd.example/training/courses/de-escalation/lessons/01-why/quiz/questions/pick"
+    );
+    assert_eq!(
+        first["result"],
+        json!({"success": false, "response": "choice-2"})
+    );
+    assert_eq!(
+        first["context"]["statement"]["id"],
+        attempt_statement_id("a-1").to_string()
+    );
+    assert_eq!(
+        first["context"]["contextActivities"]["parent"][0]["id"],
+        quiz_iri("https://pd.example/training", "de-escalation", "01-why")
+    );
+    assert_eq!(answered[3]["result"]["response"], "item-2[,]item-1");
+    assert_eq!(
+        answered[1]["id"],
+        answer_statement_id("a-1", "tf").to_string()
+    );
+
+    // The validator catches a broken interaction.
+    let mut bad = first.clone();
+    bad["object"]["definition"]["correctResponsesPattern"] = json!(["choice-7"]);
+    bad["object"]["definition"]["interactionType"] = json!("likert");
+    assert!(!validate::statement(&bad).is_empty());
+    let mut bad = first.clone();
+    bad["object"]["definition"]["correctResponsesPattern"] = json!(["choice-7"]);
+    let errors = validate::statement(&bad);
+    assert!(
+        errors.iter().any(|e| e.contains("not a component id")),
+        "{errors:?}"
+    );
+    let mut bad = first.clone();
+    bad["result"]["response"] = json!(2);
+    bad["context"]["statement"] = json!({"objectType": "StatementRef", "id": "x"});
+    assert_eq!(validate::statement(&bad).len(), 2);
 }
