@@ -1,0 +1,349 @@
+//! The table: every key binding with its footer label and help text.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Binding, Cmd, K, Layer};
+use crate::app::Msg;
+
+const fn c(ch: char) -> K {
+    K::Code(KeyCode::Char(ch))
+}
+
+const DIGITS: &[K] = &[
+    c('1'),
+    c('2'),
+    c('3'),
+    c('4'),
+    c('5'),
+    c('6'),
+    c('7'),
+    c('8'),
+    c('9'),
+];
+
+fn digit(code: KeyCode) -> Option<Msg> {
+    match code {
+        KeyCode::Char(d @ '1'..='9') => Some(Msg::Pick(d as usize - '0' as usize)),
+        _ => None,
+    }
+}
+
+/// Every binding, in help order.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        cmd: Cmd::Interrupt,
+        layer: Layer::Always,
+        keys: &[K::Ctrl('c')],
+        msg: |_| Some(Msg::Quit),
+        short: "Ctrl-C",
+        help: None,
+    },
+    // Common: screens.
+    Binding {
+        cmd: Cmd::Up,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::Up), c('k')],
+        msg: |_| Some(Msg::Up),
+        short: "↑",
+        help: Some(("Up/Down, k/j", "move the selection or scroll")),
+    },
+    Binding {
+        cmd: Cmd::Down,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::Down), c('j')],
+        msg: |_| Some(Msg::Down),
+        short: "↓",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Enter,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::Enter)],
+        msg: |_| Some(Msg::Enter),
+        short: "Enter",
+        help: Some(("Enter", "open; check an answer; go on")),
+    },
+    Binding {
+        cmd: Cmd::Back,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::Esc)],
+        msg: |_| Some(Msg::Back),
+        short: "Esc",
+        help: Some(("Esc", "go back")),
+    },
+    Binding {
+        cmd: Cmd::Quit,
+        layer: Layer::Common,
+        keys: &[c('q')],
+        msg: |_| Some(Msg::Quit),
+        short: "q",
+        help: Some(("q", "quit (asks first during a quiz)")),
+    },
+    Binding {
+        cmd: Cmd::Help,
+        layer: Layer::Common,
+        keys: &[c('?'), K::Code(KeyCode::F(1))],
+        msg: |_| Some(Msg::Help),
+        short: "?",
+        help: Some(("?", "this help")),
+    },
+    Binding {
+        cmd: Cmd::Next,
+        layer: Layer::Common,
+        keys: &[
+            K::Code(KeyCode::Right),
+            c('l'),
+            c('n'),
+            K::Code(KeyCode::PageDown),
+        ],
+        msg: |_| Some(Msg::NextPage),
+        short: "→",
+        help: Some(("Right, l, Space, PgDn, n", "next page")),
+    },
+    Binding {
+        cmd: Cmd::Prev,
+        layer: Layer::Common,
+        keys: &[
+            K::Code(KeyCode::Left),
+            c('h'),
+            c('p'),
+            K::Code(KeyCode::PageUp),
+        ],
+        msg: |_| Some(Msg::PrevPage),
+        short: "←",
+        help: Some(("Left, h, PgUp, p", "previous page")),
+    },
+    Binding {
+        cmd: Cmd::First,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::Home), c('g')],
+        msg: |_| Some(Msg::FirstPage),
+        short: "g",
+        help: Some(("g/G, Home/End", "first / last page")),
+    },
+    Binding {
+        cmd: Cmd::Last,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::End), c('G')],
+        msg: |_| Some(Msg::LastPage),
+        short: "G",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Pick,
+        layer: Layer::Common,
+        keys: DIGITS,
+        msg: digit,
+        short: "1-9",
+        help: Some(("1-9", "pick a choice (toggle in 'select all')")),
+    },
+    Binding {
+        cmd: Cmd::Toggle,
+        layer: Layer::Common,
+        keys: &[c(' ')],
+        msg: |_| Some(Msg::Toggle),
+        short: "Space",
+        help: Some(("Space", "toggle a choice in 'select all'")),
+    },
+    Binding {
+        cmd: Cmd::TrueFalse,
+        layer: Layer::TrueFalse,
+        keys: &[c('t'), c('T'), c('f'), c('F')],
+        msg: |code| Some(Msg::TrueFalse(matches!(code, KeyCode::Char('t' | 'T')))),
+        short: "t/f",
+        help: Some(("t / f", "answer true / false")),
+    },
+    Binding {
+        cmd: Cmd::PickTrueFalse,
+        layer: Layer::TrueFalse,
+        keys: &[c('1'), c('2')],
+        msg: digit,
+        short: "1/2",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Undo,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::Backspace)],
+        msg: |_| Some(Msg::Backspace),
+        short: "Backspace",
+        help: Some(("Backspace", "undo the last pick (order)")),
+    },
+    Binding {
+        cmd: Cmd::Retake,
+        layer: Layer::Common,
+        keys: &[c('r')],
+        msg: |_| Some(Msg::Retake),
+        short: "r",
+        help: Some(("r", "retake a quiz; run a scenario again")),
+    },
+    Binding {
+        cmd: Cmd::StepBack,
+        layer: Layer::Common,
+        keys: &[c('b')],
+        msg: |_| Some(Msg::StepBack),
+        short: "b",
+        help: Some(("b", "step back one decision (scenario)")),
+    },
+    Binding {
+        cmd: Cmd::Learner,
+        layer: Layer::Common,
+        keys: &[c('L')],
+        msg: |_| Some(Msg::SwitchLearner),
+        short: "L",
+        help: Some(("L", "switch learner")),
+    },
+    Binding {
+        cmd: Cmd::Record,
+        layer: Layer::Common,
+        keys: &[c('R')],
+        msg: |_| Some(Msg::Record),
+        short: "R",
+        help: Some(("R", "my record")),
+    },
+    // Text fields: characters are text, not commands.
+    Binding {
+        cmd: Cmd::Enter,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Enter)],
+        msg: |_| Some(Msg::Enter),
+        short: "Enter",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Back,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Esc)],
+        msg: |_| Some(Msg::Back),
+        short: "Esc",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Undo,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Backspace)],
+        msg: |_| Some(Msg::Backspace),
+        short: "Backspace",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Delete,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Delete)],
+        msg: |_| Some(Msg::Delete),
+        short: "Delete",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Cursor,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Left), K::Code(KeyCode::Right)],
+        msg: |code| {
+            Some(if code == KeyCode::Left {
+                Msg::CursorLeft
+            } else {
+                Msg::CursorRight
+            })
+        },
+        short: "←/→",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Ends,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Home), K::Code(KeyCode::End)],
+        msg: |code| {
+            Some(if code == KeyCode::Home {
+                Msg::FirstPage
+            } else {
+                Msg::LastPage
+            })
+        },
+        short: "Home/End",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Up,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Up)],
+        msg: |_| Some(Msg::Up),
+        short: "↑",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Down,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::Down)],
+        msg: |_| Some(Msg::Down),
+        short: "↓",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Help,
+        layer: Layer::Text,
+        keys: &[K::Code(KeyCode::F(1))],
+        msg: |_| Some(Msg::Help),
+        short: "F1",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Type,
+        layer: Layer::Text,
+        keys: &[K::AnyChar],
+        msg: |code| match code {
+            KeyCode::Char(ch) => Some(Msg::Input(ch)),
+            _ => None,
+        },
+        short: "type",
+        help: None,
+    },
+    // Yes/no questions.
+    Binding {
+        cmd: Cmd::Yes,
+        layer: Layer::Confirm,
+        keys: &[c('y'), c('Y'), K::Code(KeyCode::Enter)],
+        msg: |_| Some(Msg::Confirm(true)),
+        short: "y",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::No,
+        layer: Layer::Confirm,
+        keys: &[c('n'), c('N'), K::Code(KeyCode::Esc)],
+        msg: |_| Some(Msg::Confirm(false)),
+        short: "n",
+        help: None,
+    },
+    // Help and notices.
+    Binding {
+        cmd: Cmd::Quit,
+        layer: Layer::Dismiss,
+        keys: &[c('q')],
+        msg: |_| Some(Msg::Quit),
+        short: "q",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Dismiss,
+        layer: Layer::Dismiss,
+        keys: &[K::Any],
+        msg: |_| Some(Msg::Back),
+        short: "any key",
+        help: None,
+    },
+    // The 'please enlarge' screen.
+    Binding {
+        cmd: Cmd::Quit,
+        layer: Layer::TooSmall,
+        keys: &[c('q')],
+        msg: |_| Some(Msg::Quit),
+        short: "q",
+        help: None,
+    },
+];
+
+/// Notes under the key list in the help overlay and the man page.
+pub const HELP_NOTES: &[&str] = &[
+    "Typed answers: ←/→, Backspace, Delete; F1 shows this help.",
+    "Any other key closes this help; q quits.",
+];

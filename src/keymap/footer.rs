@@ -1,0 +1,290 @@
+//! Footers: for each place, the commands shown and what they do; labels come from the table.
+
+use super::{BINDINGS, Cmd};
+use crate::app::{QuizPhase, ScenarioPhase, Screen};
+use crate::quiz::QuestionKind;
+
+/// Where the learner is, for the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// The library.
+    Library,
+    /// A course.
+    Course,
+    /// The lesson reader.
+    Lesson,
+    /// My record.
+    Record,
+    /// A quiz being read or started.
+    QuizLoading,
+    /// The quiz start screen.
+    QuizStart,
+    /// A pick-one question.
+    PickOne,
+    /// A select-all question.
+    SelectAll,
+    /// A true/false question.
+    TrueFalse,
+    /// A typed-answer question.
+    Typed,
+    /// An order question.
+    Order,
+    /// Feedback after an answer.
+    Feedback,
+    /// Quiz results.
+    Results,
+    /// The learner picker.
+    Picker,
+    /// Leave a quiz?
+    Confirm,
+    /// A scenario being read.
+    ScenarioLoading,
+    /// A scenario situation with its choices.
+    Situation,
+    /// A choice's consequence.
+    Consequence,
+    /// A scenario's debrief.
+    Debrief,
+}
+
+/// The footer's place for the current screen.
+#[must_use]
+pub fn place(screen: &Screen) -> Place {
+    match screen {
+        Screen::Library(_) => Place::Library,
+        Screen::Course(_) => Place::Course,
+        Screen::Lesson(_) => Place::Lesson,
+        Screen::Record(_) => Place::Record,
+        Screen::Scenario(s) => match s.phase {
+            ScenarioPhase::Situation => Place::Situation,
+            ScenarioPhase::Consequence { .. } => Place::Consequence,
+            ScenarioPhase::Debrief => Place::Debrief,
+            ScenarioPhase::Loading | ScenarioPhase::Failed(_) => Place::ScenarioLoading,
+        },
+        Screen::Quiz(q) => match (&q.phase, q.question().map(|q| &q.kind)) {
+            (QuizPhase::Start, _) => Place::QuizStart,
+            (QuizPhase::Asking, Some(QuestionKind::Typed(_))) => Place::Typed,
+            (QuizPhase::Asking, Some(QuestionKind::TrueFalse(_))) => Place::TrueFalse,
+            (QuizPhase::Asking, Some(QuestionKind::Order(_))) => Place::Order,
+            (QuizPhase::Asking, Some(k)) if k.is_multi() => Place::SelectAll,
+            (QuizPhase::Asking, _) => Place::PickOne,
+            (QuizPhase::Checked { .. }, _) => Place::Feedback,
+            (QuizPhase::Results(_), _) => Place::Results,
+            _ => Place::QuizLoading,
+        },
+    }
+}
+
+/// A footer item: the commands' labels joined by `join`, then what they do.
+type Item = (&'static [Cmd], &'static str, &'static str);
+
+/// The footer items for a place, in order.
+#[must_use]
+pub fn footer_items(place: Place) -> &'static [Item] {
+    use Cmd::{
+        Back, Down, Enter, First, Help, Last, Learner, Next, No, Pick, PickTrueFalse, Prev, Quit,
+        Record, Retake, StepBack, Toggle, TrueFalse, Type, Undo, Up, Yes,
+    };
+    const MOVE: &[Cmd] = &[Up, Down];
+    match place {
+        Place::Library => &[
+            (MOVE, "/", "move"),
+            (&[Enter], "", "open"),
+            (&[Record], "", "my record"),
+            (&[Learner], "", "learner"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::Course => &[
+            (MOVE, "/", "move"),
+            (&[Enter], "", "open"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::Lesson => &[
+            (&[Prev, Next], "/", "page"),
+            (MOVE, "/", "scroll"),
+            (&[First, Last], "/", "first/last"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::Record => &[
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "back"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::QuizLoading => &[(&[Back], "", "back")],
+        Place::QuizStart => &[
+            (&[Enter], "", "start"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::Typed => &[
+            (&[Type], "", "the answer"),
+            (&[Enter], "", "check"),
+            (&[Back], "", "leave"),
+        ],
+        Place::TrueFalse => &[
+            (&[TrueFalse, PickTrueFalse], " or ", "choose"),
+            (&[Enter], "", "check"),
+            (&[Back], "", "leave"),
+        ],
+        Place::Order => &[
+            (&[Pick, Enter], " or ", "pick next"),
+            (&[Undo], "", "undo"),
+            (&[Enter], "", "check"),
+            (&[Back], "", "leave"),
+        ],
+        Place::SelectAll => &[
+            (&[Toggle, Pick], "/", "toggle"),
+            (MOVE, "/", "move"),
+            (&[Enter], "", "check"),
+            (&[Back], "", "leave"),
+        ],
+        Place::PickOne => &[
+            (&[Up, Down], "/", ""),
+            (&[Pick], " or ", "choose"),
+            (&[Enter], "", "check"),
+            (&[Back], "", "leave"),
+        ],
+        Place::Feedback => &[
+            (&[Enter], "", "continue"),
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "leave"),
+        ],
+        Place::Results => &[
+            (&[Retake], "", "retake"),
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "back"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::Picker => &[
+            (MOVE, "/", "choose"),
+            (&[Type], "", "a new name"),
+            (&[Enter], "", "switch"),
+            (&[Back], "", "cancel"),
+        ],
+        Place::Confirm => &[(&[Yes], "", "leave"), (&[No], "", "stay")],
+        Place::ScenarioLoading => &[(&[Back], "", "back")],
+        Place::Situation => &[
+            (&[Pick], "", "choose"),
+            (&[StepBack], "", "step back"),
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "leave"),
+            (&[Help], "", "help"),
+        ],
+        Place::Consequence => &[
+            (&[Enter], "", "continue"),
+            (&[StepBack], "", "step back"),
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "leave"),
+        ],
+        Place::Debrief => &[
+            (MOVE, "/", "scroll"),
+            (&[Enter], "", "continue"),
+            (&[Retake], "", "run again"),
+            (&[Back], "", "back"),
+        ],
+    }
+}
+
+fn short(cmd: Cmd) -> &'static str {
+    BINDINGS
+        .iter()
+        .find(|b| b.cmd == cmd)
+        .map_or("", |b| b.short)
+}
+
+/// The footer text for a place: `keys what · keys what · …`.
+#[must_use]
+pub fn footer(place: Place) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for (cmds, join, what) in footer_items(place) {
+        let keys: Vec<&str> = cmds.iter().map(|&c| short(c)).collect();
+        let keys = keys.join(join);
+        // An item without words runs into the next ("↑/↓ or 1-9 choose").
+        if what.is_empty() {
+            pending = format!("{keys} or ");
+            continue;
+        }
+        out.push(format!("{}{keys} {what}", std::mem::take(&mut pending)));
+    }
+    out.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footers_read_as_before() {
+        assert_eq!(
+            footer(Place::Library),
+            "↑/↓ move · Enter open · R my record · L learner · ? help · q quit"
+        );
+        assert_eq!(
+            footer(Place::Lesson),
+            "←/→ page · ↑/↓ scroll · g/G first/last · Esc back · ? help · q quit"
+        );
+        assert_eq!(
+            footer(Place::PickOne),
+            "↑/↓ or 1-9 choose · Enter check · Esc leave"
+        );
+        assert_eq!(
+            footer(Place::TrueFalse),
+            "t/f or 1/2 choose · Enter check · Esc leave"
+        );
+        assert_eq!(
+            footer(Place::Typed),
+            "type the answer · Enter check · Esc leave"
+        );
+        assert_eq!(
+            footer(Place::Order),
+            "1-9 or Enter pick next · Backspace undo · Enter check · Esc leave"
+        );
+        assert_eq!(
+            footer(Place::SelectAll),
+            "Space/1-9 toggle · ↑/↓ move · Enter check · Esc leave"
+        );
+        assert_eq!(
+            footer(Place::Picker),
+            "↑/↓ choose · type a new name · Enter switch · Esc cancel"
+        );
+        assert_eq!(footer(Place::Confirm), "y leave · n stay");
+    }
+
+    #[test]
+    fn every_footer_command_has_a_binding() {
+        use Place::*;
+        for place in [
+            Library,
+            Course,
+            Lesson,
+            Record,
+            QuizLoading,
+            QuizStart,
+            PickOne,
+            SelectAll,
+            TrueFalse,
+            Typed,
+            Order,
+            Feedback,
+            Results,
+            Picker,
+            Confirm,
+        ] {
+            for (cmds, _, _) in footer_items(place) {
+                for &cmd in *cmds {
+                    assert!(
+                        BINDINGS.iter().any(|b| b.cmd == cmd),
+                        "{cmd:?} in {place:?}"
+                    );
+                }
+            }
+        }
+    }
+}
