@@ -14,7 +14,7 @@ use super::{
     analysis,
 };
 use crate::course::{is_valid_id, read_text_file, toml_error};
-use crate::diagnostic::{Diagnostic, Severity, line_col};
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
 
 /// A scenario file as written. Required keys are optional here so that every missing one is
 /// reported at once, with a hint, rather than only the first.
@@ -106,6 +106,8 @@ pub fn check_scenario(path: &Path, source: &str) -> Vec<Diagnostic> {
 pub(super) struct Sink<'a> {
     path: &'a Path,
     source: &'a str,
+    /// Line starts of `source`, so many diagnostics in a large file stay linear.
+    index: LineIndex,
     /// Everything found so far.
     pub(super) out: Vec<Diagnostic>,
 }
@@ -114,7 +116,7 @@ impl Sink<'_> {
     /// An error at `span`.
     pub(super) fn error(&mut self, span: Range<usize>, message: String, help: &str) {
         let d = Diagnostic::error(self.path, message)
-            .at(self.source, span)
+            .at_indexed(&self.index, self.source, span)
             .with_help(help);
         self.out.push(d);
     }
@@ -122,7 +124,7 @@ impl Sink<'_> {
     /// A warning at `span`.
     pub(super) fn warning(&mut self, span: Range<usize>, message: String, help: &str) {
         let d = Diagnostic::warning(self.path, message)
-            .at(self.source, span)
+            .at_indexed(&self.index, self.source, span)
             .with_help(help);
         self.out.push(d);
     }
@@ -156,6 +158,7 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
     let mut sink = Sink {
         path,
         source,
+        index: LineIndex::new(source),
         out: Vec::new(),
     };
     let top = 0..0;
@@ -504,7 +507,7 @@ fn node(
         routes,
         choices,
         ending: if raw.choices.is_empty() { ending } else { None },
-        line: line_col(sink.source, raw.id.span().start).0,
+        line: sink.index.line_col(sink.source, raw.id.span().start).0,
     };
     (node, (route_targets, choice_targets), effect_spans)
 }
