@@ -117,6 +117,14 @@ impl Session {
     }
 
     fn resize(&self, cols: u16, rows: u16) {
+        // The parser takes the new size before the program can answer the resize: holding
+        // its lock across both means a redraw is never parsed at the old size (which left a
+        // blank screen under load).
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
         self.master
             .resize(PtySize {
                 rows,
@@ -125,10 +133,7 @@ impl Session {
                 pixel_height: 0,
             })
             .unwrap();
-        self.parser.lock().unwrap().screen_mut().set_size(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-        );
+        drop(parser);
     }
 
     fn wait_exit(&mut self) -> u32 {
