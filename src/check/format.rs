@@ -47,7 +47,12 @@ impl Report {
         }
         out.push_str(&self.summary());
         out.push('\n');
-        out
+        // Messages quote course text (a key, a file name): whatever a file held, the report
+        // itself carries nothing a terminal would act on, not only what `check` prints.
+        match crate::sanitize::text(&out) {
+            std::borrow::Cow::Borrowed(_) => out,
+            std::borrow::Cow::Owned(clean) => clean,
+        }
     }
 
     fn write_one<'a>(

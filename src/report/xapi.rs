@@ -339,7 +339,9 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
             .completed_version
             .as_deref()
             .or_else(|| ctx.library.course(course).map(|c| c.version.as_str()));
-        for (lesson, lp) in &record.lessons {
+        // A lesson id is a file stem, never empty; an empty one (a hand-edited file) would
+        // share its completion statement's id with the course's own completion.
+        for (lesson, lp) in record.lessons.iter().filter(|(l, _)| !l.is_empty()) {
             if !lp.pages_seen.is_empty()
                 && let Some(ts) = lp.viewed_at.or(record.first_opened).map(Stamp::to_xapi)
             {
