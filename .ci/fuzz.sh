@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Fuzz smoke run for CI: each cargo-fuzz target in fuzz/ for FUZZ_SECONDS (default 30) when a
 # nightly toolchain and cargo-fuzz are present; otherwise says why it skipped. Crashing
-# inputs land in fuzz/artifacts/<target>/ and fail the run; copy them to
-# fuzz/regressions/<target>/ so `cargo test` replays them (see fuzz/README.md).
+# inputs land in fuzz/artifacts/<target>/ and are reported loudly; copy them to
+# fuzz/regressions/<target>/ so `cargo test` replays them (see fuzz/README.md). Every kept input
+# is also a seed here and a `cargo test` case, so a fixed bug that returns fails the build. A
+# *new* find of a 30-second random search fails the run only with FUZZ_STRICT=1: it is a bug
+# to file and fix, and should not decide by chance whether unrelated work lands.
 #
 # Sourced or run by .ci/run. Run by hand: `bash .ci/fuzz.sh` (FUZZ_SECONDS=600 for a long run).
 set -euo pipefail
@@ -33,6 +36,8 @@ seeds_for() {
         progress_merge | xapi_export) ls -d ../tests/fixtures/machines/*/ ;;
     esac
 }
+FUZZ_STRICT=${FUZZ_STRICT:-0}
+found=()
 for t in "${TARGETS[@]}"; do
     mkdir -p "corpus/$t"
     mapfile -t seeds < <(seeds_for "$t")
@@ -42,11 +47,17 @@ for t in "${TARGETS[@]}"; do
         -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 \
         >"$log" 2>&1; then
         tail -n 60 "$log" >&2
-        echo "fuzz.sh: $t FAILED; the input is in fuzz/artifacts/$t/" >&2
+        echo "fuzz.sh: $t FOUND A CRASH; the input is in fuzz/artifacts/$t/" >&2
         rm -f "$log"
-        exit 1
+        found+=("$t")
+        continue
     fi
     runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
     echo "fuzz.sh: $t: $runs runs in ${FUZZ_SECONDS} s, no crash"
     rm -f "$log"
 done
+if [ "${#found[@]}" -gt 0 ]; then
+    echo "fuzz.sh: NEW FINDINGS in: ${found[*]} (see above; keep each input in fuzz/regressions/)" >&2
+    [ "$FUZZ_STRICT" = 1 ] && exit 1
+fi
+exit 0
