@@ -381,7 +381,18 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
             }
         }
     }
-    for attempt in &progress.attempts {
+    // One id held by two different attempts is a conflict (flagged `duplicate-attempt-id`):
+    // neither copy is sent, since either could be the wrong one and both would share one
+    // statement id.
+    let mut ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for a in &progress.attempts {
+        *ids.entry(a.id.as_str()).or_default() += 1;
+    }
+    for attempt in progress
+        .attempts
+        .iter()
+        .filter(|a| ids.get(a.id.as_str()) == Some(&1))
+    {
         out.extend(attempt_statement(ctx, learner, attempt));
         if let Some(quiz) = ctx
             .quizzes
