@@ -514,15 +514,7 @@ impl App {
             }];
         }
         self.history.pop_if(|s| matches!(s, Screen::Lesson(_)));
-        let mut effects = self.back();
-        if let Screen::Course(c) = &mut self.screen {
-            let n = self
-                .library
-                .courses
-                .get(course)
-                .map_or(0, |c| c.lessons.len());
-            c.selected = (lesson + 1).min(n.saturating_sub(1));
-        }
+        let mut effects = self.back_past_lesson(course, lesson);
         // A finished run is a record, like an attempt: written at once.
         effects.extend(self.save_effect(true));
         effects
@@ -590,7 +582,15 @@ impl App {
             ];
         }
         self.status = Some(Notice::EndOfLesson);
-        let mut effects = self.back();
+        let mut effects = self.back_past_lesson(course, lesson);
+        effects.extend(self.save_effect(false));
+        effects
+    }
+
+    /// Back to the course screen with the next lesson selected, as after finishing one.
+    #[must_use]
+    fn back_past_lesson(&mut self, course: usize, lesson: usize) -> Vec<Effect> {
+        let effects = self.back();
         if let Screen::Course(c) = &mut self.screen {
             let n = self
                 .library
@@ -599,7 +599,6 @@ impl App {
                 .map_or(0, |c| c.lessons.len());
             c.selected = (lesson + 1).min(n.saturating_sub(1));
         }
-        effects.extend(self.save_effect(false));
         effects
     }
 
