@@ -18,136 +18,21 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::fsio::{self, Links};
-use crate::progress::{self, ParseError, Progress, SCHEMA};
+use crate::progress::{self, ParseError, Progress};
+
+mod error;
+mod learner;
+
+pub use error::StoreError;
+pub use learner::{
+    DEFAULT_LEARNER, LEARNER_ENV, MAX_LEARNER_CHARS, list_learners, resolve_learner,
+    sanitize_learner, validate_learner,
+};
 
 /// Environment variable naming the data folder.
 pub const DATA_DIR_ENV: &str = "ROLLCALL_DATA_DIR";
-/// Environment variable naming the learner.
-pub const LEARNER_ENV: &str = "ROLLCALL_LEARNER";
 /// Folder beside the executable that, when it exists, holds progress (portable use).
 pub const PORTABLE_DIR: &str = "rollcall-data";
-/// Learner used when no name is given and the login name is unknown.
-pub const DEFAULT_LEARNER: &str = "learner";
-/// Longest learner name, in characters.
-pub const MAX_LEARNER_CHARS: usize = 64;
-/// Longest learner name in bytes, so `<learner>.toml.broken-<time>` stays a legal file name.
-const MAX_LEARNER_BYTES: usize = 160;
-
-/// Why progress could not be loaded or saved. Messages say which file, what is wrong and how
-/// to recover.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The learner name cannot be used as a file name.
-    #[error(
-        "invalid learner name {name:?}: {reason}; use letters, digits, spaces, '.', '_' and '-' \
-         (at most {MAX_LEARNER_CHARS} characters)"
-    )]
-    InvalidLearner {
-        /// The name as given.
-        name: String,
-        /// What is wrong with it.
-        reason: String,
-    },
-    /// No data folder was given and the platform has none (no home folder).
-    #[error(
-        "cannot find a folder for progress files (no home folder); pass --data-dir DIR or set \
-         ROLLCALL_DATA_DIR"
-    )]
-    NoDataDir,
-    /// The file is not a valid progress record (bad TOML, wrong types, truncated).
-    #[error(
-        "progress file {} cannot be read: {problem}; it has been left untouched: run `rollcall \
-         progress --repair` to move it aside and start fresh",
-        path.display()
-    )]
-    Corrupt {
-        /// The progress file.
-        path: PathBuf,
-        /// What is wrong with it.
-        problem: String,
-    },
-    /// The file was written by a newer rollcall.
-    #[error(
-        "progress file {} was written by a newer rollcall (schema {found}; this one reads schema \
-         {SCHEMA} and older); it has been left untouched: update rollcall, or run `rollcall \
-         progress --repair` to move it aside and start fresh",
-        path.display()
-    )]
-    NewerSchema {
-        /// The progress file.
-        path: PathBuf,
-        /// The schema found in it.
-        found: u32,
-    },
-    /// The file exists but could not be read (permissions, I/O error).
-    #[error(
-        "cannot read progress file {}: {source}; check that you may read it",
-        path.display()
-    )]
-    Read {
-        /// The progress file.
-        path: PathBuf,
-        /// The I/O error.
-        source: io::Error,
-    },
-    /// The file could not be written (read-only or full disk, permissions).
-    #[error(
-        "cannot save progress file {}: {source}; check that the folder is writable and the disk \
-         is not full, or pass --data-dir DIR",
-        path.display()
-    )]
-    Write {
-        /// The progress file.
-        path: PathBuf,
-        /// The I/O error.
-        source: io::Error,
-    },
-    /// The record could not be serialized (not expected for records built by rollcall).
-    #[error("cannot save progress file {}: {problem}", path.display())]
-    Serialize {
-        /// The progress file.
-        path: PathBuf,
-        /// What went wrong.
-        problem: String,
-    },
-    /// `--repair` could not move the broken file aside.
-    #[error(
-        "cannot move progress file {} aside to {}: {source}; move or delete it by hand",
-        path.display(),
-        to.display()
-    )]
-    Repair {
-        /// The progress file.
-        path: PathBuf,
-        /// Where it was to go.
-        to: PathBuf,
-        /// The I/O error.
-        source: io::Error,
-    },
-}
-
-impl StoreError {
-    /// Whether the progress file exists but cannot be used (corrupt or newer): the app should
-    /// run without saving for this learner until `rollcall progress --repair`.
-    pub fn is_unreadable_file(&self) -> bool {
-        matches!(self, Self::Corrupt { .. } | Self::NewerSchema { .. })
-    }
-
-    /// Whether a save failed for want of space (a full disk or a file-size limit): the hook
-    /// for "quitting with an unsaved attempt asks first" — the app keeps the attempt in
-    /// memory and asks before it exits, instead of quitting on a lost record.
-    pub fn is_out_of_space(&self) -> bool {
-        let Self::Write { source, .. } = self else {
-            return false;
-        };
-        source.kind() == io::ErrorKind::StorageFull
-            || source.kind() == io::ErrorKind::FileTooLarge
-            || source.raw_os_error() == Some(FILE_TOO_LARGE_ERRNO)
-    }
-}
-
-/// `EFBIG` (a file-size limit, as `ulimit -f` sets): on Linux and macOS alike.
-const FILE_TOO_LARGE_ERRNO: i32 = 27;
 
 /// The data folder: `flag`, else `$ROLLCALL_DATA_DIR`, else `rollcall-data/` beside the
 /// executable if it exists, else the platform's data folder (`~/.local/share/rollcall`).
@@ -184,137 +69,6 @@ fn pick_data_dir(
         return Ok(PathBuf::from(dir));
     }
     portable().or_else(platform).ok_or(StoreError::NoDataDir)
-}
-
-/// The learner: `flag`, else `$ROLLCALL_LEARNER`, else the login name (`USER`/`USERNAME`,
-/// made safe for a file name), else `learner`.
-///
-/// # Errors
-/// [`StoreError::InvalidLearner`] when the flag or the variable names an invalid learner; a
-/// login name is sanitized instead.
-pub fn resolve_learner(flag: Option<&str>) -> Result<String, StoreError> {
-    let env = std::env::var_os(LEARNER_ENV).map(|v| v.to_string_lossy().into_owned());
-    let login = ["USER", "USERNAME"]
-        .iter()
-        .filter_map(std::env::var_os)
-        .map(|v| v.to_string_lossy().into_owned())
-        .find(|v| !v.trim().is_empty());
-    pick_learner(flag, env, login)
-}
-
-/// [`resolve_learner`] with its inputs passed in.
-fn pick_learner(
-    flag: Option<&str>,
-    env: Option<String>,
-    login: Option<String>,
-) -> Result<String, StoreError> {
-    if let Some(name) = flag {
-        validate_learner(name)?;
-        return Ok(name.to_string());
-    }
-    if let Some(name) = env.filter(|v| !v.is_empty()) {
-        return match learner_problem(&name) {
-            None => Ok(name),
-            Some(reason) => Err(StoreError::InvalidLearner {
-                name,
-                reason: format!("{reason} (from {LEARNER_ENV})"),
-            }),
-        };
-    }
-    Ok(login.map_or_else(|| DEFAULT_LEARNER.to_string(), |l| sanitize_learner(&l)))
-}
-
-/// Checks that `name` can be a learner (and so a file name on every platform).
-///
-/// # Errors
-/// [`StoreError::InvalidLearner`] saying what is wrong.
-pub fn validate_learner(name: &str) -> Result<(), StoreError> {
-    match learner_problem(name) {
-        None => Ok(()),
-        Some(reason) => Err(StoreError::InvalidLearner {
-            name: name.to_string(),
-            reason,
-        }),
-    }
-}
-
-/// Turns any text (a login name) into a valid learner name, or `learner` if nothing is left.
-pub fn sanitize_learner(raw: &str) -> String {
-    let mapped: String = raw
-        .chars()
-        .map(|c| if allowed_char(c) { c } else { '_' })
-        .take(MAX_LEARNER_CHARS)
-        .collect();
-    let trimmed = mapped.trim_matches(|c| c == ' ' || c == '.');
-    if learner_problem(trimmed).is_none() {
-        trimmed.to_string()
-    } else {
-        DEFAULT_LEARNER.to_string()
-    }
-}
-
-fn allowed_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, ' ' | '.' | '_' | '-')
-}
-
-/// What makes `name` unusable as a learner, if anything.
-fn learner_problem(name: &str) -> Option<String> {
-    if name.is_empty() {
-        return Some("it is empty".into());
-    }
-    if name.chars().count() > MAX_LEARNER_CHARS || name.len() > MAX_LEARNER_BYTES {
-        return Some("it is too long".into());
-    }
-    if let Some(c) = name.chars().find(|&c| !allowed_char(c)) {
-        return Some(if c.is_control() {
-            "it contains a control character".into()
-        } else if matches!(c, '/' | '\\') {
-            format!("it contains the path separator {c:?}")
-        } else {
-            format!("it contains {c:?}")
-        });
-    }
-    if name.chars().all(|c| c == '.') {
-        return Some("it is only dots".into());
-    }
-    // These file names belong to the settings, roster and sent-ids files in the same folder.
-    if name.eq_ignore_ascii_case("settings")
-        || name.eq_ignore_ascii_case("roster")
-        || name.to_ascii_lowercase().ends_with(".sent")
-    {
-        return Some("that name is reserved for rollcall's own files".into());
-    }
-    // A leading dot hides the file (and is how temp files are named); Windows drops a
-    // trailing dot or space, which would make two learners share a file.
-    if name.starts_with('.') {
-        return Some("it starts with '.'".into());
-    }
-    if name.starts_with(' ') || name.ends_with(' ') || name.ends_with('.') {
-        return Some("it starts or ends with a space, or ends with '.'".into());
-    }
-    // Progress folders travel between machines on USB sticks: keep names legal on Windows.
-    crate::platform::reserved_name(name)
-}
-
-/// Learners with a progress file in `dir` (`<learner>.toml`), sorted; empty if unreadable.
-pub fn list_learners(dir: &Path) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            let learner = name.strip_suffix(".toml")?;
-            learner_problem(learner)
-                .is_none()
-                .then(|| learner.to_string())
-        })
-        .collect();
-    names.sort();
-    names.dedup();
-    names
 }
 
 /// Reads any progress file (for reports).
@@ -548,104 +302,6 @@ mod tests {
     }
 
     #[test]
-    fn valid_learner_names() {
-        for name in [
-            "jdoe",
-            "J. Doe",
-            "officer_12-b",
-            "José Núñez",
-            "a.b",
-            "x",
-            &"a".repeat(MAX_LEARNER_CHARS),
-            "console",
-            "com0",
-        ] {
-            assert!(validate_learner(name).is_ok(), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn names_of_rollcall_files_are_reserved() {
-        for name in ["settings", "Settings", "jdoe.sent", "roster", "Roster"] {
-            let err = validate_learner(name).unwrap_err().to_string();
-            assert!(err.contains("reserved"), "{name}: {err}");
-        }
-    }
-
-    #[test]
-    fn invalid_learner_names() {
-        let cases = [
-            ("", "empty"),
-            ("a/b", "path separator '/'"),
-            ("a\\b", "path separator '\\\\'"),
-            ("..", "only dots"),
-            (".", "only dots"),
-            ("...", "only dots"),
-            (".hidden", "starts with '.'"),
-            ("a\nb", "control character"),
-            ("a\u{7f}", "control character"),
-            ("tab\there", "control character"),
-            ("a:b", "contains ':'"),
-            ("a*", "contains '*'"),
-            (" jdoe", "space"),
-            ("jdoe ", "space"),
-            ("jdoe.", "ends with '.'"),
-            ("CON", "reserved"),
-            ("nul.txt", "reserved"),
-            ("Com1", "reserved"),
-            ("lpt9", "reserved"),
-            ("Nul .txt", "reserved"),
-            ("com\u{b9}", "reserved"),
-            ("aux.a.b", "reserved"),
-        ];
-        for (name, want) in cases {
-            let err = validate_learner(name).expect_err(name).to_string();
-            assert!(err.contains(want), "{name:?}: {err}");
-            assert!(err.starts_with("invalid learner name"), "{err}");
-        }
-        let long = "a".repeat(MAX_LEARNER_CHARS + 1);
-        assert!(
-            validate_learner(&long)
-                .unwrap_err()
-                .to_string()
-                .contains("too long")
-        );
-        let wide = "€".repeat(60); // 60 characters but 180 bytes
-        assert!(validate_learner(&wide).is_err());
-    }
-
-    #[test]
-    fn login_names_are_sanitized() {
-        assert_eq!(sanitize_learner("jdoe"), "jdoe");
-        assert_eq!(sanitize_learner("CORP\\jdoe"), "CORP_jdoe");
-        assert_eq!(sanitize_learner("a/b:c"), "a_b_c");
-        assert_eq!(sanitize_learner(".hidden"), "hidden");
-        assert_eq!(sanitize_learner(" jdoe. "), "jdoe");
-        assert_eq!(sanitize_learner("..."), DEFAULT_LEARNER);
-        assert_eq!(sanitize_learner(""), DEFAULT_LEARNER);
-        assert_eq!(sanitize_learner("NUL"), DEFAULT_LEARNER);
-        assert_eq!(sanitize_learner(&"x".repeat(100)).len(), MAX_LEARNER_CHARS);
-        for raw in ["\u{0}\u{1}", "a\tb", "../../etc/passwd", "\u{fffd}"] {
-            let s = sanitize_learner(raw);
-            assert!(validate_learner(&s).is_ok(), "{raw:?} -> {s:?}");
-        }
-    }
-
-    #[test]
-    fn learner_resolution_order() {
-        let some = |s: &str| Some(s.to_string());
-        assert_eq!(pick_learner(Some("a"), some("b"), some("c")).unwrap(), "a");
-        assert_eq!(pick_learner(None, some("b"), some("c")).unwrap(), "b");
-        assert_eq!(pick_learner(None, some(""), some("c")).unwrap(), "c");
-        assert_eq!(pick_learner(None, None, some("c d/e")).unwrap(), "c d_e");
-        assert_eq!(pick_learner(None, None, None).unwrap(), DEFAULT_LEARNER);
-        assert!(pick_learner(Some("../x"), None, None).is_err());
-        assert!(pick_learner(Some(""), None, some("c")).is_err());
-        let err = pick_learner(None, some("a/b"), some("c")).unwrap_err();
-        assert!(err.to_string().contains("ROLLCALL_LEARNER"), "{err}");
-    }
-
-    #[test]
     fn data_dir_resolution_order() {
         let flag = Path::new("/flag");
         let env = || Some(OsString::from("/env"));
@@ -724,25 +380,6 @@ mod tests {
         store.save(&Progress::new("a")).unwrap();
         assert!(!stale.exists());
         assert!(other.exists());
-    }
-
-    #[test]
-    fn list_learners_finds_only_progress_files() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in [
-            "b.toml",
-            "a.toml",
-            "a.toml.lock",
-            ".a.toml.tmp-abcdef",
-            "a.toml.broken-20261124T101500",
-            "notes.txt",
-            ".hidden.toml",
-        ] {
-            fs::write(dir.path().join(name), "").unwrap();
-        }
-        fs::create_dir(dir.path().join("d.toml")).unwrap();
-        assert_eq!(list_learners(dir.path()), ["a", "b"]);
-        assert!(list_learners(&dir.path().join("missing")).is_empty());
     }
 
     #[test]
