@@ -15,9 +15,20 @@ use crate::quiz::Answer;
 pub use pages::PageSet;
 pub use stamp::Stamp;
 
-/// The progress file schema this build writes. Schema 2 writes `pages_seen` as ranges
-/// (`"1-5,7"`); schema 1 wrote a list of numbers, which is still read.
-pub const SCHEMA: u32 = 2;
+/// The newest progress file schema this build reads and writes. Schema 2 writes `pages_seen`
+/// as ranges (`"1-5,7"`); schema 1 wrote a list of numbers, which is still read. Schema 3 adds
+/// `[[runs]]` (scenario runs).
+///
+/// A file is written with the lowest schema that holds its record ([`Progress::schema_needed`]):
+/// a record without runs stays readable by schema-2 builds, and a schema-2 build meeting runs
+/// says "written by a newer rollcall" instead of failing on an unknown field.
+pub const SCHEMA: u32 = 3;
+
+/// The schema that first had `[[runs]]`.
+const SCHEMA_RUNS: u32 = 3;
+
+/// The schema of a record with nothing newer than ranged `pages_seen`.
+const SCHEMA_BASE: u32 = 2;
 
 /// Largest progress file read: anything bigger is not one of ours.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -136,6 +147,17 @@ impl Progress {
             attempts: Vec::new(),
             runs: Vec::new(),
         }
+    }
+
+    /// The lowest schema whose readers understand every field this record uses (what
+    /// [`to_toml`] writes). A field added with a new schema adds its line here.
+    #[must_use]
+    pub fn schema_needed(&self) -> u32 {
+        let mut schema = SCHEMA_BASE;
+        if !self.runs.is_empty() {
+            schema = schema.max(SCHEMA_RUNS);
+        }
+        schema
     }
 
     /// Merges `other` into `self`: attempts are united by id, earliest completion and first
@@ -313,7 +335,8 @@ pub fn parse(source: &str) -> Result<Progress, ParseError> {
         Some(p) => p,
         None => parse_whole(source)?,
     };
-    // Migrations: schema 1 differs only in how `pages_seen` is written, read either way.
+    // Migrations: schema 1 differs only in how `pages_seen` is written, read either way;
+    // schema 3 only adds `runs`, which older files simply lack.
     progress.schema = SCHEMA;
     Ok(progress)
 }
@@ -340,12 +363,20 @@ fn parse_whole(source: &str) -> Result<Progress, ParseError> {
         .map_err(|e| ParseError::Invalid(one_line(&e.to_string())))
 }
 
-/// Serializes a record as TOML.
+/// Serializes a record as TOML, under the lowest schema that holds it.
 ///
 /// # Errors
 /// Only if a value cannot be expressed in TOML (never for records built by rollcall).
 pub fn to_toml(progress: &Progress) -> Result<String, toml::ser::Error> {
-    toml::to_string(progress)
+    let text = toml::to_string(progress)?;
+    // `schema` is the first field, so the first line; rewriting it avoids copying a record
+    // of thousands of attempts just to change one number.
+    let ours = format!("schema = {}\n", progress.schema);
+    let needed = progress.schema_needed();
+    match text.strip_prefix(&ours) {
+        Some(rest) if needed != progress.schema => Ok(format!("schema = {needed}\n{rest}")),
+        _ => Ok(text),
+    }
 }
 
 fn one_line(s: &str) -> String {
@@ -478,6 +509,33 @@ mod tests {
             b_then_a.attempts, a.attempts,
             "the order does not depend on who merged"
         );
+    }
+
+    #[test]
+    fn the_lowest_schema_that_holds_the_record_is_written() {
+        let mut p = Progress::new("x");
+        p.attempts
+            .push(attempt("1", "2026-01-01T10:00:00+01:00", 50.0));
+        let text = to_toml(&p).unwrap();
+        assert!(text.starts_with("schema = 2\n"), "{text}");
+        assert_eq!(parse(&text).unwrap(), p);
+        // Runs need schema 3, so a schema-2 build refuses the file as newer (rather than
+        // failing on an unknown field) and leaves it alone.
+        let run: crate::scenario::RunRecord = toml::from_str(
+            "id = \"r\"\ncourse = \"c\"\nlesson = \"l\"\nscenario = \"s\"\nversion = \"1\"\n\
+             path = [{ node = \"a\" }]\nbacks = 0\nending = \"best\"\npassed = true\n\
+             started = \"2026-01-01T10:00:00+01:00\"\nfinished = \"2026-01-01T10:01:00+01:00\"\n\
+             active_seconds = 60\n",
+        )
+        .unwrap();
+        p.runs.push(run);
+        let text = to_toml(&p).unwrap();
+        assert!(text.starts_with("schema = 3\n"), "{text}");
+        assert_eq!(parse(&text).unwrap(), p);
+        assert_eq!(SCHEMA, 3);
+        // A schema-2 file (no runs) still loads.
+        let old = "schema = 2\nlearner = \"x\"\n";
+        assert_eq!(parse(old).unwrap(), Progress::new("x"));
     }
 
     #[test]
