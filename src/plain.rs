@@ -35,6 +35,8 @@ pub const HELP: &[&str] = &[
     "In a quiz: a number for one answer; numbers separated by spaces for select all (1 3)",
     "and for order questions (2 1 4 3); t or f for true or false;",
     "for a typed answer, the whole line is the answer.",
+    "In a scenario: a number to choose; b steps back one decision; x leaves;",
+    "at the debrief, r runs it again and an empty line goes on.",
 ];
 
 /// Turns one input line into messages for the app's current screen.
@@ -89,6 +91,12 @@ pub fn command(app: &App, line: &str) -> Command {
         msgs.push(Msg::Enter);
         return Command::Send(msgs);
     }
+    // In a scenario, b steps back one decision and r runs it again: the TUI's keys there.
+    if let Screen::Scenario(sc) = &app.screen
+        && let Some(command) = scenario_word(sc, &word)
+    {
+        return command;
+    }
     match word.as_str() {
         "h" | "?" | "help" => return Command::Help,
         "q" => return Command::Send(vec![Msg::Quit]),
@@ -133,6 +141,22 @@ pub fn command(app: &App, line: &str) -> Command {
             _ => Command::Unknown,
         },
     }
+}
+
+/// The scenario's own words: `b` steps back one decision (back to the course when there is
+/// none to take back), `x` leaves (asking first mid-run), `r` at the debrief runs it again.
+fn scenario_word(sc: &crate::app::ScenarioState, word: &str) -> Option<Command> {
+    use crate::app::ScenarioPhase;
+    let decided = sc.run.as_ref().is_some_and(|r| !r.decisions().is_empty());
+    let msg = match (&sc.phase, word) {
+        (_, "x" | "leave") => Msg::Back,
+        (ScenarioPhase::Situation | ScenarioPhase::Consequence { .. }, "b") if decided => {
+            Msg::StepBack
+        }
+        (ScenarioPhase::Debrief, "r") => Msg::Retake,
+        _ => return None,
+    };
+    Some(Command::Send(vec![msg]))
 }
 
 /// An answer line for the current (not typed) question.

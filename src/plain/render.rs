@@ -89,6 +89,16 @@ fn scenario(sc: &crate::app::screens::ScenarioState) -> Vec<String> {
         };
     };
     let mut out = vec![format!("Scenario: {}.", scenario.title)];
+    // The gauges as words: label and value, in the scenario's meter order.
+    if !matches!(sc.phase, ScenarioPhase::Debrief) && !scenario.meters.is_empty() {
+        let meters: Vec<String> = scenario
+            .meters
+            .iter()
+            .zip(run.meters())
+            .map(|(m, v)| format!("{} {v} of {}", m.label, m.max))
+            .collect();
+        out.push(format!("{}.", meters.join(", ")));
+    }
     match &sc.phase {
         ScenarioPhase::Consequence { node, choice } => {
             if let Some(c) = scenario
@@ -96,20 +106,12 @@ fn scenario(sc: &crate::app::screens::ScenarioState) -> Vec<String> {
                 .get(*node)
                 .and_then(|n| n.choices.get(*choice))
             {
+                out.push(format!("You chose: {}.", c.text));
                 out.extend(text(&c.consequence));
             }
-            out.push("Empty line: go on. b: back.".into());
+            out.push("Empty line: go on. b: step back. x: leave.".into());
         }
-        ScenarioPhase::Debrief => {
-            let ending = run.ending(scenario).map_or("none", |r| r.as_str());
-            let passed = if run.passed(scenario) {
-                "passes"
-            } else {
-                "does not pass"
-            };
-            out.push(format!("Ending: {ending}, {passed}."));
-            out.push("Empty line: go on. b: back.".into());
-        }
+        ScenarioPhase::Debrief => out.extend(debrief(scenario, run)),
         _ => {
             if let Some(node) = run.current(scenario) {
                 out.extend(text(&node.text));
@@ -117,9 +119,64 @@ fn scenario(sc: &crate::app::screens::ScenarioState) -> Vec<String> {
                     out.push(format!("{}. {}", i + 1, c.text));
                 }
             }
-            out.push("Type a choice's number. b: back.".into());
+            out.push(if run.decisions().is_empty() {
+                "Type a choice's number. x: leave.".into()
+            } else {
+                "Type a choice's number. b: step back. x: leave.".into()
+            });
         }
     }
+    out
+}
+
+/// The debrief read out: the ending, then each decision with its consequence, its coaching
+/// and the best option where another was taken.
+fn debrief(scenario: &crate::scenario::Scenario, run: &crate::scenario::Run) -> Vec<String> {
+    let mut out = Vec::new();
+    let ending = run.ending(scenario).map_or("none", |r| r.as_str());
+    let passed = if run.passed(scenario) {
+        "passes"
+    } else {
+        "does not pass"
+    };
+    out.push(format!("Debrief. Ending: {ending}, {passed}."));
+    if let Some(node) = run.current(scenario) {
+        out.extend(text(&node.text));
+    }
+    let decisions = run.decisions();
+    out.push(format!(
+        "Your {} decision{}:",
+        decisions.len(),
+        if decisions.len() == 1 { "" } else { "s" }
+    ));
+    for (i, d) in decisions.iter().enumerate() {
+        let Some(node) = scenario.nodes.get(d.node) else {
+            continue;
+        };
+        let Some(c) = node.choices.get(d.choice) else {
+            continue;
+        };
+        out.push(format!(
+            "Decision {}: {} (rated {}).",
+            i + 1,
+            c.text,
+            c.rating
+        ));
+        out.extend(text(&c.consequence));
+        if let Some(coaching) = &c.coaching {
+            out.push("Coaching:".into());
+            out.extend(text(coaching));
+        }
+        if let Some(best) = scenario.best_choice(d.node)
+            && node.choices[best].rating > c.rating
+        {
+            out.push(format!("Best option here: {}.", node.choices[best].text));
+        }
+    }
+    if run.backs() > 0 {
+        out.push(format!("Steps taken back: {}.", run.backs()));
+    }
+    out.push("r: run it again. Empty line: go on. x: back to the course.".into());
     out
 }
 

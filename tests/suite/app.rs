@@ -818,6 +818,35 @@ fn plain_run(input: &str) -> (String, App, tempfile::TempDir) {
     (String::from_utf8(out).unwrap(), app, dir)
 }
 
+#[test]
+fn screen_reader_plays_a_scenario_with_a_step_back_and_a_debrief() {
+    // A poor choice, b to step back, the rest of the way, the debrief read out, r to run it
+    // again and x to leave.
+    let h = Harness::with(Path::new("tests/fixtures/scenario-courses"), None);
+    let Harness { app, mut rt, dir } = h;
+    let mut out = Vec::new();
+    let input = "\n\n2\n\nb\n1\n\n2\n\nr\nx\n";
+    let app = rollcall::plain::run(app, &mut rt, &mut input.as_bytes(), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert_plain(&out);
+    assert!(out.contains("Stepped back"), "{out}");
+    assert!(
+        out.contains("Debrief. Ending: acceptable, passes."),
+        "{out}"
+    );
+    assert!(out.contains("Coaching:"), "{out}");
+    assert!(
+        out.contains("Best option here: Sum up what you heard"),
+        "{out}"
+    );
+    assert!(out.contains("Steps taken back: 1."), "{out}");
+    assert!(matches!(app.screen, Screen::Course(_)), "x left after r");
+    let saved = Store::new(dir.path(), "tester").unwrap().load().unwrap();
+    assert_eq!(saved.runs.len(), 1);
+    assert_eq!(saved.runs[0].backs, 1);
+    insta::assert_snapshot!("screen_reader_scenario", out);
+}
+
 /// Screen-reader output must be plain: no escape or control bytes but newline, nothing drawn.
 fn assert_plain(out: &str) {
     for (n, line) in out.lines().enumerate() {

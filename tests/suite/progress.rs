@@ -132,7 +132,10 @@ fn round_trip_keeps_everything() {
     assert_eq!(store.load().unwrap(), p);
     assert_eq!(store::load_file(store.path()).unwrap(), p);
     let text = fs::read_to_string(store.path()).unwrap();
-    assert!(text.starts_with(&format!("schema = {}\n", p.schema_needed())), "{text}");
+    assert!(
+        text.starts_with(&format!("schema = {}\n", p.schema_needed())),
+        "{text}"
+    );
     assert!(temp_files(dir.path()).is_empty());
     assert_eq!(store::list_learners(dir.path()), ["J. Doe"]);
 }
