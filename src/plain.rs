@@ -6,6 +6,7 @@
 //! screen is printed once, in reading order, when it changes. Output holds no escape bytes, no
 //! control characters but newline, and nothing from U+2500 to U+259F (box drawing, blocks).
 
+mod quiz;
 pub mod render;
 
 use std::io::{BufRead, Write};

@@ -1,6 +1,8 @@
 //! Words for the learner: every typed notice and hint becomes text here, and only here.
 //! A front end that phrases things differently, or a translation, replaces this table.
 
+pub mod quiz;
+
 use crate::app::{AttemptSave, Hint, Notice};
 
 /// The words for a notice.

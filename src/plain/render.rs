@@ -1,9 +1,8 @@
 //! What the screen-reader front end prints for each screen: sentences in reading order,
 //! choices numbered, no drawing characters.
 
-use crate::app::{App, Overlay, QuizPhase, QuizState, Screen, course_ratio, lesson_done};
+use crate::app::{App, Overlay, Screen, course_ratio, lesson_done};
 use crate::markdown;
-use crate::quiz::{Answer, QuestionKind};
 
 /// Width for wrapping page text: long enough that sentences rarely break.
 pub const WIDTH: u16 = 100;
@@ -71,7 +70,7 @@ pub fn screen(app: &App) -> Vec<String> {
             });
             out
         }
-        Screen::Quiz(q) => quiz(app, q),
+        Screen::Quiz(q) => super::quiz::screen(app, q),
         Screen::Record(_) => record(app),
         Screen::Scenario(sc) => scenario(sc),
     }
@@ -181,7 +180,7 @@ fn debrief(scenario: &crate::scenario::Scenario, run: &crate::scenario::Run) -> 
 }
 
 /// Markdown as plain lines for reading.
-fn text(src: &str) -> Vec<String> {
+pub(super) fn text(src: &str) -> Vec<String> {
     markdown::to_plain(&markdown::render_for_reading(src, WIDTH))
         .lines()
         .map(str::to_string)
@@ -315,160 +314,6 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
         "Type a lesson's number, or an empty line for lesson {}. b: back.",
         selected + 1
     ));
-    out
-}
-
-fn quiz(app: &App, q: &QuizState) -> Vec<String> {
-    let title = q.quiz.as_ref().map_or("Quiz", |z| z.title.as_str());
-    match &q.phase {
-        QuizPhase::Loading | QuizPhase::Starting => vec!["Loading the quiz.".into()],
-        QuizPhase::Start => {
-            let n = q.quiz.as_ref().map_or(0, |z| z.questions.len());
-            let mut out = vec![format!(
-                "{}, quiz: {title}. {n} questions, pass mark {}%.",
-                app.lesson_title(q.course, q.lesson),
-                q.pass_percent
-            )];
-            let ids = app
-                .course(q.course)
-                .and_then(|c| Some((c.id.clone(), c.lessons.get(q.lesson)?.id().to_string())));
-            if let Some((c, l)) = ids {
-                out.push(match app.progress.best_attempt(&c, &l) {
-                    None => "Not taken yet.".into(),
-                    Some(a) => format!(
-                        "Best so far: {} of {}, {}.",
-                        a.score,
-                        a.total,
-                        if app.progress.quiz_passed(&c, &l) {
-                            "passed"
-                        } else {
-                            "not passed yet"
-                        }
-                    ),
-                });
-            }
-            out.push("Empty line: start. b: back.".into());
-            out
-        }
-        QuizPhase::Asking => question(q),
-        QuizPhase::Checked { correct } => feedback(q, *correct),
-        QuizPhase::Results(score) => {
-            let mut out = vec![
-                format!(
-                    "Score: {} of {} ({}). {}. Pass mark {}%.",
-                    score.points,
-                    score.total,
-                    crate::ui::pct(score.percent),
-                    if score.passed { "Passed" } else { "Not passed" },
-                    q.pass_percent
-                ),
-                crate::text::attempt_save(&app.attempt_save()),
-            ];
-            out.push("Review:".into());
-            for (n, a) in q.answers.iter().enumerate() {
-                let prompt = q
-                    .quiz
-                    .as_ref()
-                    .and_then(|z| z.questions.get(a.question.saturating_sub(1)))
-                    .map(|qq| text(&qq.prompt).into_iter().find(|l| !l.trim().is_empty()))
-                    .unwrap_or_default()
-                    .unwrap_or_default();
-                let mark = if a.correct { "right" } else { "wrong" };
-                out.push(format!("{}. {mark}: {}", n + 1, prompt.trim()));
-            }
-            out.push(
-                "Type 1 to retake the quiz, or an empty line to go back to the course.".into(),
-            );
-            out
-        }
-    }
-}
-
-fn question(q: &QuizState) -> Vec<String> {
-    let Some(question) = q.question() else {
-        return vec![];
-    };
-    let mut out = vec![format!(
-        "Question {} of {}.",
-        q.pos + 1,
-        q.arrangement.questions.len()
-    )];
-    out.extend(text(&question.prompt));
-    let items = q.items();
-    match &question.kind {
-        QuestionKind::Choice(choices) => {
-            for (row, &i) in items.iter().enumerate() {
-                out.push(format!("{}. {}", row + 1, choices[i].text));
-            }
-            out.push(if question.kind.is_multi() {
-                "Select all that apply: type their numbers separated by spaces, for example 1 3."
-            } else {
-                "Type the number of your answer."
-            }
-            .into());
-        }
-        QuestionKind::TrueFalse(_) => {
-            out.push("1. True".into());
-            out.push("2. False".into());
-            out.push("Type t for true or f for false.".into());
-        }
-        QuestionKind::Typed(_) => out.push("Type your answer.".into()),
-        QuestionKind::Order(order) => {
-            for (row, &i) in items.iter().enumerate() {
-                out.push(format!("{}. {}", row + 1, order[i]));
-            }
-            out.push(
-                "Put them in order: type every number, first to last, separated by spaces.".into(),
-            );
-        }
-    }
-    out
-}
-
-fn feedback(q: &QuizState, correct: bool) -> Vec<String> {
-    let Some(question) = q.question() else {
-        return vec![];
-    };
-    let right: String = match &question.kind {
-        QuestionKind::Choice(choices) => choices
-            .iter()
-            .filter(|c| c.correct)
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join("; and "),
-        QuestionKind::TrueFalse(b) => if *b { "true" } else { "false" }.into(),
-        QuestionKind::Typed(accept) => accept.first().cloned().unwrap_or_default(),
-        QuestionKind::Order(order) => order
-            .iter()
-            .enumerate()
-            .map(|(n, s)| format!("{}. {s}", n + 1))
-            .collect::<Vec<_>>()
-            .join("; "),
-    };
-    let mut out = vec![if correct {
-        "Correct.".to_string()
-    } else {
-        format!("Not quite: the answer was {right}.")
-    }];
-    if let (QuestionKind::Choice(choices), Some(Answer::Choices(picked))) =
-        (&question.kind, q.last_answer().map(|a| &a.answer))
-    {
-        for &i in q.items() {
-            let c = &choices[i];
-            if let Some(f) = c
-                .feedback
-                .as_ref()
-                .filter(|_| picked.contains(&i) || c.correct)
-            {
-                out.push(format!("{}: {f}", c.text));
-            }
-        }
-    }
-    if let Some(expl) = &question.explanation {
-        out.push("Why:".into());
-        out.extend(text(expl));
-    }
-    out.push("Empty line: continue.".into());
     out
 }
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::{Theme, pct, spread};
 use crate::app::{App, QuizPhase, QuizState};
 use crate::markdown;
-use crate::quiz::{Answer, Question, QuestionKind};
+use crate::quiz::QuestionKind;
 
 pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, theme: Theme) {
     let [title_area, body] =
@@ -103,20 +103,12 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
         }
     });
     lines.push(Line::default());
-    lines.push(Line::raw(
-        "Each question is worth one point. After each answer you see",
-    ));
-    lines.push(Line::raw(
-        "whether it was right, why, and what to remember.",
-    ));
+    for line in crate::text::quiz::how_feedback(q.feedback_at_end()) {
+        lines.push(Line::raw(line));
+    }
     lines.push(Line::default());
     lines.push(Line::styled("Press Enter to start.", theme.accent()));
     lines
-}
-
-fn prompt_lines(question: &Question, width: u16, lines: &mut Vec<Line<'static>>) {
-    lines.extend(markdown::render(&question.prompt, width));
-    lines.push(Line::default());
 }
 
 /// The question with its input; returns the lines and the line the cursor is on.
@@ -227,107 +219,6 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
     (lines, focus)
 }
 
-fn checked_lines(q: &QuizState, correct: bool, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let Some(question) = q.question() else {
-        return vec![];
-    };
-    let mut lines = Vec::new();
-    lines.push(if correct {
-        Line::styled("✓ Right.", theme.good())
-    } else {
-        Line::styled("✗ Not quite.", theme.bad())
-    });
-    lines.push(Line::default());
-    prompt_lines(question, width, &mut lines);
-    let given = q.last_answer().map(|a| &a.answer);
-    match (&question.kind, given) {
-        (QuestionKind::Choice(choices), Some(Answer::Choices(picked))) => {
-            for &i in q.items() {
-                let c = &choices[i];
-                let chosen = picked.contains(&i);
-                let mark = match (chosen, c.correct) {
-                    (true, true) => "✓ you chose:",
-                    (true, false) => "✗ you chose:",
-                    (false, true) => "✓ right answer:",
-                    (false, false) => "·",
-                };
-                let style = if c.correct {
-                    theme.good()
-                } else if chosen {
-                    theme.bad()
-                } else {
-                    theme.muted()
-                };
-                push_wrapped(&mut lines, &format!("{mark} {}", c.text), width, style, 2);
-                if let Some(f) = c.feedback.as_ref().filter(|_| chosen || c.correct) {
-                    push_wrapped(
-                        &mut lines,
-                        &format!("    {f}"),
-                        width,
-                        ratatui::style::Style::new(),
-                        4,
-                    );
-                }
-            }
-        }
-        (QuestionKind::TrueFalse(right), Some(Answer::Bool(b))) => {
-            lines.push(Line::raw(format!(
-                "You answered: {}",
-                if *b { "True" } else { "False" }
-            )));
-            lines.push(Line::styled(
-                format!("Right answer: {}", if *right { "True" } else { "False" }),
-                theme.good(),
-            ));
-        }
-        (QuestionKind::Typed(accept), Some(Answer::Text(t))) => {
-            lines.push(Line::raw(format!("You answered: {t}")));
-            let right = accept.first().cloned().unwrap_or_default();
-            push_wrapped(
-                &mut lines,
-                &format!("Right answer: {right}"),
-                width,
-                theme.good(),
-                14,
-            );
-        }
-        (QuestionKind::Order(order), Some(Answer::Order(picked))) => {
-            if !correct {
-                lines.push(Line::raw("Your order:"));
-                for (n, &i) in picked.iter().enumerate() {
-                    let item = order.get(i).map_or("", String::as_str);
-                    push_wrapped(
-                        &mut lines,
-                        &format!("   {}. {item}", n + 1),
-                        width,
-                        theme.muted(),
-                        6,
-                    );
-                }
-            }
-            lines.push(Line::styled("Right order:", theme.good()));
-            for (n, item) in order.iter().enumerate() {
-                let yours = picked.get(n) == Some(&n);
-                let mark = if yours { "✓" } else { "✗" };
-                push_wrapped(
-                    &mut lines,
-                    &format!(" {mark} {}. {item}", n + 1),
-                    width,
-                    ratatui::style::Style::new(),
-                    6,
-                );
-            }
-        }
-        _ => {}
-    }
-    if let Some(expl) = &question.explanation {
-        lines.push(Line::default());
-        lines.push(Line::styled("Why:", theme.accent()));
-        lines.extend(markdown::render(expl, width));
-    }
-    lines
-}
-
 /// How many lines the feedback or results take at `width` (0 in other phases): their scroll
 /// stops with the last line at the bottom.
 #[must_use]
@@ -379,7 +270,41 @@ fn results_lines(
         Line::styled("Review:", theme.accent()),
     ];
     let Some(quiz) = &q.quiz else { return lines };
-    for (n, a) in q.answers.iter().enumerate() {
+    if q.feedback_at_end() {
+        // The attempt is submitted: now every question is reviewed in full.
+        let total = q.answers.len();
+        for (n, a) in q.answers.iter().enumerate() {
+            let index = a.question.saturating_sub(1);
+            let Some(question) = quiz.questions.get(index) else {
+                continue;
+            };
+            let items = q
+                .arrangement
+                .items
+                .get(index)
+                .map_or(&[][..], Vec::as_slice);
+            let style = if a.correct { theme.good() } else { theme.bad() };
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                crate::text::quiz::review_heading(n + 1, total, a.correct),
+                style.add_modifier(ratatui::style::Modifier::BOLD),
+            ));
+            lines.extend(review::answer_lines(
+                question,
+                items,
+                Some(&a.answer),
+                a.correct,
+                width,
+                theme,
+            ));
+        }
+    }
+    for (n, a) in q
+        .answers
+        .iter()
+        .enumerate()
+        .filter(|_| !q.feedback_at_end())
+    {
         let prompt = quiz
             .questions
             .get(a.question.saturating_sub(1))
@@ -410,80 +335,6 @@ fn results_lines(
     lines
 }
 
-/// Pushes `prefix` then `text` wrapped to `width`, continuation lines indented under the text.
-fn push_prefixed(
-    lines: &mut Vec<Line<'static>>,
-    prefix: &str,
-    text: &str,
-    width: u16,
-    style: ratatui::style::Style,
-) {
-    use unicode_width::UnicodeWidthStr;
-    let pw = prefix.width();
-    let inner = usize::from(width.max(1)).saturating_sub(pw).max(1);
-    for (n, line) in wrap(text, inner, 0).into_iter().enumerate() {
-        let lead = if n == 0 {
-            prefix.to_string()
-        } else {
-            " ".repeat(pw)
-        };
-        let full = super::truncate(&format!("{lead}{line}"), usize::from(width.max(1)));
-        lines.push(Line::styled(full, style));
-    }
-}
+mod review;
 
-/// Pushes `text` wrapped to `width`, continuation lines indented by `indent`.
-fn push_wrapped(
-    lines: &mut Vec<Line<'static>>,
-    text: &str,
-    width: u16,
-    style: ratatui::style::Style,
-    indent: usize,
-) {
-    let width = usize::from(width.max(1));
-    let wrapped = wrap(text, width, indent);
-    for l in wrapped {
-        lines.push(Line::styled(l, style));
-    }
-}
-
-/// Greedy word wrap by display width; leading spaces are kept, continuation lines are
-/// indented by `indent` cells.
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let body = text.trim_start_matches(' ');
-    let lead = text.len() - body.len();
-    let indent = indent.max(lead).min(width.saturating_sub(1));
-    let mut out = Vec::new();
-    let mut cur = " ".repeat(lead.min(width.saturating_sub(1)));
-    let mut empty = true;
-    for word in body.split(' ').filter(|w| !w.is_empty()) {
-        if !empty && cur.width() + 1 + word.width() > width {
-            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
-            empty = true;
-        }
-        if !empty {
-            cur.push(' ');
-        }
-        cur.push_str(word);
-        empty = false;
-    }
-    out.push(cur);
-    out.into_iter()
-        .map(|l| super::truncate(&l, width))
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wrap_keeps_lead_and_indents() {
-        assert_eq!(
-            wrap("  2. aa bb cc", 8, 5),
-            vec!["  2. aa", "     bb", "     cc"]
-        );
-        assert_eq!(wrap("x", 1, 4), vec!["x"]);
-    }
-}
+use review::{checked_lines, prompt_lines, push_prefixed};

@@ -71,8 +71,9 @@ impl Harness {
         assert!(matches!(self.app.screen, Screen::Lesson(_)));
     }
 
-    /// Answers the current quiz question right (or wrong).
-    fn answer(&mut self, right: bool) {
+    /// Answers the current quiz question right (or wrong) and presses Enter, whatever the
+    /// quiz shows next.
+    fn give(&mut self, right: bool) {
         let Screen::Quiz(q) = &self.app.screen else {
             panic!("not in a quiz")
         };
@@ -105,11 +106,23 @@ impl Harness {
         };
         self.send(&msgs);
         self.send(&[Msg::Enter]);
+    }
+
+    /// Answers the current quiz question right (or wrong), sees the feedback, goes on.
+    fn answer(&mut self, right: bool) {
+        self.give(right);
         let Screen::Quiz(q) = &self.app.screen else {
             panic!()
         };
         assert_eq!(q.phase, QuizPhase::Checked { correct: right });
         self.send(&[Msg::Enter]);
+    }
+
+    fn quiz(&self) -> &rollcall::app::QuizState {
+        match &self.app.screen {
+            Screen::Quiz(q) => q,
+            other => panic!("not in a quiz: {other:?}"),
+        }
     }
 
     fn take_quiz(&mut self, rights: &[bool]) {
@@ -811,7 +824,11 @@ fn an_attempt_shows_saving_until_it_is_on_disk() {
 
 /// Runs the screen-reader front end on an input file; returns its output and the app.
 fn plain_run(input: &str) -> (String, App, tempfile::TempDir) {
-    let h = Harness::new();
+    plain_run_in(Harness::new(), input)
+}
+
+/// Runs the screen-reader front end of a harness on an input file.
+fn plain_run_in(h: Harness, input: &str) -> (String, App, tempfile::TempDir) {
     let Harness { app, mut rt, dir } = h;
     let mut out = Vec::new();
     let app = rollcall::plain::run(app, &mut rt, &mut input.as_bytes(), &mut out).unwrap();
@@ -930,4 +947,209 @@ fn both_front_ends_reach_the_same_state() {
     assert_eq!(tui.app.progress.attempts.len(), 1);
     assert!(tui.app.progress.attempts[0].passed);
     assert_eq!(comparable(&tui.app), comparable(&plain.app));
+}
+
+/// The course whose only quiz is a drawn assessment: `feedback = "end"`, draw 4 of 6,
+/// two attempts, a day between them.
+fn assessment() -> Harness {
+    let mut h = Harness::with(Path::new("tests/fixtures/assessment"), None);
+    h.send(&[Msg::Enter, Msg::Enter, Msg::NextPage]);
+    assert_eq!(h.quiz().phase, QuizPhase::Start);
+    h
+}
+
+/// Everything that would tell a learner whether an answer was right.
+const GIVEAWAYS: &[&str] = &[
+    "Right",
+    "right",
+    "Not quite",
+    "✓",
+    "✗",
+    "Why:",
+    "temperature",
+    "contagious",
+    "Both are listening",
+    "shows you heard",
+    "ICAT",
+    "Lifeline",
+    "Scanning, Analysis",
+    "buys choices",
+    "Score",
+];
+
+#[test]
+fn feedback_end_shows_nothing_before_submission_and_everything_after() {
+    let mut h = assessment();
+    let start = h.screen_text(80, 24);
+    assert!(start.contains("only after the last question"), "{start}");
+    h.send(&[Msg::Enter]);
+    let asked: Vec<String> = {
+        let q = h.quiz();
+        q.arrangement
+            .ids(q.quiz.as_ref().unwrap())
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    assert_eq!(asked.len(), 4, "draw = 4");
+    for n in 0..4 {
+        assert_eq!(h.quiz().phase, QuizPhase::Asking);
+        assert_eq!(h.quiz().pos, n);
+        h.give(n % 2 == 0);
+        if n < 3 {
+            assert_eq!(h.quiz().phase, QuizPhase::Asking, "no feedback phase");
+            let text = h.screen_text(100, 40);
+            for word in GIVEAWAYS {
+                assert!(
+                    !text.contains(word),
+                    "{word:?} shown before submission:\n{text}"
+                );
+            }
+        }
+    }
+    let QuizPhase::Results(score) = h.quiz().phase.clone() else {
+        panic!("{:?}", h.quiz().phase)
+    };
+    assert_eq!((score.points, score.total), (2, 4));
+    // The review holds every asked question: its verdict, the answers and the explanation.
+    let text = h.screen_text(100, 200);
+    for n in 1..=4 {
+        let verdict = if n % 2 == 1 { "right" } else { "not quite" };
+        assert!(
+            text.contains(&format!("Question {n} of 4: {verdict}")),
+            "{text}"
+        );
+    }
+    let quiz = h.quiz().quiz.clone().unwrap();
+    for id in &asked {
+        let question = quiz.question(id).unwrap();
+        let why = question.explanation.as_deref().unwrap();
+        let first_words: String = why.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains(&first_words),
+            "{first_words:?} missing:\n{text}"
+        );
+    }
+    // The review scrolls: Down moves it, and it stops with its last line at the bottom.
+    let top = h.screen_text(80, 24);
+    h.send(&vec![Msg::Down; 400]);
+    let bottom = h.screen_text(80, 24);
+    assert_ne!(top, bottom);
+    assert!(bottom.contains("r retake"), "{bottom}");
+    let saved = Store::new(h.dir.path(), "tester").unwrap().load().unwrap();
+    assert_eq!(saved.attempts.len(), 1);
+    let ids: Vec<&str> = saved.attempts[0]
+        .answers
+        .iter()
+        .map(|a| a.id.as_deref().unwrap())
+        .collect();
+    assert_eq!(ids, asked, "the attempt records the ids asked, in order");
+}
+
+#[test]
+fn feedback_end_review_colours_carry_the_verdict() {
+    let mut h = assessment();
+    h.send(&[Msg::Enter]);
+    for n in 0..4 {
+        h.give(n == 0);
+    }
+    let mut app = h.app.clone();
+    app.size = (80, 60);
+    let mut terminal = Terminal::new(TestBackend::new(80, 60)).unwrap();
+    terminal.draw(|f| rollcall::ui::view(&app, f)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let row_of = |needle: &str| {
+        (0..60u16)
+            .find(|&y| {
+                let line: String = (0..80u16)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect();
+                line.contains(needle)
+            })
+            .unwrap_or_else(|| panic!("{needle:?} not on screen"))
+    };
+    let fg = |y: u16| {
+        (0..80u16)
+            .map(|x| &buf[(x, y)])
+            .find(|c| c.symbol() == "Q")
+            .map(|c| c.fg)
+            .unwrap()
+    };
+    let right = fg(row_of("Question 1 of 4: right"));
+    let wrong = fg(row_of("Question 2 of 4: not quite"));
+    assert_ne!(
+        right, wrong,
+        "right and wrong differ in colour as well as in words"
+    );
+    insta::assert_snapshot!("feedback_end_results", h.screen_text(80, 60));
+}
+
+/// The lines the screen-reader mode needs to answer the questions of the quiz on screen (an
+/// attempt under way), right ones first then wrong ones alternately.
+fn plain_answers(h: &Harness) -> Vec<String> {
+    let q = h.quiz();
+    let quiz = q.quiz.clone().unwrap();
+    q.arrangement
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(n, &i)| {
+            let right = n % 2 == 0;
+            let items = &q.arrangement.items[i];
+            let row_of = |orig: usize| items.iter().position(|&x| x == orig).unwrap() + 1;
+            let question = &quiz.questions[i];
+            match &question.kind {
+                QuestionKind::Choice(choices) => choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.correct == right)
+                    .map(|(i, _)| row_of(i).to_string())
+                    .take(if question.kind.is_multi() { 9 } else { 1 })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                QuestionKind::TrueFalse(a) => if *a == right { "t" } else { "f" }.into(),
+                QuestionKind::Typed(_) => if right { "988" } else { "911" }.into(),
+                QuestionKind::Order(o) => {
+                    let mut order: Vec<usize> = (0..o.len()).collect();
+                    if !right {
+                        order.reverse();
+                    }
+                    order
+                        .iter()
+                        .map(|&i| row_of(i).to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn feedback_end_in_screen_reader_mode() {
+    // The same draw as the terminal would make (the runtime's seed is fixed): learn it there.
+    let mut probe = assessment();
+    probe.send(&[Msg::Enter]);
+    let answers = plain_answers(&probe);
+    let input = format!("\n{}\n", answers.join("\n"));
+    let (out, app, _dir) = plain_run_in(assessment(), &input);
+    assert_plain(&out);
+    let at_results = out.find("Score: 2 of 4").unwrap_or_else(|| panic!("{out}"));
+    let before = &out[..at_results];
+    for word in ["Correct.", "Not quite", "Why:", "Not a command"] {
+        assert!(
+            !before.contains(word),
+            "{word:?} said before submission:\n{before}"
+        );
+    }
+    let after = &out[at_results..];
+    for line in [
+        "Question 1 of 4: right.",
+        "Question 2 of 4: not quite.",
+        "You answered:",
+        "Why:",
+    ] {
+        assert!(after.contains(line), "{line:?} missing:\n{after}");
+    }
+    assert_eq!(app.progress.attempts.len(), 1);
 }
