@@ -82,8 +82,8 @@ pub struct App {
     pub size: (u16, u16),
     /// A one-line notice (words from `crate::text`).
     pub status: Option<Notice>,
-    /// Use colours.
-    pub color: bool,
+    /// The learner's settings: theme, reading width, ... (see [`crate::config::Settings`]).
+    pub settings: crate::config::Settings,
     /// Reload lessons on edit.
     pub watch: bool,
     /// Lesson titles read from files, by (course, lesson).
@@ -125,7 +125,7 @@ impl App {
             overlay: None,
             size: (80, 24),
             status: None,
-            color: true,
+            settings: crate::config::Settings::default(),
             watch: false,
             titles: HashMap::new(),
             quitting: false,
@@ -170,7 +170,7 @@ impl App {
     /// Width at which lesson text is wrapped for the current terminal size.
     #[must_use]
     pub fn text_width(&self) -> u16 {
-        screens::text_width(self.size)
+        screens::text_width(self.size, self.settings.reading_width)
     }
 
     /// What screens may read while they update.
@@ -182,7 +182,7 @@ impl App {
             titles: &self.titles,
             learner: &self.learner,
             size: self.size,
-            color: self.color,
+            settings: &self.settings,
             watch: self.watch,
             now: &self.now,
             duties: &self.duties,
@@ -198,7 +198,7 @@ impl App {
                 titles: &self.titles,
                 learner: &self.learner,
                 size: self.size,
-                color: self.color,
+                settings: &self.settings,
                 watch: self.watch,
                 now: &self.now,
                 duties: &self.duties,

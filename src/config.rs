@@ -262,5 +262,9 @@ impl Config {
     }
 }
 
+mod settings;
+
+pub use settings::Settings;
+
 #[cfg(test)]
 mod tests;

@@ -158,7 +158,9 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     app.duties = duties;
     app.builtin = builtin;
     app.watch = cli.watch;
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.settings.theme = crate::ui::ThemeName::default_for(
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    );
     let store = if let Some(why) = problem {
         app.save = crate::app::SaveState::Disabled(why.clone());
         app.overlay = Some(crate::app::Overlay::Notice(

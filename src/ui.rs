@@ -7,80 +7,22 @@ mod overlay;
 pub mod quiz;
 pub mod record;
 pub mod scenario;
+pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+pub use theme::{Theme, ThemeName};
+
 use crate::app::{App, MIN_SIZE, SaveState, Screen};
-
-/// Styles for the app, with or without colour (`NO_COLOR`).
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    /// Whether colours are used.
-    pub color: bool,
-}
-
-impl Theme {
-    fn fg(self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
-        } else {
-            Style::new()
-        }
-    }
-    /// Titles and highlights.
-    pub fn accent(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
-    }
-    /// Secondary text.
-    pub fn muted(self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
-    }
-    /// Right answers, completion.
-    pub fn good(self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
-    }
-    /// Wrong answers, errors.
-    pub fn bad(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
-    }
-    /// Warnings.
-    pub fn warn(self) -> Style {
-        self.fg(Color::Yellow)
-    }
-    /// The selected row.
-    pub fn selected(self) -> Style {
-        if self.color {
-            Style::new()
-                .bg(Color::Blue)
-                .fg(Color::White)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        }
-    }
-    /// Header and footer bars.
-    pub fn bar(self) -> Style {
-        if self.color {
-            Style::new().bg(Color::Indexed(236)).fg(Color::White)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        }
-    }
-}
 
 /// Draws the whole app.
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme { color: app.color };
+    let theme = Theme::new(app.settings.theme);
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let mut msg = format!(
             "Please enlarge the terminal to at least {}x{} (now {}x{}). q quits.",
@@ -90,6 +32,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             msg.push_str(" Leave the quiz without recording it? y/n");
         }
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        theme.finish(frame.buffer_mut(), area);
         return;
     }
     let [header, body, status, footer] = Layout::vertical([
@@ -113,6 +56,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(overlay) = &app.overlay {
         overlay::draw(app, overlay, frame, area, theme);
     }
+    theme.finish(frame.buffer_mut(), area);
 }
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

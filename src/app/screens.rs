@@ -26,7 +26,8 @@ pub use quiz::{QuizPhase, QuizState};
 pub use record::RecordState;
 pub use scenario::{ScenarioPhase, ScenarioState};
 
-/// Widest text column: long lines are hard to read, even on a wide terminal.
+/// Widest text column by default: long lines are hard to read, even on a wide terminal
+/// (`reading_width` in the settings file changes it).
 pub const MAX_TEXT_WIDTH: u16 = 100;
 
 /// What a screen may read while it updates: the app's shared state, read-only, and the time.
@@ -42,8 +43,8 @@ pub struct Ctx<'a> {
     pub learner: &'a str,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Whether colours are used.
-    pub color: bool,
+    /// The learner's settings (theme, reading width, ...).
+    pub settings: &'a crate::config::Settings,
     /// Whether `--watch` is on.
     pub watch: bool,
     /// The time of this message (read once at the edge).
@@ -84,7 +85,7 @@ impl Ctx<'_> {
     /// Width at which lesson text is wrapped for the current terminal size.
     #[must_use]
     pub fn text_width(&self) -> u16 {
-        text_width(self.size)
+        text_width(self.size, self.settings.reading_width)
     }
 
     /// Rows left for a screen's body below `reserved` rows of bars and titles.
@@ -94,10 +95,10 @@ impl Ctx<'_> {
     }
 }
 
-/// Width at which text is wrapped for a terminal size.
+/// Width at which text is wrapped for a terminal size and the reading width chosen.
 #[must_use]
-pub fn text_width(size: (u16, u16)) -> u16 {
-    size.0.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH)
+pub fn text_width(size: (u16, u16), reading_width: u16) -> u16 {
+    size.0.saturating_sub(4).clamp(1, reading_width.max(1))
 }
 
 /// A lesson's title: course.toml's, else its first heading once read, else from the file name.

@@ -129,7 +129,7 @@ pub(super) fn draw(
         None => format!("{done}/{} lessons complete", course.lessons.len()),
     };
     let gauge = Line::from(vec![
-        Span::styled(format!(" {}", super::bar(ratio, 20)), theme.good()),
+        Span::styled(format!(" {}", super::bar(ratio, 20)), theme.gauge()),
         Span::raw(format!("  {label}")),
     ]);
     frame.render_widget(Paragraph::new(gauge), gauge_area);
@@ -173,7 +173,7 @@ pub(super) fn draw(
             let text = spread(
                 &title,
                 &format!("{pages}{quiz} "),
-                list_area.width.saturating_sub(3),
+                list_area.width.saturating_sub(5),
             );
             ListItem::new(Line::from(vec![
                 Span::raw(" "),
@@ -183,7 +183,9 @@ pub(super) fn draw(
             ]))
         })
         .collect();
-    let list = List::new(items).highlight_style(theme.selected());
+    let list = List::new(items)
+        .highlight_style(theme.selection())
+        .highlight_symbol(Theme::MARK);
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut state);
 }

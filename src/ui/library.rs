@@ -12,7 +12,9 @@ use crate::app::{App, course_ratio};
 const ROWS_PER_ITEM: usize = 2;
 
 pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, theme: Theme) {
-    let width = usize::from(area.width.saturating_sub(2));
+    // The selection mark takes the first columns of every row.
+    let mark = u16::try_from(Theme::MARK.chars().count()).unwrap_or(2);
+    let width = usize::from(area.width.saturating_sub(2 + mark));
     let mut items: Vec<ListItem> = Vec::new();
     let today = app.now.date();
     let duties = app
@@ -51,7 +53,7 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
         let title = spread(
             &format!("{:>2}. {}", row + 1, course.title),
             &right,
-            area.width.saturating_sub(1),
+            area.width.saturating_sub(1 + mark),
         );
         let meta = format!(
             "    {} h · {} lesson{} · {}",
@@ -97,7 +99,9 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
             theme.warn(),
         )));
     }
-    let list = List::new(items).highlight_style(theme.selected());
+    let list = List::new(items)
+        .highlight_style(theme.selection())
+        .highlight_symbol(Theme::MARK);
     let mut state = ListState::default().with_selected(Some(selected - first));
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -60,11 +60,13 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
                 } else {
                     ""
                 };
-                lines.push(Line::styled(format!(" {name}{current}"), style));
+                let mark = if i == p.selected { Theme::MARK } else { "  " };
+                lines.push(Line::styled(format!(" {mark}{name}{current}"), style));
             }
             let on_field = p.selected >= p.names.len();
             let field = format!(
-                " New learner: {}{}",
+                " {}New learner: {}{}",
+                if on_field { Theme::MARK } else { "  " },
                 p.input,
                 if on_field { "█" } else { "" }
             );

@@ -223,7 +223,7 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
 /// stops with the last line at the bottom.
 #[must_use]
 pub fn scroll_lines(q: &QuizState, width: u16) -> usize {
-    let theme = Theme { color: false };
+    let theme = Theme::monochrome();
     match &q.phase {
         QuizPhase::Checked { correct } => checked_lines(q, *correct, width, theme).len(),
         QuizPhase::Results(score) => {

@@ -15,7 +15,7 @@ use crate::report::my_record;
 /// and no further.
 #[must_use]
 pub fn line_count(progress: &Progress, library: &Library, today: jiff::civil::Date) -> usize {
-    lines(progress, library, today, "", 80, Theme { color: false }).len()
+    lines(progress, library, today, "", 80, Theme::monochrome()).len()
 }
 
 pub(super) fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {

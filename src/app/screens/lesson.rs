@@ -193,10 +193,9 @@ impl LessonState {
             return;
         }
         let old_total = self.lines.len().max(1);
-        let mut lines = markdown::render(&self.pages[self.page.min(self.pages.len() - 1)], width);
-        if !ctx.color {
-            markdown::strip_colors(&mut lines);
-        }
+        // Colours follow the theme when the frame is drawn (`ui::Theme::finish`), so a theme
+        // change needs no re-render.
+        let lines = markdown::render(&self.pages[self.page.min(self.pages.len() - 1)], width);
         // Keep the same fraction of the page above the top line.
         if self.width != 0 {
             self.scroll = self.scroll * lines.len() / old_total;

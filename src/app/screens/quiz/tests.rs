@@ -20,7 +20,7 @@ fn up(s: &mut QuizState, msg: Msg) -> Outcome {
         titles: &titles,
         learner: "t",
         size: (80, 24),
-        color: false,
+        settings: &crate::config::Settings::default(),
         watch: false,
         now: &now,
         duties: &duties,
