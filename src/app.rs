@@ -61,6 +61,7 @@ pub enum SaveState {
 
 /// The whole application state.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // Independent switches (built-in courses, colour, watch…).
 pub struct App {
     /// The loaded courses.
     pub library: Library,

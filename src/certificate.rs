@@ -1,6 +1,6 @@
 //! One-page PDF certificates of completion.
 //!
-//! Laid out by hand on a US Letter landscape page with DejaVu Sans (embedded, subset by the PDF
+//! Laid out by hand on a US Letter landscape page with `DejaVu` Sans (embedded, subset by the PDF
 //! writer), which covers Latin, Greek and Cyrillic names. Text is real text, so `pdftotext` and
 //! screen readers can read it back.
 

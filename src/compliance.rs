@@ -367,21 +367,20 @@ impl Duties {
             return out;
         }
         let anonymous;
-        let officer = match self.roster.as_ref().and_then(|r| r.officer_for(learner)) {
-            Some(o) => o,
-            None => {
-                anonymous = roster::Officer {
-                    id: String::new(),
-                    name: learner.to_string(),
-                    learners: vec![learner.to_string()],
-                    unit: String::new(),
-                    role: String::new(),
-                    status: OfficerStatus::Active,
-                    hire_date: None,
-                    line: 0,
-                };
-                &anonymous
-            }
+        let officer = if let Some(o) = self.roster.as_ref().and_then(|r| r.officer_for(learner)) {
+            o
+        } else {
+            anonymous = roster::Officer {
+                id: String::new(),
+                name: learner.to_string(),
+                learners: vec![learner.to_string()],
+                unit: String::new(),
+                role: String::new(),
+                status: OfficerStatus::Active,
+                hire_date: None,
+                line: 0,
+            };
+            &anonymous
         };
         let done = learner_completions(learner, progress, library);
         for rule in self.rules.iter().filter(|r| r.who.covers(officer)) {

@@ -540,6 +540,7 @@ pub fn resolve_inside(dir: &Path, rel: &str) -> Result<PathBuf, String> {
 ///
 /// # Errors
 /// A diagnostic naming the file and, for bad UTF-8, the line.
+#[allow(clippy::naive_bytecount)] // Cold error paths: not worth a crate.
 pub fn read_text_file(path: &Path) -> Result<String, Diagnostic> {
     // The one reader: a FIFO or device put in place of a lesson is an error at once, never a
     // hang; links are followed because the loader checks where they lead.

@@ -1,6 +1,6 @@
 //! Markdown to terminal lines: a pure renderer with no terminal in it.
 //!
-//! Lessons are CommonMark with GFM tables, strikethrough, task lists and footnotes. A page is
+//! Lessons are `CommonMark` with GFM tables, strikethrough, task lists and footnotes. A page is
 //! parsed into a small block tree (`parse`), then laid out at a width (`layout`) with one
 //! word-wrapping routine that measures display width (`wrap`). All course text is cleaned of
 //! control characters and escape sequences (`crate::sanitize`) before it reaches a span.

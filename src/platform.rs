@@ -91,7 +91,7 @@ fn retry_while_busy(
                 ),
             ));
         }
-        let step = wait.min(budget - waited);
+        let step = wait.min(budget.saturating_sub(waited));
         sleep(step);
         waited += step;
         wait = (wait * 2).min(MAX_WAIT);

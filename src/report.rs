@@ -121,6 +121,7 @@ pub struct Inputs {
 ///
 /// Progress files are `<learner>.toml`; the settings and roster files, hidden files (temporary files of
 /// an atomic write) and anything else are not.
+#[allow(clippy::case_sensitive_file_extension_comparisons)] // rollcall writes `.toml` itself.
 pub fn is_progress_file_name(name: &str) -> bool {
     name.ends_with(".toml")
         && name.len() > ".toml".len()

@@ -262,6 +262,7 @@ pub fn stem(file: &str) -> &str {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // Tests compare with exact, representable constants.
 mod tests {
     use super::*;
 

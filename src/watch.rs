@@ -62,7 +62,7 @@ pub fn watch_file(
     let (tx, rx) = mpsc::channel::<()>();
     let mut inner = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(event) = res
-            && is_change(&event.kind)
+            && is_change(event.kind)
             && event.paths.iter().any(|p| p.file_name() == Some(&name))
         {
             // The receiver is gone only while shutting down: nothing to do then.
@@ -85,7 +85,7 @@ pub fn watch_file(
     Ok(Watcher { _inner: inner })
 }
 
-fn is_change(kind: &EventKind) -> bool {
+fn is_change(kind: EventKind) -> bool {
     matches!(
         kind,
         EventKind::Any | EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)

@@ -221,7 +221,7 @@ impl Ralph {
             .stdout(log.try_clone().unwrap())
             .stderr(log);
         self.child = Some(cmd.spawn().unwrap());
-        let deadline = Instant::now() + Duration::from_secs(60);
+        let deadline = Instant::now() + Duration::from_mins(1);
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
             assert!(Instant::now() < deadline, "Ralph did not start");
             std::thread::sleep(Duration::from_millis(100));
@@ -445,7 +445,7 @@ fn an_lrs_that_goes_away_mid_sync_gets_the_rest_next_time() {
         .spawn()
         .unwrap();
     let log_path = rollcall::lrs::sent_log_path(data.path());
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_mins(1);
     while !log_path.exists() {
         assert!(Instant::now() < deadline, "sync never confirmed a batch");
         std::thread::sleep(Duration::from_millis(10));

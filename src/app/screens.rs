@@ -103,6 +103,7 @@ pub fn text_width(size: (u16, u16), reading_width: u16) -> u16 {
 
 /// A lesson's title: course.toml's, else its first heading once read, else from the file name.
 #[must_use]
+#[allow(clippy::implicit_hasher)] // One map type, built by App.
 pub fn lesson_title(
     library: &Library,
     titles: &HashMap<(usize, usize), String>,

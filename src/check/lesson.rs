@@ -43,7 +43,7 @@ fn parser(
     Parser::new_ext(source, options).into_offset_iter()
 }
 
-/// A `---` right under a paragraph line: CommonMark reads a setext heading, not a break.
+/// A `---` right under a paragraph line: `CommonMark` reads a setext heading, not a break.
 fn setext_rules(path: &Path, source: &str, report: &mut Report) {
     for (event, range) in parser(source) {
         let Event::Start(Tag::Heading {

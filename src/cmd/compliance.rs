@@ -35,18 +35,17 @@ fn print_problems(problems: &[Diagnostic]) {
 /// The roster: `flag`, else `roster.csv` or `roster.toml` in the data folder; `None` when
 /// there is none. Bad rows are printed on stderr; the good ones are used.
 pub(crate) fn load_roster(cli: &Cli, flag: Option<&Path>) -> anyhow::Result<Option<Roster>> {
-    let path = match flag {
-        Some(p) => p.to_path_buf(),
-        None => {
-            let dir = crate::cmd::report::data_dir(cli)?;
-            match ["roster.csv", "roster.toml"]
-                .iter()
-                .map(|n| dir.join(n))
-                .find(|p| p.exists())
-            {
-                Some(p) => p,
-                None => return Ok(None),
-            }
+    let path = if let Some(p) = flag {
+        p.to_path_buf()
+    } else {
+        let dir = crate::cmd::report::data_dir(cli)?;
+        match ["roster.csv", "roster.toml"]
+            .iter()
+            .map(|n| dir.join(n))
+            .find(|p| p.exists())
+        {
+            Some(p) => p,
+            None => return Ok(None),
         }
     };
     let text = compliance::read_text(&path)

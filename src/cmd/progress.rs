@@ -91,7 +91,7 @@ fn show_or_repair(
                 store.learner()
             )?,
             None if store.path().exists() => {
-                writeln!(out, "progress file {path} reads fine; nothing to repair")?
+                writeln!(out, "progress file {path} reads fine; nothing to repair")?;
             }
             None => writeln!(
                 out,

@@ -156,7 +156,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         return Ok(exit(problems));
     }
-    send_pending(
+    Ok(send_pending(
         args,
         &endpoint,
         &base,
@@ -165,7 +165,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         &log_path,
         started,
         problems,
-    )
+    ))
 }
 
 /// What a sync will do with each statement.
@@ -237,7 +237,7 @@ fn send_pending(
     log_path: &Path,
     started: Instant,
     mut problems: bool,
-) -> anyhow::Result<ExitCode> {
+) -> ExitCode {
     let timeout = Duration::from_secs(args.timeout.max(1));
     let client = HttpClient::with_timeout(endpoint.clone(), timeout);
     let mut opts = SendOptions {
@@ -272,14 +272,14 @@ fn send_pending(
     match outcome.stop {
         None => {
             println!("Sent {sent} statements to {shown}.");
-            Ok(exit(problems))
+            exit(problems)
         }
         Some(Stop::Offline(why) | Stop::Unavailable(why)) => {
             println!(
                 "LRS not reachable ({}): {rest}; nothing is lost.",
                 sanitize::line(&why)
             );
-            Ok(ExitCode::from(EXIT_OFFLINE))
+            ExitCode::from(EXIT_OFFLINE)
         }
         Some(Stop::Redirected { status, location }) => {
             let to = location.as_deref().map_or_else(
@@ -289,30 +289,30 @@ fn send_pending(
             eprintln!(
                 "rollcall: error: the LRS at {shown} answered HTTP {status} ({to}); redirects are not followed, because a redirected POST loses its statements: {rest}. If the LRS moved, pass its new address with --lrs"
             );
-            Ok(ExitCode::from(EXIT_OFFLINE))
+            ExitCode::from(EXIT_OFFLINE)
         }
         Some(Stop::BadAnswer(why)) => {
             eprintln!(
                 "rollcall: error: the LRS at {shown} did not show that it stored the statements ({why}): {rest}"
             );
-            Ok(ExitCode::from(EXIT_OFFLINE))
+            ExitCode::from(EXIT_OFFLINE)
         }
         Some(Stop::TimeLimit) => {
             eprintln!(
                 "rollcall: the time limit of {} s for one sync ran out: {rest}",
                 args.time_limit
             );
-            Ok(ExitCode::from(EXIT_OFFLINE))
+            ExitCode::from(EXIT_OFFLINE)
         }
         Some(Stop::Refused(why)) => {
             eprintln!(
                 "rollcall: error: the LRS at {shown} refused the credentials ({why}); check --user, --password-stdin, ROLLCALL_LRS_USER/ROLLCALL_LRS_PASSWORD or settings.toml"
             );
-            Ok(ExitCode::from(EXIT_FAILED))
+            ExitCode::from(EXIT_FAILED)
         }
         Some(Stop::Local(why)) => {
             eprintln!("rollcall: error: {}", sanitize::line(&why));
-            Ok(ExitCode::from(EXIT_FAILED))
+            ExitCode::from(EXIT_FAILED)
         }
     }
 }

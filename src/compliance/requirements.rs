@@ -154,7 +154,7 @@ impl Requirements {
         };
         for raw in file.require {
             let span = raw.span();
-            if let Some(rule) = out.rule(path, source, span, raw.into_inner(), courses) {
+            if let Some(rule) = out.rule(path, source, span, &raw.into_inner(), courses) {
                 out.rules.push(rule);
             }
         }
@@ -167,7 +167,7 @@ impl Requirements {
         path: &Path,
         source: &str,
         span: Range<usize>,
-        raw: RawRule,
+        raw: &RawRule,
         courses: &BTreeSet<String>,
     ) -> Option<Rule> {
         let at = |span: Range<usize>, msg: String, help: &str| {

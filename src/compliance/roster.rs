@@ -100,7 +100,7 @@ impl Roster {
         match rows {
             Ok(rows) => {
                 for row in rows {
-                    roster.add(path, row);
+                    roster.add(path, &row);
                 }
             }
             Err(d) => roster.problems.push(d),
@@ -108,7 +108,7 @@ impl Roster {
         roster
     }
 
-    fn add(&mut self, path: &Path, row: RawRow) {
+    fn add(&mut self, path: &Path, row: &RawRow) {
         let line = row.line;
         let err = |msg: String, help: &str| {
             Diagnostic::error(path, msg)

@@ -80,6 +80,7 @@ type Item = (&'static [Cmd], &'static str, &'static str);
 
 /// The footer items for a place, in order.
 #[must_use]
+#[allow(clippy::match_same_arms)] // A table: one row per place, even when two rows agree.
 pub fn footer_items(place: Place) -> &'static [Item] {
     use Cmd::{
         Back, Down, Enter, First, Help, Last, Learner, Next, No, Pick, PickTrueFalse, Prev, Quit,

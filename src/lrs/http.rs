@@ -204,7 +204,7 @@ impl Transport for HttpClient {
         let (reply, json) = self.get(&self.endpoint.statements_url(), &[("statementId", id)])?;
         match (reply.status, json) {
             (200, Some(v)) if v.get("id").and_then(Value::as_str) == Some(id) => Ok(Some(v)),
-            (200, _) | (404, _) => Ok(None),
+            (200 | 404, _) => Ok(None),
             _ => Err(Unreachable(describe(&reply))),
         }
     }

@@ -310,7 +310,7 @@ pub fn send(
                         }
                         Ok(Verdict::Stored) => ok_ids.push(statement_id(one)),
                         Ok(Verdict::Rejected(why)) => {
-                            outcome.rejected.push((statement_id(one), why))
+                            outcome.rejected.push((statement_id(one), why));
                         }
                         // One statement is never split; judge only splits batches.
                         Ok(Verdict::Split) => {

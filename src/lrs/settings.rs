@@ -95,6 +95,8 @@ fn private_or_refuse(path: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())?
         .permissions()
         .mode();
+    // Permission bits read best as the octal mask ssh documents.
+    #[allow(clippy::verbose_bit_mask)]
     if mode & 0o077 == 0 {
         return Ok(());
     }

@@ -77,7 +77,7 @@ pub(crate) struct Doc {
     pub footnotes: Vec<(usize, Vec<Block>)>,
 }
 
-/// The Markdown dialect of lessons: CommonMark plus GFM tables, strikethrough, task lists and
+/// The Markdown dialect of lessons: `CommonMark` plus GFM tables, strikethrough, task lists and
 /// footnotes.
 pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
@@ -453,14 +453,13 @@ impl Builder {
         // Close anything a malformed stream left open, innermost first.
         while let Some(frame) = self.stack.pop() {
             let block = match frame {
-                Frame::Quote(blocks) => Block::Quote(blocks),
+                Frame::Quote(blocks) | Frame::Footnote(_, blocks) => Block::Quote(blocks),
                 Frame::List(list) => Block::List(list),
                 Frame::Item(item) => Block::List(List {
                     start: None,
                     loose: false,
                     items: vec![item],
                 }),
-                Frame::Footnote(_, blocks) => Block::Quote(blocks),
                 Frame::Table(table, _) => Block::Table(table),
             };
             self.push_block(block);
@@ -492,7 +491,7 @@ fn level_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Footnote labels match case-insensitively, with runs of spaces as one (CommonMark labels).
+/// Footnote labels match case-insensitively, with runs of spaces as one (`CommonMark` labels).
 fn normalize_label(label: &str) -> String {
     label
         .split_whitespace()

@@ -4,7 +4,7 @@ use ratatui::text::Line;
 use super::*;
 
 /// A lesson page using every element the renderer knows.
-const SAMPLE: &str = r#"# Why slow down
+const SAMPLE: &str = r"# Why slow down
 
 Time is a **tactic**: it lets *people* calm down and lets you ~~rush~~ gather facts. Say
 `I am here to help` and mean it.
@@ -54,7 +54,7 @@ See [the guide](https://example.org/guide) or <https://example.org>.
 The 988 line is free.[^988]
 
 [^988]: Call or text 988 in the United States.
-"#;
+";
 
 fn plain(src: &str, width: u16) -> String {
     to_plain(&render(src, width))

@@ -69,7 +69,7 @@ fn grades_every_form() {
     assert!(grade(&q[2], &Answer::Bool(false)));
     assert!(!grade(&q[2], &Answer::Bool(true)));
     assert!(grade(&q[3], &Answer::Text("  Nine   EIGHT eight ".into())));
-    assert!(!grade(&q[3], &Answer::Text("".into())));
+    assert!(!grade(&q[3], &Answer::Text(String::new())));
     assert!(grade(&q[4], &Answer::Order(vec![0, 1, 2])));
     assert!(!grade(&q[4], &Answer::Order(vec![1, 0, 2])));
     assert!(!grade(&q[4], &Answer::Order(vec![0, 1])));
@@ -213,7 +213,7 @@ fn parses_v2_keys() {
     assert_eq!(q.feedback, Feedback::End);
     assert_eq!(q.draw, Some(4));
     assert_eq!(q.max_attempts, Some(3));
-    assert_eq!(q.retake_after, Some(std::time::Duration::from_secs(86_400)));
+    assert_eq!(q.retake_after, Some(std::time::Duration::from_hours(24)));
     assert_eq!(q.draw_groups.get("one"), Some(&2));
     assert_eq!(q.questions[3].group.as_deref(), Some("two"));
     assert_eq!(q.question("b1").map(|q| q.line), Some(25));
@@ -316,12 +316,9 @@ fn typed_answers_fold_case_space_and_surrounding_punctuation() {
 #[test]
 fn retake_after_values() {
     use std::time::Duration;
-    assert_eq!(parse_retake_after("30m"), Some(Duration::from_secs(1800)));
-    assert_eq!(parse_retake_after("2h"), Some(Duration::from_secs(7200)));
-    assert_eq!(
-        parse_retake_after("7d"),
-        Some(Duration::from_secs(7 * 86_400))
-    );
+    assert_eq!(parse_retake_after("30m"), Some(Duration::from_mins(30)));
+    assert_eq!(parse_retake_after("2h"), Some(Duration::from_hours(2)));
+    assert_eq!(parse_retake_after("7d"), Some(Duration::from_hours(168)));
     for bad in ["", "h", "0h", "1.5h", "-1d", "24", "1w", "999d", "1 h"] {
         assert_eq!(parse_retake_after(bad), None, "{bad}");
     }

@@ -20,7 +20,7 @@ fn item_id(i: usize) -> String {
 }
 
 /// One component (choice or order item) of a definition.
-fn component(id: String, text: &str) -> Value {
+fn component(id: &str, text: &str) -> Value {
     json!({ "id": id, "description": { "en-US": text } })
 }
 
@@ -44,7 +44,7 @@ pub fn definition(question: &Question) -> Value {
                 choices
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| component(choice_id(i), &c.text))
+                    .map(|(i, c)| component(&choice_id(i), &c.text))
                     .collect(),
             );
         }
@@ -71,7 +71,7 @@ pub fn definition(question: &Question) -> Value {
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, t)| component(item_id(i), t.trim()))
+                    .map(|(i, t)| component(&item_id(i), t.trim()))
                     .collect(),
             );
         }

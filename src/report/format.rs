@@ -122,7 +122,12 @@ pub fn to_csv(report: &Report) -> Result<String, csv::Error> {
     for row in &report.rows {
         let mut record = csv_record(row);
         if verified {
-            record.push(row.lrs.map(|c| c.key()).unwrap_or_default().to_string());
+            record.push(
+                row.lrs
+                    .map(super::super::lrs::verify::Confirmation::key)
+                    .unwrap_or_default()
+                    .to_string(),
+            );
         }
         // A cell a spreadsheet would run as a formula is neutralised.
         w.write_record(
@@ -270,7 +275,7 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
     ];
     if rows.iter().any(|r| r.lrs.is_some()) {
         columns.push(col("LRS", 0, None, false, &|r| {
-            dash(r.lrs.map(|c| c.key()))
+            dash(r.lrs.map(super::super::lrs::verify::Confirmation::key))
         }));
     }
     let mut widths: Vec<usize> = columns.iter().map(Column::width).collect();

@@ -1,3 +1,5 @@
+#![allow(clippy::float_cmp)] // Tests compare with exact, representable constants.
+
 use std::path::PathBuf;
 
 use super::*;

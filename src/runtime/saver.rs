@@ -162,10 +162,12 @@ fn write(pending: &mut Option<Pending>, report: &impl Fn(Done)) {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // Tests compare with exact, representable constants.
 mod tests {
     use super::*;
     use std::sync::{Arc, Mutex};
 
+    #[allow(clippy::unnecessary_box_returns)] // Effect::Save carries a Box.
     fn record(page: usize) -> Box<Progress> {
         let mut p = Progress::new("t");
         let l = p

@@ -197,12 +197,11 @@ fn meter_ranges(
                 Op::Lt => intersect(&current[c.meter], Op::Ge, c.value),
                 Op::Eq => Some(current[c.meter]).filter(|&r| r != (c.value, c.value)),
             };
-            match negated {
-                Some(r) => current[c.meter] = r,
-                None => {
-                    shown = false;
-                    break;
-                }
+            if let Some(r) = negated {
+                current[c.meter] = r
+            } else {
+                shown = false;
+                break;
             }
         }
         if shown {

@@ -94,6 +94,7 @@ impl RunRecord {
 }
 
 #[cfg(test)]
+#[allow(clippy::float_cmp)] // Tests compare with exact, representable constants.
 mod tests {
     use std::path::Path;
 

@@ -77,11 +77,12 @@ pub(super) fn draw(
     // Objectives only when they fit beside the whole lesson list; rendered as a Markdown list
     // so wrapped bullets keep their hanging indent.
     if !course.objectives.is_empty() {
-        let list: String = course
-            .objectives
-            .iter()
-            .map(|o| format!("- {o}\n"))
-            .collect();
+        let mut list = String::new();
+        for o in &course.objectives {
+            list.push_str("- ");
+            list.push_str(o);
+            list.push('\n');
+        }
         let width = u16::try_from(text_width).unwrap_or(u16::MAX);
         let mut objectives = vec![Line::styled("You will be able to:", theme.muted())];
         objectives.extend(crate::markdown::render(&list, width));

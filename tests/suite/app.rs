@@ -565,10 +565,10 @@ fn emoji_titles_fit_the_header() {
 
 #[test]
 fn keys_do_nothing_while_the_terminal_is_too_small() {
+    use ratatui::crossterm::event::KeyCode;
     let mut h = Harness::new();
     h.send(&[Msg::Resize(30, 8)]);
     let key = |c| ratatui::crossterm::event::KeyEvent::from(c);
-    use ratatui::crossterm::event::KeyCode;
     assert_eq!(
         rollcall::keymap::key_to_msg(&h.app, key(KeyCode::Enter)),
         None

@@ -148,7 +148,7 @@ fn every_fixture_is_listed() {
     let mut listed: Vec<String> = FIXTURES
         .iter()
         .chain(MADE_AT_RUN_TIME)
-        .map(|s| s.to_string())
+        .map(std::string::ToString::to_string)
         .collect();
     listed.sort();
     assert_eq!(on_disk, listed);
@@ -716,6 +716,7 @@ fn preview_prints_a_scenario_as_text() {
 
 #[test]
 fn scenario_graph_renders_with_dot() {
+    use std::io::Write as _;
     let tmp = scenario_courses();
     let file = tmp
         .path()
@@ -747,7 +748,6 @@ fn scenario_graph_renders_with_dot() {
         eprintln!("skipping the Graphviz render: `dot` is not installed");
         return;
     };
-    use std::io::Write as _;
     child
         .stdin
         .take()

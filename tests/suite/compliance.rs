@@ -46,7 +46,7 @@ fn compliance(as_of: &str, format: &str) -> (i32, String) {
     )
 }
 
-/// (officer, course) -> (status, last_completed, next_due, days_overdue) from the CSV.
+/// (officer, course) -> (status, `last_completed`, `next_due`, `days_overdue`) from the CSV.
 fn csv_rows(csv_text: &str) -> Vec<[String; 6]> {
     let mut r = csv::Reader::from_reader(csv_text.as_bytes());
     let headers: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();

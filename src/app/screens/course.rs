@@ -14,6 +14,7 @@ pub struct CourseState {
 
 impl CourseState {
     /// Handles a message on the course screen.
+    #[allow(clippy::needless_pass_by_value)] // Every screen's update takes its Msg by value.
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
         let n = ctx.course(self.course).map_or(0, |c| c.lessons.len());
         match msg {

@@ -12,6 +12,7 @@ pub struct LibraryState {
 
 impl LibraryState {
     /// Handles a message on the library screen.
+    #[allow(clippy::needless_pass_by_value)] // Every screen's update takes its Msg by value.
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
         let rows = ctx.library.courses.len() + ctx.library.broken.len();
         match msg {

@@ -15,6 +15,7 @@ pub struct RecordState {
 
 impl RecordState {
     /// Handles a message on the record screen.
+    #[allow(clippy::needless_pass_by_value)] // Every screen's update takes its Msg by value.
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
         // Never scroll past the last line: the view shows exactly these lines.
         let lines = crate::ui::record::line_count(ctx.progress, ctx.library, ctx.now.date());
