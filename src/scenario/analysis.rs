@@ -198,7 +198,7 @@ fn meter_ranges(
                 Op::Eq => Some(current[c.meter]).filter(|&r| r != (c.value, c.value)),
             };
             if let Some(r) = negated {
-                current[c.meter] = r
+                current[c.meter] = r;
             } else {
                 shown = false;
                 break;

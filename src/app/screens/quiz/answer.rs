@@ -79,6 +79,7 @@ impl QuizState {
         self.input.cursor = self.first_unpicked();
     }
 
+    #[allow(clippy::needless_pass_by_value)] // Like every update: the Msg by value.
     fn update_typed(&mut self, question: &Question, msg: Msg) -> Outcome {
         let input = &mut self.input;
         let len = input.text.chars().count();
