@@ -1034,7 +1034,7 @@ fn feedback_end_shows_nothing_before_submission_and_everything_after() {
         q.arrangement
             .ids(q.quiz.as_ref().unwrap())
             .iter()
-            .map(|s| s.to_string())
+            .map(ToString::to_string)
             .collect()
     };
     assert_eq!(asked.len(), 4, "draw = 4");
