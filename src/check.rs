@@ -8,6 +8,7 @@
 mod format;
 mod lesson;
 pub mod lints;
+mod rendering;
 mod requirements;
 
 use std::collections::{BTreeSet, HashMap};
@@ -507,7 +508,7 @@ mod tests {
         write(&dir, ".hidden", "x");
         let r = check_dir(&dir).unwrap();
         let m = messages(&r);
-        assert!(m[0].starts_with("unknown field `titel`"), "{m:?}");
+        assert!(m[0].starts_with("unknown key `titel`"), "{m:?}");
         assert!(
             m.iter().any(|m| m.contains("`---` directly under")),
             "{m:?}"

@@ -21,7 +21,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Learner name [default: $`ROLLCALL_LEARNER`, else the login name]
+    /// Learner name [default: $ROLLCALL_LEARNER, else the login name]. For report and export:
+    /// only this learner [default: every learner; $ROLLCALL_LEARNER does not apply]
+    //
+    // A coordinator's report covers everyone: the variable says who trains at this machine,
+    // and letting it narrow a report silently would hide other officers' training. The doc
+    // comment is --help text, where backticks would show.
+    #[allow(clippy::doc_markdown)]
     #[arg(long, global = true, value_name = "NAME")]
     pub learner: Option<String>,
 
@@ -178,6 +184,10 @@ pub struct ProgressArgs {
     /// Move an unreadable progress file aside (timestamped) and start fresh
     #[arg(long)]
     pub repair: bool,
+    /// Show every column, however wide (the table otherwise fits the terminal, or 80
+    /// columns when the output is not a terminal and $COLUMNS is unset)
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// Completion status filter for reports.
@@ -216,6 +226,10 @@ pub struct ReportArgs {
     /// Only rows with this status
     #[arg(long, value_enum)]
     pub status: Option<Status>,
+    /// Show every column, however wide (the table otherwise fits the terminal, or 80
+    /// columns when the output is not a terminal and $COLUMNS is unset)
+    #[arg(long)]
+    pub wide: bool,
     /// Ask this LRS which credited completions it holds: an `lrs` column says `confirmed` or
     /// `local-only` (credentials as for `sync`: $`ROLLCALL_LRS_USER`, $`ROLLCALL_LRS_PASSWORD` or
     /// settings.toml)

@@ -12,6 +12,11 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 
+mod load;
+mod schema;
+
+pub use load::{course_diagnostics, load_course, toml_error};
+
 /// Largest course file rollcall reads: bigger files are almost surely a mistake.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
@@ -228,263 +233,10 @@ pub fn load_library(root: &Path) -> Result<Library, Diagnostic> {
     Ok(library)
 }
 
-fn dir_id(dir: &Path) -> String {
+pub(crate) fn dir_id(dir: &Path) -> String {
     dir.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// Loads one course folder: parses `course.toml` and checks the files it names exist inside it.
-///
-/// # Errors
-/// The first problem found, with file, line and a hint.
-pub fn load_course(dir: &Path) -> Result<Course, Diagnostic> {
-    let errors = course_diagnostics(dir);
-    match errors {
-        Ok(course) => Ok(course),
-        Err(mut all) => Err(all.remove(0)),
-    }
-}
-
-/// Like [`load_course`], but reports every problem found (for `rollcall check`).
-///
-/// # Errors
-/// Every problem found, in file order; never empty.
-pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
-    let id = dir_id(dir);
-    let path = dir.join("course.toml");
-    let source = read_text_file(&path).map_err(|e| vec![e])?;
-    let file: CourseFile =
-        toml::from_str(&source).map_err(|e| vec![toml_error(&path, &source, &e)])?;
-    let mut errors = Vec::new();
-    if let Some(problem) = id_problem(&id) {
-        errors.push(
-            Diagnostic::error(
-                dir,
-                format!("course folder name `{id}` is not a valid course id"),
-            )
-            .with_help(format!("rename the folder using {problem}")),
-        );
-    }
-    let title = file.title.get_ref().trim().to_string();
-    if title.is_empty() {
-        errors.push(
-            Diagnostic::error(&path, "the course title is empty")
-                .at(&source, file.title.span())
-                .with_help("give the course a title"),
-        );
-    }
-    let hours = match &file.hours {
-        None => 0.0,
-        Some(h) => {
-            let hours = *h.get_ref();
-            if !(hours > 0.0 && hours <= 100.0) {
-                errors.push(
-                    Diagnostic::error(&path, format!("hours = {hours} is out of range"))
-                        .at(&source, h.span())
-                        .with_help(
-                            "set the credit hours to a number above 0 and at most 100, e.g. 2.0",
-                        ),
-                );
-            }
-            hours
-        }
-    };
-    let pass_percent = match &file.pass_percent {
-        None => DEFAULT_PASS_PERCENT,
-        Some(p) => match u8::try_from(*p.get_ref()) {
-            Ok(v) if v <= 100 => v,
-            _ => {
-                errors.push(
-                    Diagnostic::error(
-                        &path,
-                        format!("pass_percent = {} is out of range", p.get_ref()),
-                    )
-                    .at(&source, p.span())
-                    .with_help("use a whole number from 0 to 100"),
-                );
-                DEFAULT_PASS_PERCENT
-            }
-        },
-    };
-    let min_minutes = match &file.min_minutes {
-        None => 0,
-        Some(m) => match u32::try_from(*m.get_ref()) {
-            Ok(v) if (1..=6000).contains(&v) => v,
-            _ => {
-                errors.push(
-                    Diagnostic::error(
-                        &path,
-                        format!("min_minutes = {} is out of range", m.get_ref()),
-                    )
-                    .at(&source, m.span())
-                    .with_help("give the active minutes a learner needs, from 1 to 6000, e.g. 60"),
-                );
-                0
-            }
-        },
-    };
-    let reviewed = file.reviewed.as_ref().and_then(|r| {
-        let text = r.get_ref().trim();
-        if is_year_month(text) {
-            Some(text.to_string())
-        } else {
-            errors.push(
-                Diagnostic::error(&path, format!("reviewed = \"{text}\" is not a month"))
-                    .at(&source, r.span())
-                    .with_help("write the year and month the facts were checked, e.g. \"2026-11\""),
-            );
-            None
-        }
-    });
-    if file.lessons.is_empty() {
-        errors.push(
-            Diagnostic::error(&path, "the course has no lessons")
-                .at_line(1)
-                .with_help("add a [[lessons]] table with file = \"01-intro.md\""),
-        );
-    }
-    let mut lessons = Vec::new();
-    let mut seen: Vec<&str> = Vec::new();
-    for spanned in &file.lessons {
-        let entry = spanned.get_ref();
-        let Some(name) = entry.file.as_ref().or(entry.scenario.as_ref()) else {
-            errors.push(
-                Diagnostic::error(&path, "a lesson has neither `file` nor `scenario`")
-                    .at(&source, spanned.span())
-                    .with_help("add file = \"01-intro.md\" (the pages), scenario = \"01-call.scenario.toml\", or both"),
-            );
-            continue;
-        };
-        let file_name = name.get_ref();
-        if seen.contains(&file_name.as_str()) {
-            errors.push(
-                Diagnostic::error(&path, format!("lesson file `{file_name}` is listed twice"))
-                    .at(&source, name.span())
-                    .with_help("each lesson needs its own file; remove the duplicate entry"),
-            );
-            continue;
-        }
-        seen.push(file_name);
-        let mut named = |rel: Option<&Spanned<String>>| match rel {
-            None => Ok(None),
-            Some(r) => match check_course_file(dir, r, &path, &source) {
-                Ok(p) => Ok(Some(p)),
-                Err(e) => {
-                    errors.push(e);
-                    Err(())
-                }
-            },
-        };
-        let lesson_path = named(entry.file.as_ref());
-        let scenario = named(entry.scenario.as_ref());
-        let quiz = named(entry.quiz.as_ref()).unwrap_or(None);
-        let (Ok(lesson_path), Ok(scenario)) = (lesson_path, scenario) else {
-            continue;
-        };
-        lessons.push(Lesson {
-            file: file_name.clone(),
-            path: lesson_path,
-            title: entry.title.clone().filter(|t| !t.trim().is_empty()),
-            scenario,
-            required: entry.required.unwrap_or(true),
-            quiz,
-        });
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(Course {
-        id,
-        dir: dir.to_path_buf(),
-        title,
-        summary: file.summary.trim().to_string(),
-        version: file.version,
-        hours,
-        pass_percent,
-        order: file.order,
-        requires: file.requires,
-        provider: file.provider,
-        certification: file.certification,
-        objectives: file.objectives,
-        min_minutes,
-        reviewed,
-        lessons,
-    })
-}
-
-/// Whether `s` is a month as `YYYY-MM` (year 2000..=2100).
-fn is_year_month(s: &str) -> bool {
-    let Some((y, m)) = s.split_once('-') else {
-        return false;
-    };
-    y.len() == 4
-        && m.len() == 2
-        && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-        && y.parse::<u16>().is_ok_and(|y| (2000..=2100).contains(&y))
-        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
-}
-
-/// Turns a TOML parse error into a located diagnostic.
-pub fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim().trim_end_matches('.').to_string();
-    let help = if message.starts_with("unknown field") {
-        "remove the key or fix its spelling (see docs/course-format.md)"
-    } else if message.starts_with("missing field") {
-        "add the missing key (see docs/course-format.md)"
-    } else if message.starts_with("invalid type") {
-        "give the value the type the format expects (see docs/course-format.md)"
-    } else {
-        "fix the TOML syntax at the marked place"
-    };
-    let d = Diagnostic::error(path, message).with_help(help);
-    match err.span() {
-        Some(span) => d.at(source, span),
-        None => d,
-    }
-}
-
-/// Checks that a file named in `course.toml` stays inside the course folder and is usable.
-fn check_course_file(
-    dir: &Path,
-    rel: &Spanned<String>,
-    toml_path: &Path,
-    toml_source: &str,
-) -> Result<PathBuf, Diagnostic> {
-    let locate = |msg: String, help: &str| {
-        Diagnostic::error(toml_path, msg)
-            .at(toml_source, rel.span())
-            .with_help(help.to_string())
-    };
-    let resolved = resolve_inside(dir, rel.get_ref()).map_err(|msg| {
-        locate(
-            msg,
-            "use a path relative to the course folder, such as \"01-intro.md\"",
-        )
-    })?;
-    let meta = fs::metadata(&resolved).map_err(|_| {
-        locate(
-            format!("file `{}` not found", rel.get_ref()),
-            "create the file or fix the name in course.toml",
-        )
-    })?;
-    if !meta.is_file() {
-        return Err(locate(
-            format!("`{}` is not a file", rel.get_ref()),
-            "point at a Markdown or TOML file",
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(locate(
-            format!(
-                "file `{}` is {} KiB, over the 1024 KiB limit",
-                rel.get_ref(),
-                meta.len() / 1024
-            ),
-            "split the lesson into several smaller lessons",
-        ));
-    }
-    Ok(resolved)
 }
 
 /// Resolves `rel` inside `dir`, refusing absolute paths, `..` and symlinks that leave `dir`.
@@ -584,6 +336,7 @@ pub fn first_heading(markdown: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::load::is_year_month;
     use super::*;
 
     #[test]

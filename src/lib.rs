@@ -29,6 +29,7 @@ pub mod runtime;
 pub mod sanitize;
 pub mod scenario;
 pub mod search;
+pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;

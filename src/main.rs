@@ -27,6 +27,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`rollcall man | head`): it has what it wanted.
+        Err(err) if cmd::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let message = format!("{err:#}");
             eprintln!("rollcall: error: {}", rollcall::sanitize::text(&message));

@@ -308,6 +308,22 @@ impl Checked<'_> {
     }
 }
 
+/// Every course id a report can name: the library's and those in any learner's records.
+pub fn course_ids<'a>(
+    learners: &'a BTreeMap<String, Merged>,
+    library: &'a Library,
+) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = library.courses.iter().map(|c| c.id.as_str()).collect();
+    for merged in learners.values() {
+        let p = &merged.progress;
+        ids.extend(p.courses.keys().map(String::as_str));
+        ids.extend(p.attempts.iter().map(|a| a.course.as_str()));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// What to keep in a report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -349,8 +365,10 @@ pub struct Row {
     pub provider: Option<String>,
     /// State certification number.
     pub certification: Option<String>,
-    /// Credit hours: as recorded at completion, else the library's.
-    pub hours: Option<f64>,
+    /// Credit hours the course gives: the library's, else as recorded at completion.
+    pub course_hours: Option<f64>,
+    /// Credit hours this row credits: only a credited completion credits any.
+    pub hours_credited: Option<f64>,
     /// Not started, in progress or completed.
     pub status: Status,
     /// When the course was completed, if credited (the earliest copy wins).
@@ -406,7 +424,10 @@ pub fn build_report(
     now: Stamp,
 ) -> Report {
     let mut rows = Vec::new();
-    for (name, merged) in learners {
+    // Names sorted as people sort them: `alice`, `Bob`, `carl` (the map sorts `Bob` first).
+    let mut sorted: Vec<(&String, &Merged)> = learners.iter().collect();
+    sorted.sort_by_cached_key(|(name, _)| (name.to_lowercase(), *name));
+    for (name, merged) in sorted {
         if let Some(want) = &filter.learner
             && !want.eq_ignore_ascii_case(name)
         {
@@ -464,7 +485,7 @@ fn totals(rows: &[Row]) -> Totals {
         learners: learners.len(),
         completions: done.clone().count(),
         // `+ 0.0`: an empty float sum is -0.0, which would print as "-0".
-        hours: done.filter_map(|r| r.hours).sum::<f64>() + 0.0,
+        hours: done.filter_map(|r| r.hours_credited).sum::<f64>() + 0.0,
     }
 }
 
@@ -540,11 +561,7 @@ fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str)
         .and(record.and_then(|r| r.completed_version.clone()))
         .or_else(|| meta.map(|m| m.version.clone()))
         .or_else(|| attempts.last().map(|a| a.course_version.clone()));
-    let hours = if completed.is_some() {
-        credit.hours
-    } else {
-        meta.map(|m| m.hours)
-    };
+    let hours_credited = completed.and(credit.hours);
     Row {
         learner: learner.to_string(),
         course: id.to_string(),
@@ -552,7 +569,8 @@ fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str)
         version,
         provider: meta.and_then(|m| m.provider.clone()),
         certification: meta.and_then(|m| m.certification.clone()),
-        hours,
+        course_hours: meta.map(|m| m.hours).or(hours_credited),
+        hours_credited,
         status,
         completed_date: completed.map(Stamp::date),
         completed,

@@ -126,7 +126,17 @@ impl Runtime {
                 let result = store.save(&progress).map_err(|e| e.to_string());
                 Some(Msg::Saved { seq, result })
             }
-            Effect::ListLearners => Some(Msg::Learners(store::list_learners(&self.data_dir))),
+            Effect::ListLearners => {
+                let mut names = store::list_learners(&self.data_dir);
+                // The current learner has no file until there is something to save: list them.
+                if let Some(current) = &self.store
+                    && !names.iter().any(|n| n == current.learner())
+                {
+                    names.push(current.learner().to_string());
+                    names.sort();
+                }
+                Some(Msg::Learners(names))
+            }
             Effect::LoadLearner { name, keep, seq } => {
                 // Saves under way for this learner finish first, in order.
                 self.flush();

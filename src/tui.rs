@@ -191,6 +191,20 @@ pub fn start(cli: &crate::cli::Cli) -> anyhow::Result<std::process::ExitCode> {
         }
         return Ok(std::process::ExitCode::SUCCESS);
     }
+    // Checked before the terminal is touched: setting it up and restoring it after a failure
+    // writes escape sequences, which would land in a file or a pipe before the error.
+    if !terminal_attached() {
+        anyhow::bail!(
+            "rollcall needs a terminal (standard input and output are not one); for line-by-line \
+             use run `rollcall --screen-reader`, to print a lesson run `rollcall preview COURSE`"
+        );
+    }
     run(app, runtime)?;
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// Whether both standard input and standard output are a terminal.
+fn terminal_attached() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }

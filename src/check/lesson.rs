@@ -28,6 +28,7 @@ pub(super) fn check_lesson(dir: &Path, path: &Path, report: &mut Report) -> Opti
     }
     setext_rules(path, &source, report);
     long_pages(path, &source, report);
+    super::rendering::check(path, &source, report);
     let targets = links(dir, path, &source, report);
     report.sources.insert(path.to_path_buf(), source);
     Some(targets)

@@ -54,7 +54,7 @@ fn certificate_for(c: &Completion, roster: Option<&Roster>, library: &Library) -
 fn write(path: &Path, cert: &Certificate) -> anyhow::Result<()> {
     let pdf = certificate::render(cert)?;
     crate::fsio::write_atomic(path, &pdf).with_context(|| format!("writing {}", path.display()))?;
-    println!("wrote {}", path.display());
+    outln!("wrote {}", path.display());
     Ok(())
 }
 

@@ -32,13 +32,13 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
     };
     match args.format {
-        Format::Json => println!(
+        Format::Json => outln!(
             "{}",
             sanitize::json(
                 &serde_json::to_string_pretty(&report.to_json()).context("writing JSON")?
             )
         ),
-        _ => print!("{}", sanitize::text(&report.to_human())),
+        _ => out!("{}", sanitize::text(&report.to_human())),
     }
     Ok(if report.failed(args.deny_warnings) {
         ExitCode::from(EXIT_PROBLEMS)

@@ -171,7 +171,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             format::to_post_csv(&records, &columns)
         }
     };
-    print!(
+    out!(
         "{}",
         if args.format == ComplianceFormat::Table {
             clean(&out)

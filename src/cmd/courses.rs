@@ -21,10 +21,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match builtin::unpack(dir) {
         Ok(written) => {
             for path in &written {
-                println!("wrote {}", display_path(path));
+                outln!("wrote {}", display_path(path));
             }
             let n = builtin::course_ids().len();
-            println!(
+            outln!(
                 "unpacked {n} course{} into {}; check edits with `rollcall check {}`",
                 if n == 1 { "" } else { "s" },
                 display_path(dir),

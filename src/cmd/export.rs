@@ -24,7 +24,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let (statements, left_out) = learner_statements_checked(cli, &base, &library, &inputs);
     let mut out = serde_json::to_string_pretty(&statements)?;
     out.push('\n');
-    print!("{}", crate::sanitize::json(&out));
+    out!("{}", crate::sanitize::json(&out));
     Ok(if inputs.skipped.is_empty() && !left_out {
         ExitCode::SUCCESS
     } else {

@@ -29,6 +29,8 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
     let library = crate::cmd::report::library(cli)?;
     let inputs = crate::cmd::report::read_inputs(cli, &args.paths)?;
     let learners = crate::report::merge_by_learner(&inputs.sources);
+    let known = crate::report::course_ids(&learners, &library);
+    crate::cmd::known_course(args.course.as_deref(), known)?;
     let attempts: Vec<&Attempt> = learners
         .values()
         .filter(|m| !m.mismatched)
@@ -46,7 +48,7 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    print!("{}", crate::cmd::terminal_safe(&out, args.format));
+    out!("{}", crate::cmd::terminal_safe(&out, args.format));
     Ok(if inputs.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {

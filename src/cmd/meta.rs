@@ -1,5 +1,6 @@
 //! `rollcall completions SHELL` and `rollcall man`: generated from the clap definitions.
 
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::ExitCode;
 
@@ -7,6 +8,8 @@ use anyhow::Context as _;
 use clap::CommandFactory as _;
 
 use crate::cli::{Cli, Command};
+
+mod man;
 
 /// Runs the command.
 ///
@@ -17,35 +20,17 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match &cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut command, "rollcall", &mut out);
+            // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut command, "rollcall", &mut script);
+            out.write_all(&script)
+                .context("writing the completion script")?;
         }
-        Some(Command::Man) => render_man(command, &mut out).context("writing the man page")?,
+        Some(Command::Man) => man::render(command, &mut out).context("writing the man page")?,
         _ => anyhow::bail!("internal: `meta` called for another command"),
     }
     out.flush().context("writing to standard output")?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The man page: clap's sections, with a KEYS section from the keymap after the commands.
-fn render_man(command: clap::Command, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let has_extra = command.get_after_long_help().is_some() || command.get_after_help().is_some();
-    let has_version = command.get_version().is_some();
-    let man = clap_mangen::Man::new(command);
-    man.render_title(out)?;
-    man.render_name_section(out)?;
-    man.render_synopsis_section(out)?;
-    man.render_description_section(out)?;
-    man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
-    out.write_all(keys_section().as_bytes())?;
-    out.write_all(screen_reader_section().as_bytes())?;
-    if has_extra {
-        man.render_extra_section(out)?;
-    }
-    if has_version {
-        man.render_version_section(out)?;
-    }
-    Ok(())
 }
 
 /// The KEYS section in roff, generated from the keymap (the help overlay lists the same).
@@ -53,14 +38,15 @@ fn render_man(command: clap::Command, out: &mut dyn std::io::Write) -> std::io::
 pub fn keys_section() -> String {
     let mut roff = String::from(".SH KEYS\n");
     for (keys, what) in crate::keymap::help_rows() {
-        roff.push_str(&format!(
+        let _ = write!(
+            roff,
             ".TP\n\\fB{}\\fR\n{}\n",
             roff_escape(keys),
             roff_escape(what)
-        ));
+        );
     }
     for note in crate::keymap::HELP_NOTES {
-        roff.push_str(&format!(".PP\n{}\n", roff_escape(note)));
+        let _ = write!(roff, ".PP\n{}\n", roff_escape(note));
     }
     roff
 }
@@ -75,7 +61,7 @@ pub fn screen_reader_section() -> String {
     ));
     roff.push('\n');
     for line in crate::plain::HELP {
-        roff.push_str(&format!(".br\n{}\n", roff_escape(line)));
+        let _ = write!(roff, ".br\n{}\n", roff_escape(line));
     }
     roff
 }

@@ -33,11 +33,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILED));
     }
-    let root = cli.courses.clone().unwrap_or_else(|| PathBuf::from("."));
-    let dir = match &cli.courses {
-        Some(root) => root.join(&args.id),
-        None => PathBuf::from(&args.id),
-    };
+    let (root, found) = courses_root(cli);
+    let dir = root.join(&args.id);
     if args.scenario && dir.join("course.toml").is_file() {
         return add_scenario(&dir);
     }
@@ -67,14 +64,52 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     for (name, text) in files {
         let path = dir.join(name.as_ref());
         fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
-        println!("wrote {}", display_path(&path));
+        outln!("wrote {}", display_path(&path));
     }
-    println!(
-        "created course `{}`; edit the files, then run `rollcall check {}`",
-        args.id,
-        display_path(&dir)
-    );
+    outln!("created course `{}` in {}", args.id, display_path(&dir));
+    if found {
+        outln!(
+            "edit the files, then run `rollcall check` and `rollcall preview {}`",
+            args.id
+        );
+    } else {
+        // Here `check` and `preview` do not look by themselves: say how to point them.
+        outln!(
+            "edit the files, then run `rollcall check {}` and `rollcall --courses {} preview {}`",
+            display_path(&dir),
+            display_path(&root),
+            args.id
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where a new course goes, and whether `check` and `preview` find it there by themselves:
+/// the courses folder the app uses (`--courses`, `$ROLLCALL_COURSES`, the settings file),
+/// else `./courses`, made when missing; but when the current folder already holds courses
+/// (the author works inside a courses folder), the course goes beside them.
+fn courses_root(cli: &Cli) -> (PathBuf, bool) {
+    let configured = crate::config::Config::load(cli)
+        .ok()
+        .and_then(|c| c.courses)
+        .or_else(|| cli.courses.clone());
+    if let Some(root) = configured {
+        return (root, true);
+    }
+    let local = PathBuf::from("courses");
+    if !local.is_dir() && holds_courses(std::path::Path::new(".")) {
+        return (PathBuf::from("."), false);
+    }
+    (local, true)
+}
+
+/// Whether `dir` has a course folder in it (a folder with a `course.toml`).
+fn holds_courses(dir: &std::path::Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .filter_map(Result::ok)
+            .any(|e| e.path().join("course.toml").is_file())
+    })
 }
 
 /// A file name, owned or static.
@@ -107,15 +142,15 @@ fn add_scenario(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_FAILED));
     }
     fs::write(&path, SCENARIO_TEXT).with_context(|| format!("writing {}", path.display()))?;
-    println!("wrote {}", display_path(&path));
+    outln!("wrote {}", display_path(&path));
     let mut updated = text;
     if !updated.ends_with('\n') {
         updated.push('\n');
     }
     updated.push_str(&scenario_entry(&name));
     fs::write(&toml_path, updated).with_context(|| format!("writing {}", toml_path.display()))?;
-    println!("added the lesson to {}", display_path(&toml_path));
-    println!(
+    outln!("added the lesson to {}", display_path(&toml_path));
+    outln!(
         "edit the scenario, then run `rollcall check {}` and `rollcall scenario graph {}`",
         display_path(dir),
         display_path(&path)
@@ -217,7 +252,15 @@ text = "The customer storms out, knocking over a display. A second call comes in
 fn title_from_id(id: &str) -> String {
     id.split('-')
         .filter(|w| !w.is_empty())
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
+            if ACRONYMS.contains(&w) {
+                return w.to_ascii_uppercase();
+            }
+            // Small words stay small inside a title, as in "Use of Force Reporting".
+            if i > 0 && SMALL_WORDS.contains(&w) {
+                return w.to_string();
+            }
             let mut chars = w.chars();
             chars.next().map_or_else(String::new, |c| {
                 c.to_uppercase().chain(chars).collect::<String>()
@@ -226,6 +269,18 @@ fn title_from_id(id: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Words written in capitals in police training titles.
+const ACRONYMS: &[&str] = &[
+    "ada", "aed", "cit", "cpr", "dui", "dwi", "ems", "ics", "lgbtq", "nims", "oc", "post", "ptsd",
+    "swat", "tbi",
+];
+
+/// Words left in lower case inside a title (articles, short conjunctions and prepositions).
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to",
+    "vs", "via", "with",
+];
 
 /// The files of a new course: name and text.
 fn skeleton(title: &str) -> [(Name, String); 3] {
@@ -356,7 +411,13 @@ mod tests {
 
     #[test]
     fn titles_from_ids() {
-        assert_eq!(title_from_id("stop-and-search"), "Stop And Search");
+        assert_eq!(title_from_id("stop-and-search"), "Stop and Search");
+        assert_eq!(
+            title_from_id("use-of-force-reporting"),
+            "Use of Force Reporting"
+        );
+        assert_eq!(title_from_id("the-ada-and-you"), "The ADA and You");
+        assert_eq!(title_from_id("cit-for-patrol"), "CIT for Patrol");
         assert_eq!(title_from_id("a--b2"), "A B2");
     }
 

@@ -42,10 +42,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[cfg(any(debug_assertions, feature = "test-commands"))]
-use anyhow::Context;
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{Cli, Command, Format, ProgressArgs};
 use crate::course::{Course, Library};
@@ -53,11 +50,14 @@ use crate::domain;
 use crate::progress::store::Store;
 use crate::progress::validate as rules;
 use crate::progress::{Progress, Stamp};
-// Only the test-only save-loop builds records by hand.
+
+mod output;
 #[cfg(any(debug_assertions, feature = "test-commands", test))]
-use crate::progress::{Attempt, GivenAnswer, LessonProgress};
-#[cfg(any(debug_assertions, feature = "test-commands", test))]
-use crate::quiz::Answer;
+mod save_loop;
+
+use output::{table, write_csv};
+#[cfg(test)]
+use save_loop::loop_record;
 
 /// Runs `progress` or `save-loop`.
 ///
@@ -69,7 +69,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = Store::new(&config.data_dir, &config.learner)?;
     match &cli.command {
         #[cfg(any(debug_assertions, feature = "test-commands"))]
-        Some(Command::SaveLoop { count, tag }) => save_loop(&store, *count, tag),
+        Some(Command::SaveLoop { count, tag }) => save_loop::run(&store, *count, tag),
         Some(Command::Progress(args)) => show_or_repair(&config, &store, args),
         _ => anyhow::bail!("internal error: `progress` called for another command"),
     }
@@ -101,11 +101,20 @@ fn show_or_repair(
         }
         return Ok(ExitCode::SUCCESS);
     }
+    for twin in crate::progress::store::case_twins(store.dir(), store.learner()) {
+        let line = format!(
+            "{} is also {}'s (the names differ only in case) and is not shown here; merge the \
+             two files by hand",
+            store.dir().join(format!("{twin}.toml")).display(),
+            store.learner()
+        );
+        eprintln!("rollcall: warning: {}", crate::sanitize::line(&line));
+    }
     let progress = store.load()?;
     let library = courses_dir_library(config.courses.as_deref());
     let summary = summarize(&progress, store.path(), library.as_ref(), Stamp::now());
     let text = match args.format {
-        Format::Table => table(&summary),
+        Format::Table => table(&summary, crate::cmd::table_width(args.wide)),
         Format::Json => serde_json::to_string_pretty(&summary)? + "\n",
         Format::Csv => {
             let mut buf = Vec::new();
@@ -289,213 +298,9 @@ fn course_row(
     }
 }
 
-/// The cells of one table row: course, lessons, best scores, completed, hours.
-fn cells(row: &CourseRow) -> [String; 5] {
-    let lessons = match row.lessons_total {
-        Some(total) => format!("{}/{total}", row.lessons_done),
-        None => format!("{}/?", row.lessons_done),
-    };
-    let best = row
-        .quizzes
-        .iter()
-        .map(|q| q.best_percent.map_or_else(|| "-".to_string(), percent))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let completed = row
-        .completed
-        .map_or_else(|| "-".to_string(), |t| t.date().to_string());
-    let hours = row
-        .hours
-        .map_or_else(|| "-".to_string(), |h| format!("{h:.1}"));
-    [
-        row.title.clone().unwrap_or_else(|| row.id.clone()),
-        lessons,
-        if best.is_empty() { "-".into() } else { best },
-        completed,
-        hours,
-    ]
-}
-
-fn percent(p: f64) -> String {
-    format!("{}%", p.round())
-}
-
-fn table(summary: &Summary) -> String {
-    let mut out = format!(
-        "Progress of {} ({})\n",
-        summary.learner,
-        summary.file.display()
-    );
-    if summary.courses.is_empty() {
-        out.push_str("No progress recorded yet.\n");
-        return out;
-    }
-    out.push('\n');
-    let header = ["COURSE", "LESSONS", "BEST SCORES", "COMPLETED", "HOURS"].map(String::from);
-    let rows: Vec<[String; 5]> = std::iter::once(header)
-        .chain(summary.courses.iter().map(cells))
-        .collect();
-    let mut widths = [0usize; 5];
-    for row in &rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    for row in &rows {
-        let mut line = String::new();
-        for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                line.push_str(&" ".repeat(w - cell.width() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    for row in &summary.courses {
-        if !row.flags.is_empty() {
-            let claimed = row
-                .not_credited
-                .map(|t| format!("completion recorded {} ", t.date()))
-                .unwrap_or_default();
-            out.push_str(&format!(
-                "\n! {}: {claimed}not credited ({})",
-                row.id,
-                row.flags.join(", ")
-            ));
-        }
-    }
-    if summary.courses.iter().any(|r| !r.flags.is_empty()) {
-        out.push('\n');
-    }
-    out.push_str(&format!(
-        "\n{} quiz attempt{} recorded.\n",
-        summary.attempts,
-        if summary.attempts == 1 { "" } else { "s" }
-    ));
-    out
-}
-
-fn write_csv(out: &mut impl Write, summary: &Summary) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "learner",
-        "course",
-        "title",
-        "lessons_done",
-        "lessons_total",
-        "best_scores",
-        "completed",
-        "hours",
-        "attempts",
-    ])?;
-    for row in &summary.courses {
-        let [_, _, best, _, _] = cells(row);
-        w.write_record(
-            [
-                summary.learner.clone(),
-                row.id.clone(),
-                row.title.clone().unwrap_or_default(),
-                row.lessons_done.to_string(),
-                row.lessons_total.map(|t| t.to_string()).unwrap_or_default(),
-                best,
-                row.completed.map(|t| t.to_string()).unwrap_or_default(),
-                row.hours.map(|h| h.to_string()).unwrap_or_default(),
-                row.attempts.to_string(),
-            ]
-            .iter()
-            .map(|c| crate::compliance::format::safe_cell(c)),
-        )?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Saves `count` attempts one by one, printing `saved <id>` only once each save returned.
-/// The crash tests kill this mid-loop and check every reported attempt survived.
-#[cfg(any(debug_assertions, feature = "test-commands"))]
-fn save_loop(store: &Store, count: usize, tag: &str) -> anyhow::Result<ExitCode> {
-    let mut out = io::stdout().lock();
-    for i in 0..count {
-        let id = format!("{tag}-{i}");
-        let progress = loop_record(store.learner(), &id, i);
-        store
-            .save(&progress)
-            .with_context(|| format!("attempt {id} not saved"))?;
-        writeln!(out, "saved {id}")?;
-        out.flush()?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A record holding one realistic attempt (and the page position that goes with it).
-#[cfg(any(debug_assertions, feature = "test-commands", test))]
-fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
-    let started = Stamp::now();
-    let answers = vec![
-        GivenAnswer {
-            question: 1,
-            id: None,
-            answer: Answer::Choices(vec![i % 4]),
-            correct: i % 4 == 1,
-        },
-        GivenAnswer {
-            question: 2,
-            id: None,
-            answer: Answer::Bool(i.is_multiple_of(2)),
-            correct: i.is_multiple_of(2),
-        },
-        GivenAnswer {
-            question: 3,
-            id: None,
-            answer: Answer::Text("988".into()),
-            correct: true,
-        },
-        GivenAnswer {
-            question: 4,
-            id: None,
-            answer: Answer::Order(vec![2, 0, 1]),
-            correct: !i.is_multiple_of(3),
-        },
-    ];
-    let score = answers.iter().filter(|a| a.correct).count();
-    let total = answers.len();
-    #[allow(clippy::cast_precision_loss)] // tiny counts
-    let pct = score as f64 / total as f64 * 100.0;
-    let mut progress = Progress::new(learner);
-    progress.attempts.push(Attempt {
-        id: id.to_string(),
-        course: "de-escalation".into(),
-        lesson: "01-why-slow-down".into(),
-        quiz: "01-why-slow-down.quiz.toml".into(),
-        course_version: "1.0".into(),
-        started,
-        finished: Stamp::now(),
-        score,
-        total,
-        percent: pct,
-        passed: pct >= 80.0,
-        pass_percent: 80,
-        answers,
-    });
-    let page = i % 6 + 1;
-    let course = progress.courses.entry("de-escalation".into()).or_default();
-    course.first_opened = Some(started);
-    course.lessons.insert(
-        "01-why-slow-down".into(),
-        LessonProgress {
-            page,
-            viewed_at: Some(started),
-            pages_seen: [page].into(),
-            pages_total: 6,
-            completed: None,
-        },
-    );
-    progress
-}
-
 #[cfg(test)]
 mod tests {
+    use super::output::cells;
     use super::*;
 
     #[test]
@@ -512,7 +317,7 @@ mod tests {
         assert_eq!(row.quizzes.len(), 1);
         assert_eq!(row.quizzes[0].attempts, 2);
         assert_eq!(cells(row)[1], "0/?");
-        assert!(table(&s).contains("de-escalation"));
+        assert!(table(&s, None).contains("de-escalation"));
     }
 
     #[test]
@@ -523,7 +328,7 @@ mod tests {
             None,
             Stamp::now(),
         );
-        assert!(table(&s).contains("No progress recorded yet."));
+        assert!(table(&s, None).contains("No progress recorded yet."));
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `rollcall report`.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -61,15 +60,6 @@ fn parse_date(flag: &str, value: Option<&String>) -> anyhow::Result<Option<jiff:
         .transpose()
 }
 
-fn terminal_width() -> Option<usize> {
-    if std::io::stdout().is_terminal()
-        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
-    {
-        return Some(usize::from(w));
-    }
-    std::env::var("COLUMNS").ok()?.parse().ok()
-}
-
 /// Runs the command.
 ///
 /// # Errors
@@ -92,12 +82,18 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut inputs = read_inputs(cli, &args.paths)?;
     // The sources are moved into the merge: a big record is held once.
     let learners = report::merge_owned(std::mem::take(&mut inputs.sources));
+    warn_case_twins(learners.keys());
+    crate::cmd::known_course(
+        args.course.as_deref(),
+        report::course_ids(&learners, &library),
+    )?;
+    crate::cmd::known_learner(cli.learner.as_deref(), learners.keys().map(String::as_str))?;
     let mut built = report::build_report(&learners, &library, &filter, Stamp::now());
     if let Some(url) = &args.verify_lrs {
         super::sync::verify_report(cli, args, url, &mut built)?;
     }
     let out = match args.format {
-        Format::Table => format::to_table(&built, terminal_width()),
+        Format::Table => format::to_table(&built, crate::cmd::table_width(args.wide)),
         Format::Csv => format::to_csv(&built).context("cannot write CSV")?,
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&format::to_json(&built, &inputs.skipped))?;
@@ -105,10 +101,31 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    print!("{}", crate::cmd::terminal_safe(&out, args.format));
+    out!("{}", crate::cmd::terminal_safe(&out, args.format));
     Ok(if inputs.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(crate::cmd::EXIT_PROBLEMS)
     })
+}
+
+/// Says which learners differ only in case: rollcall treats them as one learner now, but
+/// their files are reported apart (not merged, nothing dropped) until someone merges them.
+fn warn_case_twins<'a>(names: impl Iterator<Item = &'a String>) {
+    let mut by_key: std::collections::BTreeMap<String, Vec<&str>> =
+        std::collections::BTreeMap::new();
+    for name in names {
+        by_key
+            .entry(crate::progress::store::learner_key(name))
+            .or_default()
+            .push(name);
+    }
+    for twins in by_key.values().filter(|t| t.len() > 1) {
+        let line = format!(
+            "learners {} differ only in case: they are one learner, shown apart until their \
+             progress files are merged by hand",
+            twins.join(" and ")
+        );
+        eprintln!("rollcall: warning: {}", crate::sanitize::line(&line));
+    }
 }

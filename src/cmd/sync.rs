@@ -149,7 +149,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let shown = endpoint.display_url();
     if plan.pending.is_empty() {
         if plan.elsewhere.is_empty() {
-            println!(
+            outln!(
                 "Nothing new to send to {shown} ({} statements already there).",
                 plan.already
             );
@@ -271,11 +271,11 @@ fn send_pending(
     let rest = format!("sent {sent}, {left} left for the next sync");
     match outcome.stop {
         None => {
-            println!("Sent {sent} statements to {shown}.");
+            sayln!("Sent {sent} statements to {shown}.");
             exit(problems)
         }
         Some(Stop::Offline(why) | Stop::Unavailable(why)) => {
-            println!(
+            sayln!(
                 "LRS not reachable ({}): {rest}; nothing is lost.",
                 sanitize::line(&why)
             );

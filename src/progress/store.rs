@@ -4,8 +4,11 @@
 //! - writes are atomic and durable: a temp file in the same folder is written and fsynced, then
 //!   renamed over the old file, then the folder is fsynced (Unix);
 //! - two copies of rollcall on one learner take an exclusive lock on `<learner>.toml.lock`
-//!   (a separate file, so the rename does not replace the locked inode), re-read the file under
-//!   the lock and merge into it, so neither copy's attempts are lost;
+//!   (a separate file, so the rename does not replace the locked inode; see [`lock`]), re-read
+//!   the file under the lock and merge into it, so neither copy's attempts are lost;
+//! - `jdoe` and `JDoe` are one learner: an existing file whose name differs only in case is
+//!   that learner's file (its name is kept), and a record with nothing in it is not written,
+//!   so choosing a learner creates no file until there is something to save.
 //! - a file that cannot be read is never overwritten: the error says which file, what is wrong
 //!   and that `rollcall progress --repair` moves it aside.
 //!
@@ -13,7 +16,7 @@
 //! whole file, and reports can read progress from read-only media.
 
 use std::ffi::OsString;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -22,11 +25,12 @@ use crate::progress::{self, ParseError, Progress};
 
 mod error;
 mod learner;
+mod lock;
 
 pub use error::StoreError;
 pub use learner::{
-    DEFAULT_LEARNER, LEARNER_ENV, MAX_LEARNER_CHARS, list_learners, resolve_learner,
-    sanitize_learner, validate_learner,
+    DEFAULT_LEARNER, LEARNER_ENV, MAX_LEARNER_CHARS, case_twins, learner_key, list_learners,
+    resolve_learner, sanitize_learner, validate_learner,
 };
 
 /// Environment variable naming the data folder.
@@ -135,12 +139,15 @@ pub struct Store {
 }
 
 impl Store {
-    /// The store for `learner` in `dir`; checks the name and touches nothing on disk.
+    /// The store for `learner` in `dir`: checks the name and finds the learner's file when one
+    /// exists under a name that differs only in case. Writes nothing.
     ///
     /// # Errors
     /// [`StoreError::InvalidLearner`].
     pub fn new(dir: &Path, learner: &str) -> Result<Store, StoreError> {
         validate_learner(learner)?;
+        let learner = learner::file_learner(dir, learner)?;
+        let learner = learner.as_str();
         Ok(Store {
             dir: dir.to_path_buf(),
             learner: learner.to_string(),
@@ -179,6 +186,13 @@ impl Store {
     /// When the folder cannot be written ([`StoreError::Write`]), or when the file on disk
     /// cannot be read or used, in which case it is not overwritten.
     pub fn save(&self, progress: &Progress) -> Result<Progress, StoreError> {
+        // Nothing to keep and no file yet: write nothing (a learner chosen and left at once
+        // leaves no empty file behind).
+        if *progress == Progress::new(&progress.learner)
+            && fs::symlink_metadata(&self.path).is_err()
+        {
+            return Ok(progress.clone());
+        }
         fsio::create_private_dir(&self.dir).map_err(|e| self.write_error(e))?;
         let _lock = self.lock()?;
         let mut merged = read_progress(&self.path)?.unwrap_or_else(|| Progress::new(&self.learner));
@@ -235,16 +249,10 @@ impl Store {
         }
     }
 
-    /// Takes the learner's exclusive lock; released when the returned file is dropped.
-    fn lock(&self) -> Result<File, StoreError> {
-        let file = fsio::open_lock_file(&self.lock_path).map_err(|e| self.write_error(e))?;
-        match file.lock() {
-            Ok(()) => Ok(file),
-            // Some network and FUSE file systems cannot lock: saving without the lock (risking
-            // a race with a second copy) still beats not saving at all.
-            Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(file),
-            Err(e) => Err(self.write_error(e)),
-        }
+    /// Takes the learner's exclusive lock; released (and on Unix its file removed) when the
+    /// returned value is dropped.
+    fn lock(&self) -> Result<lock::Held, StoreError> {
+        lock::acquire(&self.lock_path).map_err(|e| self.write_error(e))
     }
 
     fn temp_prefix(&self) -> String {
@@ -377,7 +385,7 @@ mod tests {
         let other = dir.path().join(".a.toml.tmp-x.toml.tmp-AbC123");
         fs::write(&stale, "half").unwrap();
         fs::write(&other, "someone else's").unwrap();
-        store.save(&Progress::new("a")).unwrap();
+        store.save(&with_attempt("a1")).unwrap();
         assert!(!stale.exists());
         assert!(other.exists());
     }

@@ -151,7 +151,7 @@ fn validation_errors_have_lines() {
     assert!(e.message.contains("out of range"), "{e}");
     assert_eq!(e.line, Some(1));
     let e = first_error("[[questions]]\nprompt = \"x\"\nanswer = true\ncolour = 1\n");
-    assert!(e.message.contains("unknown field"), "{e}");
+    assert!(e.message.contains("unknown key"), "{e}");
     assert_eq!(e.line, Some(4));
     let e = first_error("[[questions]\n");
     assert_eq!(e.line, Some(1));

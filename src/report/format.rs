@@ -49,14 +49,15 @@ pub fn totals_line(report: &Report) -> String {
 }
 
 /// CSV columns, in order.
-pub const CSV_HEADER: [&str; 16] = [
+pub const CSV_HEADER: [&str; 17] = [
     "learner",
     "course",
     "title",
     "version",
     "provider",
     "certification",
-    "hours",
+    "course_hours",
+    "hours_credited",
     "status",
     "completed_date",
     "completed_at",
@@ -86,7 +87,8 @@ fn csv_record(row: &Row) -> Vec<String> {
         opt(&row.version),
         opt(&row.provider),
         opt(&row.certification),
-        row.hours.map(hours_text).unwrap_or_default(),
+        row.course_hours.map(hours_text).unwrap_or_default(),
+        row.hours_credited.map(hours_text).unwrap_or_default(),
         status_key(row.status).to_string(),
         row.completed_date
             .map(|d| d.to_string())
@@ -155,7 +157,8 @@ pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
                 "version": r.version,
                 "provider": r.provider,
                 "certification": r.certification,
-                "hours": r.hours,
+                "course_hours": r.course_hours,
+                "hours_credited": r.hours_credited,
                 "status": status_key(r.status),
                 "completed_date": r.completed_date.map(|d| d.to_string()),
                 "completed_at": r.completed,
@@ -254,7 +257,7 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
             dash(r.certification.as_deref())
         }),
         col("HOURS", 0, Some(5), true, &|r| {
-            r.hours.map_or_else(|| "-".into(), hours_text)
+            r.hours_credited.map_or_else(|| "-".into(), hours_text)
         }),
         col("STATUS", 0, None, false, &|r| {
             // `!`: something recorded is not credited; the lines under the totals say why.

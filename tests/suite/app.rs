@@ -159,7 +159,7 @@ fn library_lists_good_and_broken_courses() {
     let text = h.screen_text(80, 24);
     assert!(text.contains("Sample Course"), "{text}");
     assert!(text.contains("broken (cannot be opened)"), "{text}");
-    assert!(text.contains("unknown field `colour`"), "{text}");
+    assert!(text.contains("unknown key `colour`"), "{text}");
     assert!(text.contains("learner: tester"), "{text}");
 }
 
@@ -472,6 +472,8 @@ fn switch_learner_on_a_shared_workstation() {
     assert_eq!(p.selected, 0, "the current learner is selected");
     h.send(&[Msg::Down, Msg::Enter]);
     assert_eq!(h.app.learner, "tester");
+    // Issue 16 defect 12: a learner chosen and left without doing anything leaves no file.
+    assert!(!h.dir.path().join("Officer Diaz.toml").exists());
     assert!(h.app.progress.courses.contains_key("sample"));
 }
 

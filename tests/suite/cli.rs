@@ -112,6 +112,24 @@ fn rollcall(cwd: &Path) -> Command {
     cmd
 }
 
+/// [`rollcall`] as a `std::process::Command`, for tests that choose its standard streams.
+fn std_rollcall(cwd: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"));
+    for var in [
+        "ROLLCALL_COURSES",
+        "ROLLCALL_DATA_DIR",
+        "ROLLCALL_LEARNER",
+        "ROLLCALL_LRS_URL",
+        "ROLLCALL_LRS_USER",
+        "ROLLCALL_LRS_PASSWORD",
+        "NO_COLOR",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.current_dir(cwd);
+    cmd
+}
+
 /// Runs `rollcall check ARGS` in `cwd`; returns stdout and the exit code.
 fn check(cwd: &Path, args: &[&str]) -> (String, i32) {
     let out = rollcall(cwd).arg("check").args(args).output().unwrap();
@@ -228,7 +246,10 @@ fn deny_warnings_fails_on_warnings_only_with_the_flag() {
         .args(["new", "clean"])
         .assert()
         .success();
-    assert_eq!(check(tmp.path(), &["clean", "--deny-warnings"]).1, 0);
+    assert_eq!(
+        check(tmp.path(), &["courses/clean", "--deny-warnings"]).1,
+        0
+    );
 }
 
 #[test]
@@ -322,9 +343,9 @@ fn new_course_checks_clean_and_is_not_overwritten() {
         .args(["new", "stop-and-search", "--title", "Stop and Search"])
         .assert()
         .success();
-    let toml = fs::read_to_string(tmp.path().join("stop-and-search/course.toml")).unwrap();
+    let toml = fs::read_to_string(tmp.path().join("courses/stop-and-search/course.toml")).unwrap();
     assert!(toml.contains("title = \"Stop and Search\""), "{toml}");
-    let (stdout, code) = check(tmp.path(), &["stop-and-search"]);
+    let (stdout, code) = check(tmp.path(), &["courses/stop-and-search"]);
     assert_eq!(
         (stdout.as_str(), code),
         ("0 errors, 0 warnings in 1 course\n", 0)
@@ -343,14 +364,14 @@ fn new_course_checks_clean_and_is_not_overwritten() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a valid course id"));
-    assert!(!tmp.path().join("Bad Id").exists());
+    assert!(!tmp.path().join("courses/Bad Id").exists());
 
     // Names Windows reserves are refused everywhere, so a course made here opens there.
     let reserved = rollcall(tmp.path()).args(["new", "con"]).output().unwrap();
     assert_eq!(reserved.status.code(), Some(2));
     let err = String::from_utf8_lossy(&reserved.stderr);
     assert!(err.contains("reserved device name on Windows"), "{err}");
-    assert!(!tmp.path().join("con").exists());
+    assert!(!tmp.path().join("courses/con").exists());
 }
 
 #[test]
@@ -777,4 +798,278 @@ fn scenario_graph_renders_with_dot() {
         String::from_utf8_lossy(&out.stderr).contains("names node `hrut`"),
         "{out:?}"
     );
+}
+
+/// Issue 16 defect 10: `new` wrote into the current folder, where a bare `check` and
+/// `preview ID` did not look; titles capitalised every small word.
+#[test]
+fn new_course_goes_where_check_and_preview_find_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir(tmp.path().join("courses")).unwrap();
+    let out = rollcall(tmp.path())
+        .args(["new", "use-of-force-reporting"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8(out.stdout).unwrap();
+    let dir = tmp.path().join("courses/use-of-force-reporting");
+    assert!(dir.join("course.toml").is_file(), "{said}");
+    let shown = Path::new("courses").join("use-of-force-reporting");
+    assert!(
+        said.contains(&format!(
+            "created course `use-of-force-reporting` in {}",
+            shown.display()
+        )),
+        "{said}"
+    );
+    let toml = fs::read_to_string(dir.join("course.toml")).unwrap();
+    assert!(
+        toml.contains("title = \"Use of Force Reporting\""),
+        "{toml}"
+    );
+    let (stdout, code) = check(tmp.path(), &[]);
+    assert_eq!(
+        (stdout.as_str(), code),
+        ("0 errors, 0 warnings in 1 course\n", 0)
+    );
+    let preview = rollcall(tmp.path())
+        .args(["preview", "use-of-force-reporting"])
+        .output()
+        .unwrap();
+    assert!(preview.status.success(), "{preview:?}");
+    assert!(String::from_utf8_lossy(&preview.stdout).contains("Use of Force Reporting"));
+
+    // In a folder that already holds courses (no courses/ in it), the course goes beside
+    // them, and rollcall says how to check and preview it from there.
+    let own = tempfile::tempdir().unwrap();
+    copy_dir(&dir, &own.path().join("first"));
+    let out = rollcall(own.path())
+        .args(["new", "second"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(own.path().join("second/course.toml").is_file());
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.contains("rollcall --courses . preview second"),
+        "{said}"
+    );
+}
+
+/// Issue 16 defect 12: the man page lacked FILES, ENVIRONMENT and EXIT STATUS, and named a
+/// page per subcommand (`rollcall-check(1)`) that does not exist.
+#[test]
+fn man_page_has_keys_files_environment_exit_status_and_no_missing_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = rollcall(tmp.path()).arg("man").output().unwrap();
+    assert!(out.status.success());
+    let man = String::from_utf8(out.stdout).unwrap();
+    for section in [
+        ".SH KEYS\n",
+        ".SH FILES\n",
+        ".SH ENVIRONMENT\n",
+        ".SH \"EXIT STATUS\"\n",
+        ".SH COMMANDS\n",
+    ] {
+        assert!(man.contains(section), "{section}");
+    }
+    assert!(!man.contains("(1)"), "names a page that is not installed");
+    for var in [
+        "ROLLCALL_LEARNER",
+        "ROLLCALL_DATA_DIR",
+        "ROLLCALL_COURSES",
+        "NO_COLOR",
+    ] {
+        assert!(man.contains(var), "{var}");
+    }
+    assert!(man.contains("rollcall check"), "the commands are listed");
+}
+
+/// Issue 16 defect 12: `rollcall man | head` failed with "Broken pipe". Every command that
+/// prints ends quietly when its reader has gone.
+#[cfg(unix)]
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let courses = fixtures().join("many-errors");
+    let courses = courses.to_str().unwrap();
+    for args in [
+        &["man"][..],
+        &["completions", "bash"],
+        &["check", courses],
+        &["courses", "unpack", "out"],
+        &["--data-dir", ".", "report"],
+        &["--data-dir", ".", "progress"],
+        &["preview", "de-escalation"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std_rollcall(tmp.path())
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {:?} {stderr}",
+            out.status
+        );
+    }
+}
+
+/// Issue 16 defect 12: without a terminal, rollcall wrote escape sequences to its output
+/// before saying it needs one.
+#[test]
+fn without_a_terminal_no_escape_bytes_come_before_the_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std_rollcall(tmp.path())
+        .env("TERM", "xterm-256color")
+        .env_remove("ROLLCALL_SCREEN_READER")
+        .args(["--data-dir", "data"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        !out.stdout.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+}
+
+/// Writes a course folder `name` under `root` from (file, text) pairs.
+fn write_course(root: &Path, name: &str, files: &[(&str, &str)]) {
+    let dir = root.join(name);
+    fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        fs::write(dir.join(file), text).unwrap();
+    }
+}
+
+/// Issue 16 defect 11: `check` stopped at the first `course.toml` error, one per run, in
+/// serde's words (`invalid type: string "two", expected f64`).
+#[test]
+fn check_reports_every_course_toml_error_at_once_in_plain_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_course(
+        tmp.path(),
+        "bad",
+        &[
+            (
+                "course.toml",
+                "title = \"T\"\nsumary = \"x\"\nversion = 1.0\nhours = \"two\"\n\n\
+                 [[lessons]]\nfile = \"01-a.md\"\nquizz = \"01-a.quiz.toml\"\n",
+            ),
+            ("01-a.md", "# A\n\nText.\n"),
+        ],
+    );
+    let (out, code) = check(tmp.path(), &["bad"]);
+    assert_eq!(code, 1, "{out}");
+    for (place, message) in [
+        ("bad/course.toml:1:1", "error: course.toml has no `summary`"),
+        (
+            "bad/course.toml:2:1",
+            "error: unknown key `sumary` (did you mean `summary`?)",
+        ),
+        (
+            "bad/course.toml:3:11",
+            "error: `version` should be text in quotes, not a number",
+        ),
+        (
+            "bad/course.toml:4:9",
+            "error: `hours` should be a number, not text",
+        ),
+        (
+            "bad/course.toml:8:1",
+            "error: unknown key `quizz` (did you mean `quiz`?)",
+        ),
+    ] {
+        assert!(out.contains(message), "{message}\n{out}");
+        assert!(out.contains(place), "{place}\n{out}");
+    }
+    assert!(out.contains("5 errors"), "{out}");
+    assert!(out.contains("= help: write it like hours = 2.0"), "{out}");
+    for serde_words in ["f64", "invalid type", "unknown field", "expected one of"] {
+        assert!(!out.contains(serde_words), "{serde_words}\n{out}");
+    }
+}
+
+/// Issue 16 defect 11: a lesson file named `01-intro.md` when the folder has an unused
+/// `01-introduction.md` said only "not found".
+#[test]
+fn check_suggests_the_unused_file_for_a_missing_lesson() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_course(
+        tmp.path(),
+        "near",
+        &[
+            (
+                "course.toml",
+                "title = \"T\"\nsummary = \"s\"\nversion = \"1.0\"\nhours = 1.0\n\n\
+                 [[lessons]]\nfile = \"01-intro.md\"\n",
+            ),
+            ("01-introduction.md", "# Intro\n\nText.\n"),
+        ],
+    );
+    let (out, code) = check(tmp.path(), &["near"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("error: file `01-intro.md` not found"), "{out}");
+    assert!(out.contains("near/course.toml:7:8"), "{out}");
+    assert!(
+        out.contains("= help: did you mean `01-introduction.md`? It is in the course folder"),
+        "{out}"
+    );
+}
+
+/// Issue 16 defect 11: Markdown that renders badly passed `check` silently.
+#[test]
+fn check_warns_on_markdown_that_renders_badly() {
+    let tmp = tempfile::tempdir().unwrap();
+    write_course(
+        tmp.path(),
+        "md",
+        &[
+            (
+                "course.toml",
+                "title = \"T\"\nsummary = \"s\"\nversion = \"1.0\"\nhours = 1.0\n\n\
+                 [[lessons]]\nfile = \"01-a.md\"\n",
+            ),
+            (
+                "01-a.md",
+                "# A\n\n| Step | Why |\n| Arrive | Calm |\n\nSome <b>bold</b> words.\n\n\
+                 A claim.[^1]\n\n---\n\n# B\n\n[^1]: The source.\n",
+            ),
+        ],
+    );
+    let (out, code) = check(tmp.path(), &["md"]);
+    assert_eq!(code, 0, "warnings only: {out}");
+    for (place, message) in [
+        (
+            "md/01-a.md:3:1",
+            "warning: this looks like a table row, but the lines are shown as text",
+        ),
+        (
+            "md/01-a.md:6:6",
+            "warning: raw HTML is shown as it is written, tags and all",
+        ),
+        (
+            "md/01-a.md:8:9",
+            "warning: footnote `[^1]` has no definition on this page",
+        ),
+    ] {
+        assert!(out.contains(message), "{message}\n{out}");
+        assert!(out.contains(place), "{place}\n{out}");
+    }
+    let (_, denied) = check(tmp.path(), &["md", "--deny-warnings"]);
+    assert_eq!(denied, 1);
 }

@@ -84,8 +84,23 @@ fn attempt(id: &str, lesson: &str, percent: f64) -> Attempt {
     }
 }
 
+/// A record with one attempt: something to save.
+fn one_attempt() -> Progress {
+    let mut p = Progress::new("jdoe");
+    p.attempts.push(attempt("a1", "01-why-slow-down", 100.0));
+    p
+}
+
 fn ids(p: &Progress) -> BTreeSet<String> {
     p.attempts.iter().map(|a| a.id.clone()).collect()
+}
+
+fn lock_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().into_string().ok())
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "lock"))
+        .collect()
 }
 
 fn temp_files(dir: &Path) -> Vec<String> {
@@ -231,7 +246,7 @@ fn save_under_a_regular_file_is_an_error() {
     let file = dir.path().join("not-a-folder");
     fs::write(&file, "x").unwrap();
     let store = Store::new(&file.join("data"), "jdoe").unwrap();
-    let err = store.save(&Progress::new("jdoe")).unwrap_err();
+    let err = store.save(&one_attempt()).unwrap_err();
     assert!(matches!(err, StoreError::Write { .. }), "{err:?}");
     assert!(
         err.to_string().starts_with("cannot save progress file"),
@@ -327,10 +342,13 @@ fn files_are_private() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("new-data");
     let store = Store::new(&data, "jdoe").unwrap();
-    store.save(&Progress::new("jdoe")).unwrap();
+    store.save(&one_attempt()).unwrap();
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(store.path()), 0o600);
-    assert_eq!(mode(&data.join("jdoe.toml.lock")), 0o600);
+    assert!(
+        !data.join("jdoe.toml.lock").exists(),
+        "the lock file goes after the save"
+    );
     assert_eq!(mode(&data), 0o700);
     // A file someone made world-readable becomes private on the next save.
     fs::set_permissions(store.path(), fs::Permissions::from_mode(0o644)).unwrap();
@@ -368,6 +386,7 @@ fn two_copies_saving_at_once_lose_nothing() {
     assert_eq!(ids(&p), want);
     assert_eq!(p.attempts.len(), 400, "no duplicates");
     assert!(temp_files(dir.path()).is_empty());
+    assert_eq!(lock_files(dir.path()), Vec::<String>::new());
 }
 
 #[cfg(unix)]
@@ -455,7 +474,8 @@ COURSE                      LESSONS  BEST SCORES  COMPLETED  HOURS
 De-escalation Fundamentals  2/3      100% 80%     -          -
 implicit-bias               0/?      -            -          -
 
-! de-escalation: completion recorded 2026-11-21 not credited (unsupported-completion)
+! de-escalation: completion recorded 2026-11-21 not credited
+(unsupported-completion)
 
 3 quiz attempts recorded.
 "
@@ -535,12 +555,12 @@ fn progress_without_a_library_shows_ids_and_csv() {
     assert_eq!(
         lines.next(),
         Some(
-            "learner,course,title,lessons_done,lessons_total,best_scores,completed,hours,attempts"
+            "learner,course,title,lessons_done,lessons_total,best_scores,completed,course_hours,hours_credited,attempts"
         )
     );
     assert_eq!(
         lines.next(),
-        Some("jdoe,de-escalation,,2,,100% 80%,2026-11-21T16:40:55.902-05:00,2,3")
+        Some("jdoe,de-escalation,,2,,100% 80%,2026-11-21T16:40:55.902-05:00,,2,3")
     );
 }
 
@@ -815,4 +835,126 @@ fn a_save_that_failed_for_space_is_told_apart_for_the_quit_prompt() {
         source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
     };
     assert!(!other.is_out_of_space());
+}
+
+/// Issue 16 defect 8: `rollcall progress` was as wide as its longest line whatever the
+/// terminal (107 columns with real titles).
+#[test]
+fn progress_table_fits_the_width_and_wide_shows_all() {
+    let dir = tempfile::tempdir().unwrap();
+    install(dir.path(), "schema1.toml");
+    let progress = |columns: Option<&str>, wide: bool| {
+        let mut cmd = rollcall(dir.path());
+        cmd.env_remove("COLUMNS")
+            .arg("--data-dir")
+            .arg(dir.path())
+            .arg("--courses")
+            .arg(fixture("courses"))
+            .args(["--learner", "jdoe", "progress"]);
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        if wide {
+            cmd.arg("--wide");
+        }
+        stdout_of(&mut cmd)
+    };
+    let width = |s: &str| s.chars().count();
+    for (columns, limit) in [(None, 80), (Some("60"), 60), (Some("40"), 40)] {
+        let text = progress(columns, false);
+        for line in text.lines() {
+            assert!(width(line) <= limit, "{limit}: {line:?}\n{text}");
+        }
+        assert!(
+            text.contains("COURSE") && text.contains("COMPLETED"),
+            "{text}"
+        );
+        assert!(
+            text.contains("unsupported-completion"),
+            "notes wrap: {text}"
+        );
+    }
+    let wide = progress(Some("40"), true);
+    assert!(
+        wide.contains("COURSE                      LESSONS  BEST SCORES  COMPLETED  HOURS"),
+        "{wide}"
+    );
+    assert!(
+        wide.contains(
+            "! de-escalation: completion recorded 2026-11-21 not credited (unsupported-completion)"
+        ),
+        "{wide}"
+    );
+}
+
+/// Issue 16 defect 12: every learner's folder filled up with `<learner>.toml.lock` files, and
+/// choosing a learner wrote an empty record.
+#[cfg(unix)]
+#[test]
+fn no_lock_files_are_left_and_an_empty_record_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "jdoe").unwrap();
+    store.save(&Progress::new("jdoe")).unwrap();
+    assert!(!store.path().exists(), "nothing to save: no file");
+    store.save(&one_attempt()).unwrap();
+    assert!(store.path().exists());
+    assert_eq!(lock_files(dir.path()), Vec::<String>::new());
+    // A lock file left by an older rollcall (or a killed copy) goes at the next save.
+    fs::write(dir.path().join("jdoe.toml.lock"), "").unwrap();
+    store.save(&one_attempt()).unwrap();
+    assert_eq!(lock_files(dir.path()), Vec::<String>::new());
+}
+
+/// Issue 16 defect 12: `jdoe` and `JDoe` were two learners with two files.
+#[test]
+fn learner_names_differing_only_in_case_are_one_learner() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path(), "jdoe").unwrap();
+    store.save(&one_attempt()).unwrap();
+    let upper = Store::new(dir.path(), "JDoe").unwrap();
+    assert_eq!(
+        upper.path(),
+        store.path(),
+        "the existing file, its name kept"
+    );
+    assert_eq!(upper.learner(), "jdoe");
+    assert_eq!(upper.load().unwrap().attempts.len(), 1);
+    let text = stdout_of(
+        rollcall(dir.path())
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["--learner", "JDOE", "progress"]),
+    );
+    assert!(text.starts_with("Progress of jdoe ("), "{text}");
+    assert!(text.contains("1 quiz attempt recorded."), "{text}");
+
+    // Two files that differ only in case (copied from two machines): both are kept, and
+    // rollcall says so rather than merging them or picking one silently.
+    fs::copy(store.path(), dir.path().join("JDoe.toml")).unwrap();
+    let exact = Store::new(dir.path(), "JDoe").unwrap();
+    assert_eq!(exact.path(), dir.path().join("JDoe.toml"));
+    let err = Store::new(dir.path(), "JDOE").unwrap_err().to_string();
+    assert!(
+        err.contains("jdoe.toml") && err.contains("JDoe.toml"),
+        "{err}"
+    );
+    let out = rollcall(dir.path())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--learner", "jdoe", "progress"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("JDoe.toml"), "{stderr}");
+    let report = rollcall(dir.path())
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["report", "--format", "csv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&report.stderr);
+    assert!(stderr.contains("differ only in case"), "{stderr}");
+    let csv = String::from_utf8_lossy(&report.stdout);
+    assert!(csv.contains("\njdoe,") && csv.contains("\nJDoe,"), "{csv}");
 }

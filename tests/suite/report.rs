@@ -74,14 +74,15 @@ fn report(args: &[&str]) -> Run {
     run(&mut cmd)
 }
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 17] = [
     "learner",
     "course",
     "title",
     "version",
     "provider",
     "certification",
-    "hours",
+    "course_hours",
+    "hours_credited",
     "status",
     "completed_date",
     "completed_at",
@@ -93,7 +94,7 @@ const HEADER: [&str; 16] = [
     "flags",
 ];
 
-const EXPECTED: [[&str; 15]; 7] = [
+const EXPECTED: [[&str; 16]; 7] = [
     [
         "asmith",
         "de-escalation",
@@ -101,6 +102,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "1.2",
         "Regional Training Academy",
         "POST-1234",
+        "2",
         "2",
         "completed",
         "2026-04-01",
@@ -119,6 +121,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "rollcall open curriculum",
         "",
         "1.5",
+        "1.5",
         "completed",
         "2026-03-12",
         "2026-03-12T16:01:00+00:00",
@@ -136,6 +139,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "",
         "POST-9876",
         "3",
+        "",
         "not-started",
         "",
         "",
@@ -152,6 +156,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "1.1",
         "Regional Training Academy",
         "POST-1234",
+        "2",
         "2",
         "completed",
         "2026-02-03",
@@ -170,6 +175,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "rollcall open curriculum",
         "",
         "1.5",
+        "",
         "not-started",
         "",
         "",
@@ -187,6 +193,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "",
         "POST-9876",
         "3",
+        "",
         "not-started",
         "",
         "",
@@ -203,6 +210,7 @@ const EXPECTED: [[&str; 15]; 7] = [
         "3.0",
         "",
         "",
+        "4",
         "4",
         "completed",
         "2025-12-10",
@@ -443,13 +451,13 @@ fn in_progress_and_data_folder_default() {
         .iter()
         .find(|r| r[0] == "asmith" && r[1] == "procedural-justice")
         .unwrap();
-    assert_eq!(pj[7], "in-progress");
-    assert_eq!(pj[10..14], ["2", "4", "50", "1"]);
+    assert_eq!(pj[8], "in-progress");
+    assert_eq!(pj[11..15], ["2", "4", "50", "1"]);
     let jdoe = rows
         .iter()
         .find(|r| r[0] == "jdoe" && r[1] == "de-escalation")
         .unwrap();
-    assert_eq!(jdoe[7], "in-progress");
+    assert_eq!(jdoe[8], "in-progress");
     assert_eq!(jdoe[3], "1.2", "not completed: the library's version");
 
     // ROLLCALL_DATA_DIR when no --data-dir.
@@ -581,7 +589,7 @@ fn row_of<'a>(rows: &'a [Vec<String>], learner: &str, course: &str) -> &'a Vec<S
         .unwrap_or_else(|| panic!("no row {learner}/{course} in {rows:?}"))
 }
 
-const FLAGS: usize = 15;
+const FLAGS: usize = 16;
 
 #[test]
 fn a_hand_written_completion_is_flagged_and_credits_no_hours() {
@@ -592,8 +600,8 @@ fn a_hand_written_completion_is_flagged_and_credits_no_hours() {
     let out = report_on(&files, "csv");
     let rows = csv_rows(&out);
     let row = row_of(&rows, "jdoe", "de-escalation");
-    assert_eq!(row[7], "in-progress", "{row:?}");
-    assert_eq!(row[9], "", "no completion time is credited");
+    assert_eq!(row[8], "in-progress", "{row:?}");
+    assert_eq!(row[10], "", "no completion time is credited");
     assert_eq!(row[FLAGS], "unsupported-completion");
     let json: Value = serde_json::from_str(&report_on(&files, "json").stdout).unwrap();
     assert_eq!(json["totals"]["hours"], 0.0);
@@ -622,7 +630,7 @@ fn score_out_of_range_and_nan_percent_credit_nothing() {
     let out = report_on(&[("jdoe.toml", text)], "csv");
     let rows = csv_rows(&out);
     let row = row_of(&rows, "jdoe", "de-escalation");
-    assert_eq!(row[10], "", "no best score from bad attempts: {row:?}");
+    assert_eq!(row[11], "", "no best score from bad attempts: {row:?}");
     let flags: Vec<&str> = row[FLAGS].split(';').collect();
     assert!(flags.contains(&"score-out-of-range"), "{flags:?}");
     assert!(flags.contains(&"percent-mismatch"), "{flags:?}");
@@ -657,7 +665,7 @@ fn duplicate_attempt_ids_with_different_content_are_flagged_on_every_path() {
     let rows = csv_rows(&out);
     let row = row_of(&rows, "jdoe", "de-escalation");
     assert_eq!(row[FLAGS], "duplicate-attempt-id");
-    assert_eq!(row[10], "", "neither copy is credited");
+    assert_eq!(row[11], "", "neither copy is credited");
     // export leaves both out, and says so.
     let out = run(rollcall(empty.path())
         .args(["export", "xapi", "--homepage", "https://pd.example/"])
@@ -684,7 +692,7 @@ fn a_learner_field_naming_someone_else_credits_nobody() {
     let rows = csv_rows(&report_on(&[("jdoe.toml", text)], "csv"));
     let row = row_of(&rows, "jdoe", "de-escalation");
     assert_eq!(row[FLAGS], "learner-mismatch");
-    assert_eq!(row[10], "", "nothing credited to the file's learner");
+    assert_eq!(row[11], "", "nothing credited to the file's learner");
     assert!(
         rows.iter().all(|r| r[0] != "asmith"),
         "nor to the name inside: {rows:?}"
@@ -801,5 +809,141 @@ fn a_record_dated_more_than_a_day_ahead_is_flagged_and_not_credited() {
     let rows = csv_rows(&report_on(&[("jdoe.toml", text)], "csv"));
     let row = row_of(&rows, "jdoe", "de-escalation");
     assert_eq!(row[FLAGS], "future-timestamp");
-    assert_eq!(row[10], "", "the attempt is not credited");
+    assert_eq!(row[11], "", "the attempt is not credited");
+}
+
+/// Issue 16 defect 8: summing `hours` gave course hours for rows nobody started.
+#[test]
+fn csv_separates_course_hours_from_hours_credited() {
+    let out = report(&["--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert!(!header.iter().any(|h| h == "hours"), "{header:?}");
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (course_hours, credited, status) = (at("course_hours"), at("hours_credited"), at("status"));
+    let rows = csv_rows(&out);
+    let mut sum = 0.0;
+    for row in &rows {
+        if row[status] == "completed" {
+            sum += row[credited].parse::<f64>().unwrap();
+        } else {
+            assert_eq!(row[credited], "", "{row:?}");
+        }
+    }
+    assert!(
+        (sum - 9.5).abs() < 1e-9,
+        "{sum}: the totals line's 9.5 hours credited"
+    );
+    let not_started = row_of(&rows, "jdoe", "crisis-intervention");
+    assert_eq!(not_started[course_hours], "3");
+    let json: Value = serde_json::from_str(&report(&["--format", "json"]).stdout).unwrap();
+    let row = &json["rows"][2];
+    assert_eq!(row["course"], "crisis-intervention");
+    assert_eq!(row["course_hours"], 3.0);
+    assert_eq!(row["hours_credited"], Value::Null);
+}
+
+/// Issue 16 defect 8: `report` was 180 columns wide when it did not know the width.
+#[test]
+fn table_fits_80_columns_when_the_width_is_unknown_and_wide_shows_all() {
+    let out = report(&[]);
+    for line in out.stdout.lines() {
+        assert!(
+            unicode_width(line) <= 80,
+            "{line} ({})",
+            unicode_width(line)
+        );
+    }
+    let wide = report(&["--wide"]);
+    assert_eq!(wide.code, 1, "{}", wide.stderr);
+    let first = wide.stdout.lines().next().unwrap();
+    for word in [
+        "TITLE", "VERSION", "PROVIDER", "CERT", "HOURS", "BEST", "TRIES",
+    ] {
+        assert!(first.contains(word), "{word} in {first}");
+    }
+    assert!(
+        wide.stdout
+            .contains("long enough to need cutting in narrow tables")
+    );
+}
+
+/// Issue 16 defect 9: a typo in `--course` printed "No records match." and exit 0.
+#[test]
+fn unknown_course_or_learner_is_an_error_with_did_you_mean() {
+    let out = report(&["--course", "deescalation"]);
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(out.stderr.contains("deescalation"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `de-escalation`?"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    // A course only the records know (no longer in the library) is not unknown.
+    assert_eq!(report(&["--course", "firearms-2019"]).code, 1);
+
+    let empty = tempfile::tempdir().unwrap();
+    let learner = |name: &str| {
+        run(rollcall(empty.path())
+            .args(["--learner", name, "report"])
+            .args(machines()))
+    };
+    let out = learner("jdo");
+    assert_eq!(out.code, 2, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("did you mean `jdoe`?"),
+        "{}",
+        out.stderr
+    );
+    let far = learner("zzzzzz");
+    assert_eq!(far.code, 2);
+    assert!(far.stderr.contains("zzzzzz"), "{}", far.stderr);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    assert_eq!(
+        learner("JDOE").code,
+        1,
+        "learners are matched ignoring case"
+    );
+
+    let items = report(&["items", "--course", "deescalation"]);
+    assert_eq!(items.code, 2, "{}", items.stdout);
+    assert!(
+        items.stderr.contains("did you mean `de-escalation`?"),
+        "{}",
+        items.stderr
+    );
+}
+
+/// Issue 16 defect 12: `report` sorted `Bob` before `alice`.
+#[test]
+fn report_sorts_learner_names_ignoring_case() {
+    let file = |name: &str| {
+        (
+            format!("{name}.toml"),
+            format!("schema = 1\nlearner = \"{name}\"\n"),
+        )
+    };
+    let files: Vec<(String, String)> = ["carl", "Bob", "alice"].map(file).into();
+    let files: Vec<(&str, String)> = files.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let rows = csv_rows(&report_on(&files, "csv"));
+    let mut learners: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    learners.dedup();
+    assert_eq!(learners, ["alice", "Bob", "carl"]);
+}
+
+/// Issue 16 defect 12: `--help` said `report` uses `$ROLLCALL_LEARNER`, and it does not (on
+/// purpose: see `filters`). The help must say so.
+#[test]
+fn report_help_says_the_learner_variable_does_not_filter_it() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(rollcall(empty.path()).args(["report", "--help"]));
+    assert_eq!(out.code, 0);
+    let help = out.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(
+            "For report and export: only this learner [default: every learner; $ROLLCALL_LEARNER does not apply]"
+        ),
+        "{help}"
+    );
 }

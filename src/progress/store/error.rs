@@ -21,6 +21,18 @@ pub enum StoreError {
         /// What is wrong with it.
         reason: String,
     },
+    /// Several progress files differ only in case and none is spelled as asked.
+    #[error(
+        "{} are progress files of one learner (the names differ only in case); merge their \
+         records by hand into one file, or choose the learner spelled exactly as one of them",
+        names.iter().map(|n| format!("{}", dir.join(format!("{n}.toml")).display())).collect::<Vec<_>>().join(" and ")
+    )]
+    CaseTwins {
+        /// The data folder.
+        dir: PathBuf,
+        /// The learners, as their files spell them.
+        names: Vec<String>,
+    },
     /// No data folder was given and the platform has none (no home folder).
     #[error(
         "cannot find a folder for progress files (no home folder); pass --data-dir DIR or set \

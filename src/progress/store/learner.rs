@@ -125,6 +125,50 @@ fn learner_problem(name: &str) -> Option<String> {
     crate::platform::reserved_name(name)
 }
 
+/// The form of a learner's name that identifies them: `jdoe` and `JDoe` are one learner.
+#[must_use]
+pub fn learner_key(name: &str) -> String {
+    name.to_lowercase()
+}
+
+/// Learners with a file in `dir` whose name differs from `learner` only in case (not
+/// `learner` itself).
+#[must_use]
+pub fn case_twins(dir: &Path, learner: &str) -> Vec<String> {
+    let key = learner_key(learner);
+    list_learners(dir)
+        .into_iter()
+        .filter(|l| l != learner && learner_key(l) == key)
+        .collect()
+}
+
+/// The name of `learner`'s progress file in `dir`: their own when it exists, else the one
+/// existing file whose name differs only in case, else `learner` (a new file).
+///
+/// # Errors
+/// [`StoreError::CaseTwins`] when several files differ from `learner` only in case and none
+/// is spelled as given: which one is meant cannot be guessed.
+pub(super) fn file_learner(dir: &Path, learner: &str) -> Result<String, StoreError> {
+    if dir.join(format!("{learner}.toml")).is_file() {
+        // On a case-insensitive file system this also finds `JDoe.toml` for `jdoe`: keep the
+        // name as written on disk.
+        let twins = case_twins(dir, learner);
+        return Ok(match twins.as_slice() {
+            [one] if !list_learners(dir).iter().any(|l| l == learner) => one.clone(),
+            _ => learner.to_string(),
+        });
+    }
+    let mut twins = case_twins(dir, learner);
+    match twins.len() {
+        0 => Ok(learner.to_string()),
+        1 => Ok(twins.remove(0)),
+        _ => Err(StoreError::CaseTwins {
+            dir: dir.to_path_buf(),
+            names: twins,
+        }),
+    }
+}
+
 /// Learners with a progress file in `dir` (`<learner>.toml`), sorted; empty if unreadable.
 pub fn list_learners(dir: &Path) -> Vec<String> {
     let Ok(entries) = fs::read_dir(dir) else {

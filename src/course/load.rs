@@ -1,0 +1,392 @@
+//! Loading one course folder: `course.toml` read, checked (every problem at once, in plain
+//! words) and the files it names found inside the folder.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use super::{
+    Course, CourseFile, DEFAULT_PASS_PERCENT, Lesson, MAX_FILE_BYTES, dir_id, id_problem,
+    read_text_file, resolve_inside,
+};
+use crate::diagnostic::Diagnostic;
+
+/// Loads one course folder: parses `course.toml` and checks the files it names exist inside it.
+///
+/// # Errors
+/// The first problem found, with file, line and a hint.
+pub fn load_course(dir: &Path) -> Result<Course, Diagnostic> {
+    let errors = course_diagnostics(dir);
+    match errors {
+        Ok(course) => Ok(course),
+        Err(mut all) => Err(all.remove(0)),
+    }
+}
+
+/// Like [`load_course`], but reports every problem found (for `rollcall check`).
+///
+/// # Errors
+/// Every problem found, in file order; never empty.
+pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
+    let id = dir_id(dir);
+    let path = dir.join("course.toml");
+    let source = read_text_file(&path).map_err(|e| vec![e])?;
+    let file: CourseFile = match toml::from_str(&source) {
+        Ok(file) => file,
+        Err(e) => {
+            // Every key of the wrong shape at once, rather than serde's first.
+            let mut all = super::schema::problems(&path, &source);
+            if all.is_empty() {
+                all.push(toml_error(&path, &source, &e));
+            }
+            return Err(all);
+        }
+    };
+    // Files in the folder that no lesson names: what a misspelt name probably meant.
+    let named: Vec<&str> = file
+        .lessons
+        .iter()
+        .flat_map(|l| {
+            let l = l.get_ref();
+            [&l.file, &l.scenario, &l.quiz]
+        })
+        .filter_map(|n| n.as_ref().map(|n| n.get_ref().as_str()))
+        .collect();
+    let unused = unused_names(dir, &named);
+    let mut errors = Vec::new();
+    if let Some(problem) = id_problem(&id) {
+        errors.push(
+            Diagnostic::error(
+                dir,
+                format!("course folder name `{id}` is not a valid course id"),
+            )
+            .with_help(format!("rename the folder using {problem}")),
+        );
+    }
+    let title = file.title.get_ref().trim().to_string();
+    if title.is_empty() {
+        errors.push(
+            Diagnostic::error(&path, "the course title is empty")
+                .at(&source, file.title.span())
+                .with_help("give the course a title"),
+        );
+    }
+    let hours = match &file.hours {
+        None => 0.0,
+        Some(h) => {
+            let hours = *h.get_ref();
+            if !(hours > 0.0 && hours <= 100.0) {
+                errors.push(
+                    Diagnostic::error(&path, format!("hours = {hours} is out of range"))
+                        .at(&source, h.span())
+                        .with_help(
+                            "set the credit hours to a number above 0 and at most 100, e.g. 2.0",
+                        ),
+                );
+            }
+            hours
+        }
+    };
+    let pass_percent = match &file.pass_percent {
+        None => DEFAULT_PASS_PERCENT,
+        Some(p) => match u8::try_from(*p.get_ref()) {
+            Ok(v) if v <= 100 => v,
+            _ => {
+                errors.push(
+                    Diagnostic::error(
+                        &path,
+                        format!("pass_percent = {} is out of range", p.get_ref()),
+                    )
+                    .at(&source, p.span())
+                    .with_help("use a whole number from 0 to 100"),
+                );
+                DEFAULT_PASS_PERCENT
+            }
+        },
+    };
+    let min_minutes = match &file.min_minutes {
+        None => 0,
+        Some(m) => match u32::try_from(*m.get_ref()) {
+            Ok(v) if (1..=6000).contains(&v) => v,
+            _ => {
+                errors.push(
+                    Diagnostic::error(
+                        &path,
+                        format!("min_minutes = {} is out of range", m.get_ref()),
+                    )
+                    .at(&source, m.span())
+                    .with_help("give the active minutes a learner needs, from 1 to 6000, e.g. 60"),
+                );
+                0
+            }
+        },
+    };
+    let reviewed = file.reviewed.as_ref().and_then(|r| {
+        let text = r.get_ref().trim();
+        if is_year_month(text) {
+            Some(text.to_string())
+        } else {
+            errors.push(
+                Diagnostic::error(&path, format!("reviewed = \"{text}\" is not a month"))
+                    .at(&source, r.span())
+                    .with_help("write the year and month the facts were checked, e.g. \"2026-11\""),
+            );
+            None
+        }
+    });
+    if file.lessons.is_empty() {
+        errors.push(
+            Diagnostic::error(&path, "the course has no lessons")
+                .at_line(1)
+                .with_help("add a [[lessons]] table with file = \"01-intro.md\""),
+        );
+    }
+    let mut lessons = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for spanned in &file.lessons {
+        let entry = spanned.get_ref();
+        let Some(name) = entry.file.as_ref().or(entry.scenario.as_ref()) else {
+            errors.push(
+                Diagnostic::error(&path, "a lesson has neither `file` nor `scenario`")
+                    .at(&source, spanned.span())
+                    .with_help("add file = \"01-intro.md\" (the pages), scenario = \"01-call.scenario.toml\", or both"),
+            );
+            continue;
+        };
+        let file_name = name.get_ref();
+        if seen.contains(&file_name.as_str()) {
+            errors.push(
+                Diagnostic::error(&path, format!("lesson file `{file_name}` is listed twice"))
+                    .at(&source, name.span())
+                    .with_help("each lesson needs its own file; remove the duplicate entry"),
+            );
+            continue;
+        }
+        seen.push(file_name);
+        let mut named = |rel: Option<&Spanned<String>>| match rel {
+            None => Ok(None),
+            Some(r) => match check_course_file(dir, r, &path, &source, &unused) {
+                Ok(p) => Ok(Some(p)),
+                Err(e) => {
+                    errors.push(e);
+                    Err(())
+                }
+            },
+        };
+        let lesson_path = named(entry.file.as_ref());
+        let scenario = named(entry.scenario.as_ref());
+        let quiz = named(entry.quiz.as_ref()).unwrap_or(None);
+        let (Ok(lesson_path), Ok(scenario)) = (lesson_path, scenario) else {
+            continue;
+        };
+        lessons.push(Lesson {
+            file: file_name.clone(),
+            path: lesson_path,
+            title: entry.title.clone().filter(|t| !t.trim().is_empty()),
+            scenario,
+            required: entry.required.unwrap_or(true),
+            quiz,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Course {
+        id,
+        dir: dir.to_path_buf(),
+        title,
+        summary: file.summary.trim().to_string(),
+        version: file.version,
+        hours,
+        pass_percent,
+        order: file.order,
+        requires: file.requires,
+        provider: file.provider,
+        certification: file.certification,
+        objectives: file.objectives,
+        min_minutes,
+        reviewed,
+        lessons,
+    })
+}
+
+/// Whether `s` is a month as `YYYY-MM` (year 2000..=2100).
+pub(super) fn is_year_month(s: &str) -> bool {
+    let Some((y, m)) = s.split_once('-') else {
+        return false;
+    };
+    y.len() == 4
+        && m.len() == 2
+        && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        && y.parse::<u16>().is_ok_and(|y| (2000..=2100).contains(&y))
+        && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
+}
+
+/// Names of the files directly in `dir` that `named` does not list.
+fn unused_names(dir: &Path, named: &[&str]) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut unused: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.') && n != "course.toml" && !named.contains(&n.as_str()))
+        .collect();
+    unused.sort();
+    unused
+}
+
+/// The unused file a missing name most likely meant: the same kind of file (`.md`,
+/// `.quiz.toml`, `.scenario.toml`) whose name starts the same way (`01-intro.md` for
+/// `01-introduction.md` and back), else one a typo or two away.
+fn meant<'a>(missing: &str, unused: &'a [String]) -> Option<&'a str> {
+    let kind = |n: &str| {
+        [".quiz.toml", ".scenario.toml", ".md", ".toml"]
+            .into_iter()
+            .find(|k| n.ends_with(k))
+            .map(|k| (k, n[..n.len() - k.len()].to_lowercase()))
+    };
+    let (ext, stem) = kind(missing)?;
+    let same_kind: Vec<(&'a str, String)> = unused
+        .iter()
+        .filter_map(|u| {
+            kind(u)
+                .filter(|(e, _)| *e == ext)
+                .map(|(_, s)| (u.as_str(), s))
+        })
+        .collect();
+    let prefixed: Vec<&str> = same_kind
+        .iter()
+        .filter(|(_, s)| {
+            s.len() > 2 && stem.len() > 2 && (s.starts_with(&stem) || stem.starts_with(s.as_str()))
+        })
+        .map(|(u, _)| *u)
+        .collect();
+    if let [one] = prefixed.as_slice() {
+        return Some(one);
+    }
+    crate::suggest::closest(missing, same_kind.iter().map(|(u, _)| *u))
+}
+
+/// Serde's words for kinds of value, in the words of the course format.
+fn plain_words(message: &str) -> String {
+    [
+        ("invalid type: ", "wrong kind of value: "),
+        ("expected f64", "expected a number, like 2.0"),
+        ("expected f32", "expected a number, like 2.0"),
+        ("expected i64", "expected a whole number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u8", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+        ("expected a string", "expected text in quotes"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a sequence", "expected a list in [ ]"),
+        ("floating point", "number"),
+        ("integer", "whole number"),
+        ("unknown field", "unknown key"),
+        ("missing field", "missing key"),
+    ]
+    .iter()
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+}
+
+/// serde's "unknown field `x`, expected one of `a`, `b`" as "unknown key `x` (did you mean
+/// `a`?)", with the keys the table takes in the help.
+fn unknown_key(path: &Path, source: &str, err: &toml::de::Error, raw: &str) -> Option<Diagnostic> {
+    let rest = raw.strip_prefix("unknown field `")?;
+    let (key, rest) = rest.split_once('`')?;
+    let keys: Vec<&str> = rest
+        .strip_prefix(", expected one of ")
+        .or_else(|| rest.strip_prefix(", expected "))?
+        .split(", ")
+        .map(|k| k.trim_matches('`'))
+        .collect();
+    let d = Diagnostic::error(
+        path,
+        format!(
+            "unknown key `{key}`{}",
+            crate::suggest::did_you_mean(key, keys.iter().copied())
+        ),
+    )
+    .with_help(format!(
+        "remove it or fix its spelling; this table takes {}",
+        keys.join(", ")
+    ));
+    Some(match err.span() {
+        Some(span) => d.at(source, span),
+        None => d,
+    })
+}
+
+/// Turns a TOML parse error into a located diagnostic.
+#[must_use]
+pub fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
+    let raw = err.message().trim().trim_end_matches('.');
+    if let Some(d) = unknown_key(path, source, err, raw) {
+        return d;
+    }
+    let message = plain_words(raw);
+    let help = if message.starts_with("unknown key") {
+        "remove the key or fix its spelling (see docs/course-format.md)"
+    } else if message.starts_with("missing key") {
+        "add the missing key (see docs/course-format.md)"
+    } else if message.starts_with("wrong kind of value") {
+        "give the value the type the format expects (see docs/course-format.md)"
+    } else {
+        "fix the TOML syntax at the marked place"
+    };
+    let d = Diagnostic::error(path, message).with_help(help);
+    match err.span() {
+        Some(span) => d.at(source, span),
+        None => d,
+    }
+}
+
+/// Checks that a file named in `course.toml` stays inside the course folder and is usable.
+fn check_course_file(
+    dir: &Path,
+    rel: &Spanned<String>,
+    toml_path: &Path,
+    toml_source: &str,
+    unused: &[String],
+) -> Result<PathBuf, Diagnostic> {
+    let locate = |msg: String, help: &str| {
+        Diagnostic::error(toml_path, msg)
+            .at(toml_source, rel.span())
+            .with_help(help.to_string())
+    };
+    let resolved = resolve_inside(dir, rel.get_ref()).map_err(|msg| {
+        locate(
+            msg,
+            "use a path relative to the course folder, such as \"01-intro.md\"",
+        )
+    })?;
+    let meta = fs::metadata(&resolved).map_err(|_| {
+        let help = match meant(rel.get_ref(), unused) {
+            Some(file) => {
+                format!("did you mean `{file}`? It is in the course folder and no lesson names it")
+            }
+            None => "create the file or fix the name in course.toml".to_string(),
+        };
+        locate(format!("file `{}` not found", rel.get_ref()), &help)
+    })?;
+    if !meta.is_file() {
+        return Err(locate(
+            format!("`{}` is not a file", rel.get_ref()),
+            "point at a Markdown or TOML file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(locate(
+            format!(
+                "file `{}` is {} KiB, over the 1024 KiB limit",
+                rel.get_ref(),
+                meta.len() / 1024
+            ),
+            "split the lesson into several smaller lessons",
+        ));
+    }
+    Ok(resolved)
+}

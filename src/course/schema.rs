@@ -1,0 +1,311 @@
+//! The shape of `course.toml`, checked key by key when it does not read into its types, so
+//! every unknown key, missing key and value of the wrong kind is reported at once and in plain
+//! words (reading into the types stops at the first and speaks of `f64`).
+
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+
+/// What a key holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Whole,
+    Number,
+    Bool,
+    TextList,
+    Lessons,
+}
+
+impl Kind {
+    fn accepts(self, value: &DeValue<'_>) -> bool {
+        match (self, value) {
+            (Kind::Text, DeValue::String(_))
+            | (Kind::Whole, DeValue::Integer(_))
+            | (Kind::Number, DeValue::Integer(_) | DeValue::Float(_))
+            | (Kind::Bool, DeValue::Boolean(_)) => true,
+            (Kind::TextList, DeValue::Array(items)) => items
+                .iter()
+                .all(|i| matches!(i.get_ref(), DeValue::String(_))),
+            (Kind::Lessons, DeValue::Array(items)) => items
+                .iter()
+                .all(|i| matches!(i.get_ref(), DeValue::Table(_))),
+            _ => false,
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Kind::Text => "text in quotes",
+            Kind::Whole => "a whole number",
+            Kind::Number => "a number",
+            Kind::Bool => "true or false",
+            Kind::TextList => "a list of texts in quotes",
+            Kind::Lessons => "a list of [[lessons]] tables",
+        }
+    }
+}
+
+/// A key of a table: its name, what it holds, whether it must be there, and an example.
+type Key = (&'static str, Kind, bool, &'static str);
+
+/// The keys of `course.toml` (the fields of `CourseFile`; a test keeps the two in step).
+const COURSE_KEYS: &[Key] = &[
+    (
+        "title",
+        Kind::Text,
+        true,
+        "title = \"De-escalation Fundamentals\"",
+    ),
+    (
+        "summary",
+        Kind::Text,
+        true,
+        "summary = \"One or two sentences for the library\"",
+    ),
+    ("version", Kind::Text, true, "version = \"1.0\""),
+    ("hours", Kind::Number, false, "hours = 2.0"),
+    ("pass_percent", Kind::Whole, false, "pass_percent = 80"),
+    ("order", Kind::Whole, false, "order = 10"),
+    (
+        "requires",
+        Kind::TextList,
+        false,
+        "requires = [\"another-course-id\"]",
+    ),
+    (
+        "provider",
+        Kind::Text,
+        false,
+        "provider = \"Regional Training Academy\"",
+    ),
+    (
+        "certification",
+        Kind::Text,
+        false,
+        "certification = \"POST-1234\"",
+    ),
+    (
+        "objectives",
+        Kind::TextList,
+        false,
+        "objectives = [\"What a learner will be able to do\"]",
+    ),
+    ("min_minutes", Kind::Whole, false, "min_minutes = 60"),
+    ("reviewed", Kind::Text, false, "reviewed = \"2026-11\""),
+    (
+        "lessons",
+        Kind::Lessons,
+        false,
+        "[[lessons]]\nfile = \"01-intro.md\"",
+    ),
+];
+
+/// The keys of a `[[lessons]]` entry (the fields of `LessonEntry`).
+const LESSON_KEYS: &[Key] = &[
+    ("file", Kind::Text, false, "file = \"01-intro.md\""),
+    ("title", Kind::Text, false, "title = \"Why Slow Down\""),
+    (
+        "scenario",
+        Kind::Text,
+        false,
+        "scenario = \"01-call.scenario.toml\"",
+    ),
+    ("required", Kind::Bool, false, "required = false"),
+    ("quiz", Kind::Text, false, "quiz = \"01-intro.quiz.toml\""),
+];
+
+/// Every problem with the shape of `source` (a `course.toml`); empty when its shape is
+/// right (or it is not TOML at all, which the reader reports).
+pub(super) fn problems(path: &Path, source: &str) -> Vec<Diagnostic> {
+    let Ok(root) = DeTable::parse(source) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let walk = Walk { path, source };
+    walk.table(root.get_ref(), COURSE_KEYS, "course.toml", None, &mut out);
+    if let Some(lessons) = root.get_ref().get("lessons")
+        && let DeValue::Array(items) = lessons.get_ref()
+    {
+        for item in items {
+            if let DeValue::Table(table) = item.get_ref() {
+                let at = item.span();
+                walk.table(
+                    table,
+                    LESSON_KEYS,
+                    "a [[lessons]] entry",
+                    Some(&at),
+                    &mut out,
+                );
+            }
+        }
+    }
+    out.sort_by_key(|d| (d.line, d.column));
+    out
+}
+
+struct Walk<'a> {
+    path: &'a Path,
+    source: &'a str,
+}
+
+impl Walk<'_> {
+    fn table(
+        &self,
+        table: &DeTable<'_>,
+        keys: &[Key],
+        what: &str,
+        at: Option<&std::ops::Range<usize>>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let names: Vec<&str> = keys.iter().map(|k| k.0).collect();
+        for (key, value) in table {
+            let name: &str = key.get_ref();
+            let Some(&(_, kind, _, example)) = keys.iter().find(|k| k.0 == name) else {
+                out.push(
+                    Diagnostic::error(
+                        self.path,
+                        format!(
+                            "unknown key `{name}`{}",
+                            crate::suggest::did_you_mean(name, names.iter().copied())
+                        ),
+                    )
+                    .at(self.source, key.span())
+                    .with_help(format!(
+                        "remove it or fix its spelling; {what} takes {}",
+                        names.join(", ")
+                    )),
+                );
+                continue;
+            };
+            if !kind.accepts(value.get_ref()) {
+                out.push(self.wrong_kind(name, kind, value, example));
+            }
+        }
+        for &(name, _, required, example) in keys {
+            if required && table.get(name).is_none() {
+                let d = Diagnostic::error(self.path, format!("{what} has no `{name}`"))
+                    .with_help(format!("add it, e.g. {example}"));
+                out.push(match at {
+                    Some(span) => d.at(self.source, span.clone()),
+                    // The top of the file: where a missing key of the course goes.
+                    None => Diagnostic {
+                        line: Some(1),
+                        column: Some(1),
+                        ..d
+                    },
+                });
+            }
+        }
+    }
+
+    fn wrong_kind(
+        &self,
+        name: &str,
+        kind: Kind,
+        value: &Spanned<DeValue<'_>>,
+        example: &str,
+    ) -> Diagnostic {
+        // In a list, point at the first item of the wrong kind.
+        let (found, span) = match value.get_ref() {
+            DeValue::Array(items) if matches!(kind, Kind::TextList | Kind::Lessons) => items
+                .iter()
+                .find(|i| !matches!(i.get_ref(), DeValue::String(_) | DeValue::Table(_)))
+                .map_or((found(value.get_ref()), value.span()), |i| {
+                    (found(i.get_ref()), i.span())
+                }),
+            other => (found(other), value.span()),
+        };
+        let message = if found == "a list" || !matches!(value.get_ref(), DeValue::Array(_)) {
+            format!("`{name}` should be {}, not {found}", kind.expected())
+        } else {
+            format!(
+                "`{name}` should be {}, but it holds {found}",
+                kind.expected()
+            )
+        };
+        Diagnostic::error(self.path, message)
+            .at(self.source, span)
+            .with_help(format!("write it like {example}"))
+    }
+}
+
+/// A value's kind in words.
+fn found(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a number with a decimal point",
+        DeValue::Boolean(_) => "true or false",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names serde lists for an unknown key: the fields of the type.
+    fn serde_fields<T: serde::de::DeserializeOwned + std::fmt::Debug>(toml: &str) -> Vec<String> {
+        let err = toml::from_str::<T>(toml).unwrap_err().message().to_string();
+        let list = err
+            .split("expected one of ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{err}"));
+        list.split(", ")
+            .map(|f| f.trim().trim_matches('`').to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_keys_are_the_fields_of_the_types() {
+        let course: Vec<&str> = COURSE_KEYS.iter().map(|k| k.0).collect();
+        assert_eq!(
+            serde_fields::<super::super::CourseFile>(
+                "title = \"t\"\nsummary = \"s\"\nversion = \"1\"\nzzz = 1\n"
+            ),
+            course
+        );
+        let lesson: Vec<&str> = LESSON_KEYS.iter().map(|k| k.0).collect();
+        assert_eq!(
+            serde_fields::<super::super::LessonEntry>("zzz = 1\n"),
+            lesson
+        );
+    }
+
+    #[test]
+    fn every_problem_at_once_in_plain_words() {
+        let src = "title = \"T\"\nsumary = \"x\"\nversion = 1.0\nhours = \"two\"\n\
+                   requires = [\"a\", 3]\n\n[[lessons]]\nfile = \"01-a.md\"\nquizz = \"q.toml\"\n\
+                   required = \"yes\"\n";
+        let got: Vec<String> = problems(Path::new("course.toml"), src)
+            .iter()
+            .map(|d| format!("{}: {}", d.line.unwrap_or(0), d.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1: course.toml has no `summary`",
+                "2: unknown key `sumary` (did you mean `summary`?)",
+                "3: `version` should be text in quotes, not a number with a decimal point",
+                "4: `hours` should be a number, not text",
+                "5: `requires` should be a list of texts in quotes, but it holds a whole number",
+                "9: unknown key `quizz` (did you mean `quiz`?)",
+                "10: `required` should be true or false, not text",
+            ]
+        );
+        assert!(
+            problems(
+                Path::new("c"),
+                "title = \"x\"\nsummary = \"s\"\nversion = \"1\"\n"
+            )
+            .is_empty()
+        );
+        assert!(problems(Path::new("c"), "not toml [").is_empty());
+    }
+}
