@@ -227,12 +227,15 @@ pub fn merge_owned(sources: Vec<Source>) -> BTreeMap<String, Merged> {
         let mismatched = source.progress.learner != name;
         match learners.entry(name) {
             std::collections::btree_map::Entry::Vacant(slot) => {
-                // As if merged into an empty record: one copy of each attempt, in order.
-                let mut progress = Progress::new(slot.key());
-                progress.schema = source.progress.schema;
-                progress.courses = source.progress.courses;
+                // As if merged into an empty record: one copy of each attempt and run, in
+                // order. Every other field is kept as read (a field added later too).
+                let mut progress = source.progress;
+                progress.learner.clone_from(slot.key());
+                let attempts = std::mem::take(&mut progress.attempts);
+                let runs = std::mem::take(&mut progress.runs);
                 progress.merge(&Progress {
-                    attempts: source.progress.attempts,
+                    attempts,
+                    runs,
                     ..Progress::new(slot.key())
                 });
                 slot.insert(Merged {

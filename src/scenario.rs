@@ -8,6 +8,7 @@
 //! `scenario/engine.rs`, and the author's views (text, Graphviz) in `scenario/render.rs`.
 
 mod analysis;
+mod book;
 mod engine;
 mod parse;
 mod record;
@@ -17,6 +18,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use book::ScenarioBook;
 pub use engine::{Decision, Run, Step};
 pub use parse::{check_scenario, load_scenario, parse_scenario};
 pub use record::{RunContext, RunRecord};

@@ -723,3 +723,106 @@ fn answered_questions_reach_the_lrs_as_interactions() {
         assert_eq!(back, *statement, "{id}");
     }
 }
+
+/// A scenario run reaches the LRS as `attempted` and `completed` (success, score by ending,
+/// duration, the path as a context extension) and each decision as an `answered` `choice`
+/// interaction, and every statement comes back field by field.
+#[test]
+fn scenario_runs_reach_the_lrs_with_their_decisions() {
+    use rollcall::scenario::{Run as ScenarioRun, RunContext, RunRecord, load_scenario};
+    let Some((lrs, _ralph)) = lrs_or_skip("scenario_runs") else {
+        return;
+    };
+    let courses = fixtures().join("scenario-courses");
+    let scenario = load_scenario(&courses.join("drill/01-practice-call.scenario.toml")).unwrap();
+    let mut run = ScenarioRun::new(&scenario);
+    run.choose(&scenario, 1);
+    run.back();
+    run.choose(&scenario, 0);
+    run.choose(&scenario, 0);
+    let mut record = RunRecord::new(
+        &scenario,
+        &run,
+        RunContext {
+            learner: "drill7",
+            course: "drill",
+            course_version: "1.0",
+            lesson: "01-practice-call",
+            started: "2026-05-01T10:00:00+02:00".parse().unwrap(),
+            finished: "2026-05-01T10:02:30.25+02:00".parse().unwrap(),
+        },
+    )
+    .unwrap();
+    // Statement ids follow from run ids: one unique to this test run keeps a shared LRS's
+    // earlier copies out of the way.
+    let tag = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_micros();
+    record.id = format!("{}-{tag}", record.id);
+    let mut p = Progress::new("drill7");
+    p.runs.push(record);
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("drill7.toml"),
+        progress::to_toml(&p).unwrap(),
+    )
+    .unwrap();
+    let homepage = unique_homepage("scenario");
+    let with_drill = |cmd: &mut Command| {
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("ROLLCALL_") {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.arg("--courses")
+            .arg(&courses)
+            .arg("--data-dir")
+            .arg(data.path());
+    };
+    let mut cmd = Command::cargo_bin("rollcall").unwrap();
+    with_drill(&mut cmd);
+    let out = cmd
+        .args(["export", "xapi", "--homepage", &homepage])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let exported: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let verbs: Vec<&str> = exported
+        .iter()
+        .map(|s| s["verb"]["display"]["en-US"].as_str().unwrap())
+        .collect();
+    assert_eq!(verbs, ["attempted", "completed", "answered", "answered"]);
+    assert_eq!(exported[1]["result"]["score"]["scaled"], 1.0);
+    assert_eq!(exported[1]["result"]["success"], true);
+    assert_eq!(exported[1]["result"]["duration"], "PT2M30.25S");
+    assert_eq!(
+        exported[2]["object"]["definition"]["interactionType"],
+        "choice"
+    );
+    let mut cmd = Command::cargo_bin("rollcall").unwrap();
+    with_drill(&mut cmd);
+    let sent = cmd
+        .args(["sync", "--lrs", &lrs.url, "--homepage", &homepage])
+        .env("ROLLCALL_LRS_USER", &lrs.user)
+        .env("ROLLCALL_LRS_PASSWORD", &lrs.password)
+        .output()
+        .unwrap();
+    assert!(
+        sent.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&sent.stdout),
+        String::from_utf8_lossy(&sent.stderr)
+    );
+    let stored = lrs.stored(&homepage, &["drill7"]);
+    assert_eq!(stored.len(), exported.len());
+    for statement in &exported {
+        let id = statement["id"].as_str().unwrap();
+        let back = strip_lrs_fields(stored.get(id).unwrap());
+        assert_eq!(back, *statement, "{id}");
+    }
+}

@@ -410,6 +410,7 @@ pub fn xapi_export(data: &[u8]) {
         base: &base,
         library: library(),
         quizzes: Some(quizzes()),
+        scenarios: None,
     };
     // What export and sync do: check the record, keep what it credits, build statements.
     let now: Stamp = "2026-12-01T00:00:00Z".parse().unwrap();

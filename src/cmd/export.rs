@@ -53,10 +53,12 @@ pub(crate) fn learner_statements_checked(
 ) -> (Vec<serde_json::Value>, bool) {
     let learners = report::merge_by_learner(&inputs.sources);
     let quizzes = crate::quiz::QuizBook::load(library);
+    let scenarios = crate::scenario::ScenarioBook::load(library);
     let ctx = xapi::Context {
         base,
         library,
         quizzes: Some(&quizzes),
+        scenarios: Some(&scenarios),
     };
     let now = Stamp::now();
     let mut left_out = false;

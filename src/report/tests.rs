@@ -238,3 +238,37 @@ fn table_truncates_and_csv_quotes() {
         "No records match.\n0 learners, 0 completions, 0 hours credited\n"
     );
 }
+
+/// A scenario run recorded as `[[runs]]` in a file, with `id` and the given ending.
+pub(super) fn run_record(
+    id: &str,
+    lesson: &str,
+    ending: &str,
+    passed: bool,
+) -> crate::scenario::RunRecord {
+    toml::from_str(&format!(
+        "id = \"{id}\"\ncourse = \"de-escalation\"\nlesson = \"{lesson}\"\nscenario = \"s\"\n\
+         version = \"1\"\npath = [{{ node = \"a\", choice = \"go\" }}, {{ node = \"end\" }}]\n\
+         backs = 0\nending = \"{ending}\"\npassed = {passed}\n\
+         started = \"2026-02-01T09:00:00-05:00\"\nfinished = \"2026-02-01T09:05:00-05:00\"\n\
+         active_seconds = 300\n"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn merging_by_learner_keeps_the_runs_of_the_first_copy() {
+    let mut a = Progress::new("jdoe");
+    a.runs.push(run_record("r1", "01-why", "best", true));
+    let mut b = Progress::new("jdoe");
+    b.runs.push(run_record("r1", "01-why", "best", true));
+    b.runs.push(run_record("r2", "01-why", "poor", false));
+    let sources = [a, b].map(|progress| Source {
+        path: PathBuf::from("jdoe.toml"),
+        progress,
+    });
+    let one = merge_by_learner(&sources[..1]);
+    assert_eq!(one["jdoe"].progress.runs.len(), 1);
+    let both = merge_by_learner(&sources);
+    assert_eq!(both["jdoe"].progress.runs.len(), 2);
+}

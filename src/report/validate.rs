@@ -36,6 +36,12 @@ pub fn statement(s: &Value) -> Vec<String> {
     match obj.get("verb").and_then(Value::as_object) {
         Some(v) => {
             iri_field(v, "id", "verb.id", &mut errors);
+            if let Some(id) = v.get("id").and_then(Value::as_str)
+                && is_iri(id)
+                && !super::xapi::verbs::ALL.contains(&id)
+            {
+                errors.push(format!("verb.id `{id}` is not a verb rollcall writes"));
+            }
             lang_map(v.get("display"), "verb.display", true, &mut errors);
         }
         None => errors.push("missing verb".into()),
@@ -49,6 +55,14 @@ pub fn statement(s: &Value) -> Vec<String> {
     }
     if let Some(c) = obj.get("context") {
         context(c, &mut errors);
+    }
+    if let (Some(def), Some(response)) = (
+        obj.get("object").and_then(|o| o.get("definition")),
+        obj.get("result")
+            .and_then(|r| r.get("response"))
+            .and_then(Value::as_str),
+    ) {
+        response_names_components(def, response, &mut errors);
     }
     match obj.get("timestamp").and_then(Value::as_str) {
         Some(t) if is_timestamp(t) => {}
@@ -341,17 +355,79 @@ fn interaction(def: &Map<String, Value>, path: &str, errors: &mut Vec<String>) {
     }
 }
 
+/// A `choice` or `sequencing` response names only the interaction's component ids, joined
+/// by `[,]` (an LRS cannot analyse a response naming choices the activity does not have).
+fn response_names_components(def: &Value, response: &str, errors: &mut Vec<String>) {
+    let kind = def.get("interactionType").and_then(Value::as_str);
+    if !matches!(kind, Some("choice" | "sequencing")) {
+        return;
+    }
+    let ids: Vec<&str> = def
+        .get("choices")
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|c| c.get("id").and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default();
+    for part in response.split("[,]").filter(|p| !p.is_empty()) {
+        if !ids.contains(&part) {
+            errors.push(format!(
+                "result.response names `{part}`, which is not a component id"
+            ));
+        }
+    }
+}
+
 fn extensions(value: Option<&Value>, path: &str, errors: &mut Vec<String>) {
     let Some(value) = value else { return };
     match value.as_object() {
         Some(map) => {
-            for key in map.keys() {
+            for (key, v) in map {
                 if !is_iri(key) {
                     errors.push(format!("{path}: key `{key}` is not an IRI"));
+                }
+                let name = key.rsplit('/').next().unwrap_or(key);
+                if key.contains("/xapi/extensions/") && name == super::xapi::PATH_EXTENSION {
+                    scenario_path(v, &format!("{path}.{name}"), errors);
                 }
             }
         }
         None => errors.push(format!("{path} must be an object")),
+    }
+}
+
+/// A run's path: a non-empty array of `{ "node": id, "choice": id }` steps (`choice` absent
+/// where none was taken, always at the last step, which is the ending).
+fn scenario_path(value: &Value, path: &str, errors: &mut Vec<String>) {
+    let Some(steps) = value.as_array().filter(|s| !s.is_empty()) else {
+        errors.push(format!("{path} must be a non-empty array of steps"));
+        return;
+    };
+    let id_ok = |v: Option<&Value>| v.and_then(Value::as_str).is_some_and(|s| !s.is_empty());
+    for (i, step) in steps.iter().enumerate() {
+        let Some(obj) = step.as_object() else {
+            errors.push(format!("{path}[{i}] must be an object"));
+            continue;
+        };
+        if !id_ok(obj.get("node")) {
+            errors.push(format!("{path}[{i}].node must be a non-empty string"));
+        }
+        if obj.contains_key("choice") && !id_ok(obj.get("choice")) {
+            errors.push(format!("{path}[{i}].choice must be a non-empty string"));
+        }
+        if obj.keys().any(|k| k != "node" && k != "choice") {
+            errors.push(format!(
+                "{path}[{i}] holds a key other than node and choice"
+            ));
+        }
+    }
+    if steps.last().is_some_and(|s| s.get("choice").is_some()) {
+        errors.push(format!(
+            "{path} must end at a node (the ending), not a choice"
+        ));
     }
 }
 

@@ -28,9 +28,21 @@ pub mod verbs {
     pub const PASSED: &str = "http://adlnet.gov/expapi/verbs/passed";
     /// A quiz attempt fell short of the pass mark.
     pub const FAILED: &str = "http://adlnet.gov/expapi/verbs/failed";
-    /// A question of a quiz attempt was answered.
+    /// A question of a quiz attempt, or a decision in a scenario, was answered.
     pub const ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
+    /// A scenario run was started.
+    pub const ATTEMPTED: &str = "http://adlnet.gov/expapi/verbs/attempted";
+
+    /// Every verb rollcall writes.
+    pub const ALL: [&str; 6] = [EXPERIENCED, COMPLETED, PASSED, FAILED, ANSWERED, ATTEMPTED];
 }
+
+mod runs;
+
+pub use runs::{
+    PATH_EXTENSION, decision_statement_id, decision_statements, run_statement_id, run_statements,
+    scenario_iri,
+};
 
 /// ADL activity types.
 mod types {
@@ -150,6 +162,8 @@ pub struct Context<'a> {
     pub library: &'a Library,
     /// The quizzes, for one `answered` statement per question of each attempt (none without).
     pub quizzes: Option<&'a QuizBook>,
+    /// The scenarios, for one `answered` statement per decision of each run (none without).
+    pub scenarios: Option<&'a crate::scenario::ScenarioBook>,
 }
 
 fn actor(ctx: &Context<'_>, learner: &str) -> Value {
@@ -330,7 +344,7 @@ pub fn answer_statements(
 }
 
 /// Every statement for one learner's (merged) record: lessons experienced and completed,
-/// each quiz attempt, and courses completed. Entries with unreadable times are left out.
+/// each quiz attempt, each scenario run, and courses completed. Entries with unreadable times are left out.
 pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
     let learner = progress.learner.as_str();
     let mut out = Vec::new();
@@ -399,6 +413,13 @@ pub fn statements(ctx: &Context<'_>, progress: &Progress) -> Vec<Value> {
             .and_then(|b| b.get(&attempt.course, &attempt.lesson))
         {
             out.extend(answer_statements(ctx, learner, attempt, quiz));
+        }
+    }
+    for run in &progress.runs {
+        let scenario = ctx.scenarios.and_then(|b| b.get(&run.course, &run.lesson));
+        out.extend(run_statements(ctx, learner, run, scenario));
+        if let Some(scenario) = scenario {
+            out.extend(decision_statements(ctx, learner, run, scenario));
         }
     }
     for (course, record) in &progress.courses {

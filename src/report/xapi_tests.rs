@@ -57,6 +57,7 @@ fn all() -> Vec<Value> {
         base: "https://pd.example/training",
         library: &lib,
         quizzes: None,
+        scenarios: None,
     };
     statements(&ctx, &progress())
 }
@@ -284,6 +285,7 @@ order = ["one", "two"]
         base: "https://pd.example/training",
         library: &lib,
         quizzes: Some(&book),
+        scenarios: None,
     };
     let all = statements(&ctx, &p);
     let answered: Vec<&Value> = all
@@ -338,4 +340,151 @@ order = ["one", "two"]
     bad["result"]["response"] = json!(2);
     bad["context"]["statement"] = json!({"objectType": "StatementRef", "id": "x"});
     assert_eq!(validate::statement(&bad).len(), 2);
+}
+
+/// The drill scenario of the player's tests, and a run down it with one poor choice taken
+/// back.
+fn drill_run() -> (crate::scenario::Scenario, crate::scenario::RunRecord) {
+    use crate::scenario::{Run, RunContext, RunRecord, parse_scenario};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/scenario-courses/drill/01-practice-call.scenario.toml");
+    let source = std::fs::read_to_string(&root).unwrap();
+    let s = parse_scenario(&root, &source).unwrap();
+    let mut run = Run::new(&s);
+    run.choose(&s, 1);
+    run.back();
+    run.choose(&s, 0);
+    run.choose(&s, 1);
+    let record = RunRecord::new(
+        &s,
+        &run,
+        RunContext {
+            learner: "jdoe",
+            course: "de-escalation",
+            course_version: "1.2",
+            lesson: "01-why",
+            started: "2026-02-01T09:40:00-05:00".parse().unwrap(),
+            finished: "2026-02-01T09:43:05.5-05:00".parse().unwrap(),
+        },
+    )
+    .unwrap();
+    (s, record)
+}
+
+/// A run is `attempted` then `completed` (success, score by ending, duration, the path as a
+/// context extension, lesson and course as parents); each decision is `answered` as a
+/// `choice` interaction referring to the run; every statement passes the strict check.
+#[test]
+fn scenario_runs_are_attempted_completed_and_answered() {
+    use crate::scenario::ScenarioBook;
+    let lib = library();
+    let (scenario, record) = drill_run();
+    let mut p = Progress::new("jdoe");
+    p.runs.push(record.clone());
+    let mut book = ScenarioBook::default();
+    book.insert("de-escalation", "01-why", scenario);
+    let base = "https://pd.example/training";
+    let ctx = Context {
+        base,
+        library: &lib,
+        quizzes: None,
+        scenarios: Some(&book),
+    };
+    let all = statements(&ctx, &p);
+    for s in &all {
+        assert_eq!(validate::statement(s), Vec::<String>::new(), "{s:#}");
+    }
+    let verbs_seen: Vec<&str> = all
+        .iter()
+        .map(|s| s["verb"]["display"]["en-US"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        verbs_seen,
+        ["attempted", "completed", "answered", "answered"]
+    );
+    let (attempted, completed) = (&all[0], &all[1]);
+    let scenario_id = scenario_iri(base, "de-escalation", "01-why");
+    assert_eq!(attempted["object"]["id"], scenario_id);
+    assert_eq!(attempted["timestamp"], "2026-02-01T09:40:00.000-05:00");
+    assert_eq!(
+        completed["result"],
+        json!({
+            "success": true,
+            "completion": true,
+            "score": { "scaled": 0.5, "raw": 0.5, "min": 0, "max": 1 },
+            "duration": "PT3M5.5S",
+            "extensions": {
+                "https://pd.example/training/xapi/extensions/ending": "acceptable",
+                "https://pd.example/training/xapi/extensions/backs": 1,
+            },
+        })
+    );
+    let parents: Vec<&str> = completed["context"]["contextActivities"]["parent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        parents,
+        [
+            lesson_iri(base, "de-escalation", "01-why"),
+            course_iri(base, "de-escalation")
+        ]
+    );
+    assert_eq!(
+        completed["context"]["extensions"]["https://pd.example/training/xapi/extensions/scenario-path"],
+        json!([
+            { "node": "arrival", "choice": "introduce" },
+            { "node": "listening", "choice": "decide" },
+            { "node": "settled" },
+        ])
+    );
+    let decision = &all[3];
+    assert_eq!(
+        decision["object"]["definition"]["interactionType"],
+        "choice"
+    );
+    assert_eq!(
+        decision["object"]["definition"]["correctResponsesPattern"],
+        json!(["reflect"])
+    );
+    assert_eq!(decision["result"]["response"], "decide");
+    assert_eq!(decision["result"]["success"], false);
+    assert_eq!(
+        decision["context"]["statement"]["id"],
+        run_statement_id(&record.id, verbs::COMPLETED).to_string()
+    );
+    assert_eq!(
+        decision["context"]["contextActivities"]["parent"][0]["id"],
+        scenario_id
+    );
+    // Ids are stable (sync never sends a run twice) and all differ.
+    let ids: std::collections::HashSet<&str> =
+        all.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), all.len());
+    assert_eq!(statements(&ctx, &p), all);
+    // Without the scenario file, the run itself is still reported.
+    let without_file = Context {
+        scenarios: None,
+        ..ctx
+    };
+    assert_eq!(statements(&without_file, &p).len(), 2);
+
+    // The validator catches a broken path, a response naming no choice, an unknown verb.
+    let mut bad = completed.clone();
+    bad["context"]["extensions"]["https://pd.example/training/xapi/extensions/scenario-path"] =
+        json!([{ "node": "arrival", "choice": "introduce" }, { "nod": 3 }]);
+    let errors = validate::statement(&bad);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let mut bad = decision.clone();
+    bad["result"]["response"] = json!("run-away");
+    let errors = validate::statement(&bad);
+    assert!(
+        errors.iter().any(|e| e.contains("`run-away`")),
+        "{errors:?}"
+    );
+    let mut bad = attempted.clone();
+    bad["verb"]["id"] = json!("http://adlnet.gov/expapi/verbs/atempted");
+    assert_eq!(validate::statement(&bad).len(), 1);
 }
