@@ -21,6 +21,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     let library = super::report::library(cli)?;
     let inputs = super::report::read_inputs(cli, paths)?;
+    let names: Vec<String> = inputs
+        .sources
+        .iter()
+        .map(report::Source::file_learner)
+        .collect();
+    crate::cmd::known_learner(cli.learner.as_deref(), names.iter().map(String::as_str))?;
     let (statements, left_out) = learner_statements_checked(cli, &base, &library, &inputs);
     let mut out = serde_json::to_string_pretty(&statements)?;
     out.push('\n');

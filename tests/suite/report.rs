@@ -905,6 +905,15 @@ fn unknown_course_or_learner_is_an_error_with_did_you_mean() {
         1,
         "learners are matched ignoring case"
     );
+    let export = run(rollcall(empty.path())
+        .args(["--learner", "jdo", "export", "xapi"])
+        .args(machines()));
+    assert_eq!(export.code, 2, "{}", export.stderr);
+    assert!(
+        export.stderr.contains("did you mean `jdoe`?"),
+        "{}",
+        export.stderr
+    );
 
     let items = report(&["items", "--course", "deescalation"]);
     assert_eq!(items.code, 2, "{}", items.stdout);
