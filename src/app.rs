@@ -21,7 +21,7 @@ use crate::progress::Progress;
 
 pub use completion::{course_ratio, lesson_done};
 pub use effect::Effect;
-pub use msg::Msg;
+pub use msg::{Msg, SaveFailure};
 pub use notice::{AttemptSave, Hint, Notice};
 pub use screens::lesson::max_scroll;
 pub use screens::{
@@ -35,8 +35,11 @@ pub const MIN_SIZE: (u16, u16) = (40, 10);
 /// Overlays drawn over the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    /// Key help.
-    Help,
+    /// Key help, scrolled down `scroll` rows.
+    Help {
+        /// First row shown.
+        scroll: usize,
+    },
     /// Leave a quiz attempt (recording nothing)? `quit`: leave the program too.
     ConfirmLeave {
         /// Quit the program rather than go back.
@@ -46,6 +49,11 @@ pub enum Overlay {
     Learner(LearnerPicker),
     /// A message that must be read (e.g. a broken progress file).
     Notice(Notice),
+    /// Quitting, a save failed for want of space: quit and lose what is only in memory?
+    DiskFull {
+        /// The last quiz attempt is among what would be lost.
+        attempt: bool,
+    },
 }
 
 /// Whether saving works for the current learner.
@@ -103,6 +111,10 @@ pub struct App {
     pub attempt_seq: u64,
     /// Saves numbered below this belong to an earlier learner: their reports are ignored.
     pub learner_seq: u64,
+    /// Sequence number of the last save written successfully.
+    pub saved_ok: u64,
+    /// Leave even if the last save fails (a signal, or the learner said so).
+    pub force_quit: bool,
 }
 
 /// A time as the progress model stores it (to the millisecond, with its offset).
@@ -121,7 +133,7 @@ impl App {
             learner: learner.to_string(),
             progress,
             save: SaveState::Saved,
-            screen: Screen::Library(LibraryState::default()),
+            screen: Screen::Library(LibraryState::resuming()),
             history: Vec::new(),
             overlay: None,
             size: (80, 24),
@@ -136,7 +148,29 @@ impl App {
             save_done: 0,
             attempt_seq: 0,
             learner_seq: 0,
+            saved_ok: 0,
+            force_quit: false,
         }
+    }
+
+    /// Checks the learner's record as of `now` (see [`crate::progress::validate`]). A
+    /// record with problems is shown with a notice that says what is wrong; nothing flagged
+    /// is credited on screen, and the file is never written over (saving stops until it is
+    /// repaired).
+    pub fn check_record(&mut self, now: crate::progress::Stamp) {
+        use crate::progress::validate;
+        let findings = validate::check(&self.progress, Some(&self.learner), now);
+        if findings.is_empty() {
+            return;
+        }
+        let mut flags: Vec<validate::Flag> = findings.record.clone();
+        flags.extend(findings.courses.values().flatten());
+        flags.extend(findings.attempts.values().flatten());
+        flags.sort_unstable();
+        flags.dedup();
+        self.progress = validate::credible(&self.progress, &findings);
+        self.save = SaveState::Disabled(crate::text::record_flagged_short());
+        self.overlay = Some(Overlay::Notice(Notice::RecordFlagged(flags)));
     }
 
     /// Where the last quiz attempt stands on disk: it counts as saved only once written.
@@ -222,7 +256,10 @@ impl App {
                 self.on_saved(seq, result);
                 return vec![];
             }
-            Msg::Terminate => return self.quit(),
+            Msg::Terminate => {
+                self.force_quit = true;
+                return self.quit();
+            }
             Msg::Learners(_) => {
                 if let Some(Overlay::Learner(mut p)) = self.overlay.take() {
                     let outcome = p.update(&self.ctx(), msg);
@@ -275,7 +312,7 @@ impl App {
         self.status = None;
         match msg {
             Msg::Help => {
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(Overlay::Help { scroll: 0 });
                 vec![]
             }
             Msg::Quit => self.quit_or_confirm(),
@@ -297,7 +334,7 @@ impl App {
     }
 
     /// Lets the current screen handle a message, then does what it asks.
-    fn route(&mut self, msg: Msg) -> Vec<Effect> {
+    pub(super) fn route(&mut self, msg: Msg) -> Vec<Effect> {
         let (ctx, screen) = self.split();
         let outcome = screen.update(&ctx, msg);
         self.apply(outcome)
@@ -333,9 +370,19 @@ impl App {
                     self.overlay = Some(Overlay::ConfirmLeave { quit: false });
                     vec![]
                 } else {
-                    // Back to the course screen, past the lesson's last page.
+                    // Back to the course screen, past the lesson's last page; after the
+                    // results, with the next lesson selected.
+                    let done = match &self.screen {
+                        Screen::Quiz(q) if matches!(q.phase, QuizPhase::Results(_)) => {
+                            Some((q.course, q.lesson))
+                        }
+                        _ => None,
+                    };
                     self.history.pop_if(|s| matches!(s, Screen::Lesson(_)));
-                    self.back()
+                    match done {
+                        Some((course, lesson)) => self.back_past_lesson(course, lesson),
+                        None => self.back(),
+                    }
                 }
             }
             Action::AttemptFinished(attempt) => self.record_attempt(*attempt),
@@ -355,10 +402,34 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, msg: Msg) -> Vec<Effect> {
         match overlay {
-            Overlay::Help | Overlay::Notice(_) => {
-                if msg == Msg::Quit && matches!(overlay, Overlay::Help) {
-                    return self.quit_or_confirm();
+            Overlay::Help { scroll } => {
+                let last = crate::ui::help_max_scroll(self.size);
+                let page = usize::from(self.size.1.saturating_sub(3)).max(1);
+                let scroll = match msg {
+                    // Esc, ? and q close the help; other keys scroll it or do nothing.
+                    Msg::Back | Msg::Help | Msg::Quit => return vec![],
+                    Msg::Up => scroll.saturating_sub(1),
+                    Msg::Down => scroll + 1,
+                    Msg::PageDown | Msg::Toggle => scroll + page,
+                    Msg::PrevPage => scroll.saturating_sub(page),
+                    Msg::FirstPage => 0,
+                    Msg::LastPage => last,
+                    _ => scroll,
+                };
+                self.overlay = Some(Overlay::Help {
+                    scroll: scroll.min(last),
+                });
+                vec![]
+            }
+            Overlay::Notice(_) => vec![],
+            Overlay::DiskFull { .. } => {
+                if msg == Msg::Confirm(true) {
+                    // The learner chose to leave without what could not be written.
+                    self.force_quit = true;
+                    self.quitting = true;
+                    return vec![Effect::Watch(None), Effect::Quit];
                 }
+                self.status = Some(Notice::StayedUnsaved);
                 vec![]
             }
             Overlay::ConfirmLeave { quit } => match msg {

@@ -233,5 +233,24 @@ fn file_evidence_missing(progress: &Progress, id: &str) -> Vec<Missing> {
     out
 }
 
+/// A percent as a whole number for people to read, the one rule for the screens and the
+/// reports: halves round up (62.5 -> 63), and the result stays within 0..=100 (a value that
+/// is not a number reads as 0).
+#[must_use]
+pub fn whole_percent(p: f64) -> u32 {
+    if !p.is_finite() {
+        return 0;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=100
+    let n = (p + 0.5).floor().clamp(0.0, 100.0) as u32;
+    n
+}
+
+/// A percent for display: `63%` (see [`whole_percent`]).
+#[must_use]
+pub fn percent_label(p: f64) -> String {
+    format!("{}%", whole_percent(p))
+}
+
 #[cfg(test)]
 mod tests;

@@ -32,6 +32,8 @@ pub enum Cmd {
     Back,
     /// Next page.
     Next,
+    /// Scroll a screenful; next page at the end.
+    PageDown,
     /// Previous page.
     Prev,
     /// First page.
@@ -85,8 +87,12 @@ pub enum Layer {
     Text,
     /// A yes/no question.
     Confirm,
-    /// Help and notices: any key closes.
+    /// Notices: any key closes.
     Dismiss,
+    /// The help overlay: scroll keys scroll it; Esc, ? and q close it.
+    Help,
+    /// Lose unsaved work? Only y says yes; any other key is no.
+    ConfirmLoss,
     /// The 'please enlarge' screen: only leaving works.
     TooSmall,
 }
@@ -135,7 +141,10 @@ pub fn event_to_msg(app: &App, event: &Event) -> Option<Msg> {
 /// The layers in effect for the app's current screen and overlay, first match wins.
 #[must_use]
 pub fn layers(app: &App) -> &'static [Layer] {
-    let confirm = matches!(app.overlay, Some(Overlay::ConfirmLeave { .. }));
+    let confirm = matches!(
+        app.overlay,
+        Some(Overlay::ConfirmLeave { .. } | Overlay::DiskFull { .. })
+    );
     // On the 'please enlarge' screen nothing is visible, so only leaving works.
     if app.size.0 < MIN_SIZE.0 || app.size.1 < MIN_SIZE.1 {
         return if confirm {
@@ -145,8 +154,14 @@ pub fn layers(app: &App) -> &'static [Layer] {
         };
     }
     match &app.overlay {
-        Some(Overlay::Help | Overlay::Notice(_)) => return &[Layer::Always, Layer::Dismiss],
+        Some(Overlay::Help { .. }) => return &[Layer::Always, Layer::Help],
+        Some(Overlay::Notice(_)) => return &[Layer::Always, Layer::Dismiss],
         Some(Overlay::ConfirmLeave { .. }) => return &[Layer::Always, Layer::Confirm],
+        Some(Overlay::DiskFull { .. }) => return &[Layer::Always, Layer::ConfirmLoss],
+        // A new learner close to a known name: a yes/no question.
+        Some(Overlay::Learner(p)) if p.similar.is_some() => {
+            return &[Layer::Always, Layer::Confirm];
+        }
         Some(Overlay::Learner(_)) => return &[Layer::Always, Layer::Text],
         None => {}
     }

@@ -54,7 +54,14 @@ pub fn command(app: &App, line: &str) -> Command {
                 _ => Msg::Confirm(false),
             }]);
         }
-        Some(Overlay::Help | Overlay::Notice(_)) => return Command::Send(vec![Msg::Back]),
+        // Only a yes loses what a full disk kept from being saved.
+        Some(Overlay::DiskFull { .. }) => {
+            return Command::Send(vec![Msg::Confirm(matches!(word.as_str(), "y" | "yes"))]);
+        }
+        Some(Overlay::Help { .. } | Overlay::Notice(_)) => return Command::Send(vec![Msg::Back]),
+        Some(Overlay::Learner(p)) if p.similar.is_some() => {
+            return Command::Send(vec![Msg::Confirm(matches!(word.as_str(), "y" | "yes"))]);
+        }
         Some(Overlay::Learner(p)) => {
             return match number {
                 Some(n) if (1..=p.names.len()).contains(&n) => {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 pub mod saver;
 
+use crate::app::msg::SaveFailure;
 use crate::app::{App, Effect, Msg};
 use crate::course::read_text_file;
 use crate::progress::store::{self, Store};
@@ -119,11 +120,11 @@ impl Runtime {
                     return (!saver.save(store.clone(), progress, seq, urgent)).then(|| {
                         Msg::Saved {
                             seq,
-                            result: Err("the save thread stopped".into()),
+                            result: Err(SaveFailure::other("the save thread stopped")),
                         }
                     });
                 }
-                let result = store.save(&progress).map_err(|e| e.to_string());
+                let result = store.save(&progress).map_err(|e| (&e).into());
                 Some(Msg::Saved { seq, result })
             }
             Effect::ListLearners => {
@@ -147,7 +148,7 @@ impl Runtime {
                 {
                     return Some(Msg::Saved {
                         seq,
-                        result: Err(e.to_string()),
+                        result: Err((&e).into()),
                     });
                 }
                 let result = Store::new(&self.data_dir, &name)

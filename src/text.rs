@@ -30,6 +30,76 @@ pub fn notice(n: &Notice) -> String {
         Notice::CannotOpenScenario(e) => format!("Cannot open scenario: {e}"),
         Notice::ProgressUnreadable(why) => why.clone(),
         Notice::SavingBeforeQuit => "Saving your progress before closing…".into(),
+        Notice::RecordFlagged(flags) => {
+            let what: Vec<&str> = flags.iter().map(|f| flag(*f)).collect();
+            format!(
+                "Your training record has problems: {}. Nothing from them is credited here. \
+                 rollcall will not write to this file until it is repaired, so progress made \
+                 now is not saved; ask your training coordinator to check the record.",
+                what.join("; ")
+            )
+        }
+        Notice::StayedUnsaved => {
+            "Still here: your progress is kept in memory. Free some disk space; the next save \
+             retries."
+                .into()
+        }
+    }
+}
+
+/// A record problem in words (the report's `flags` column names them for coordinators).
+#[must_use]
+pub fn flag(f: crate::progress::validate::Flag) -> &'static str {
+    use crate::progress::validate::Flag;
+    match f {
+        Flag::UnsupportedCompletion => "a course marked completed without the pages and quizzes",
+        Flag::ScoreOutOfRange => "a quiz score above its number of questions",
+        Flag::PercentMismatch => "a quiz percent that does not match its score",
+        Flag::PassedMismatch => "a quiz marked passed or failed against its score",
+        Flag::HoursOutOfRange => "hours that cannot be right",
+        Flag::FutureTimestamp => "a time in the future",
+        Flag::DuplicateAttemptId => "two different quiz attempts with the same id",
+        Flag::LearnerMismatch => "the file names a different learner",
+    }
+}
+
+/// Why saving is off for a record with problems (the status line).
+#[must_use]
+pub fn record_flagged_short() -> String {
+    "this record has problems; it is left as it is until repaired".into()
+}
+
+/// The question when quitting would lose progress a full disk kept from being saved.
+#[must_use]
+pub fn disk_full_question(attempt: bool) -> [&'static str; 2] {
+    [
+        if attempt {
+            "The disk is full: your last quiz attempt is not saved."
+        } else {
+            "The disk is full: your latest progress is not saved."
+        },
+        "Quit anyway and lose it? y quits; any other key stays.",
+    ]
+}
+
+/// The question before creating a learner whose name is close to a known one.
+#[must_use]
+pub fn similar_learner(typed: &str, known: &str) -> String {
+    format!(
+        "A learner named \"{known}\" already exists. Create a new learner \"{typed}\"? y creates it; n goes back."
+    )
+}
+
+/// A course nobody has opened yet, in the library.
+pub const NOT_STARTED: &str = "not started";
+
+/// Pages of a lesson not read yet, on the course screen.
+#[must_use]
+pub fn pages_unread(n: usize) -> String {
+    if n == 1 {
+        "1 page unread".into()
+    } else {
+        format!("{n} pages unread")
     }
 }
 

@@ -64,7 +64,10 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
                     let _ = terminal.draw(|f| ui::view(&app, f));
                 }
                 finish_saves(&mut app, &mut runtime, &rx);
-                break;
+                // A save that failed for want of space un-quits the app to ask first.
+                if app.quitting {
+                    break;
+                }
             }
         }
         Ok(())
@@ -168,6 +171,9 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
         ));
         None
     } else {
+        // A record with problems says so, and is not written over (the clock is read here,
+        // at the edge).
+        app.check_record(crate::progress::Stamp::now());
         Some(store)
     };
     Ok((app, Runtime::new(data_dir, store)))

@@ -4,6 +4,8 @@ mod course;
 mod lesson;
 mod library;
 mod overlay;
+
+pub use overlay::help_max_scroll;
 pub mod quiz;
 pub mod record;
 pub mod scenario;
@@ -35,10 +37,16 @@ pub fn view(app: &App, frame: &mut Frame) {
         theme.finish(frame.buffer_mut(), area);
         return;
     }
-    let [header, body, status, footer] = Layout::vertical([
+    // A long notice (an error with its path and reason) wraps onto more rows, up to a third
+    // of the screen, rather than being cut at the edge.
+    let status = Paragraph::new(status_line(app, theme)).wrap(Wrap { trim: false });
+    let status_rows = status
+        .line_count(area.width)
+        .clamp(1, usize::from(area.height / 3).max(1));
+    let [header, body, status_area, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(status_rows).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -51,7 +59,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Record(s) => record::draw(app, s.scroll, frame, body, theme),
         Screen::Scenario(s) => scenario::draw(app, s, frame, body, theme),
     }
-    draw_status(app, frame, status, theme);
+    frame.render_widget(status, status_area);
     draw_footer(app, frame, footer, theme);
     if let Some(overlay) = &app.overlay {
         overlay::draw(app, overlay, frame, area, theme);
@@ -91,8 +99,8 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     );
 }
 
-fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let line = match (&app.save, &app.status) {
+fn status_line(app: &App, theme: Theme) -> Line<'static> {
+    match (&app.save, &app.status) {
         (SaveState::Disabled(why), _) => {
             Line::styled(format!(" progress not saved: {why}"), theme.bad())
         }
@@ -103,8 +111,7 @@ fn draw_status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             Line::styled(format!(" {}", crate::text::notice(status)), theme.warn())
         }
         _ => Line::default(),
-    };
-    frame.render_widget(Paragraph::new(line), area);
+    }
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -125,6 +132,29 @@ pub fn spread(left: &str, right: &str, width: u16) -> String {
     format!("{left}{}{right}", " ".repeat(pad))
 }
 
+/// A list row: `left`, then the first of `rights` (longest first) that fits beside it,
+/// right-aligned to `width`. When none fits, the status is dropped and `left` keeps the
+/// whole row: on a narrow screen the title matters more than the status.
+pub fn fit_row(left: &str, rights: &[String], width: u16) -> String {
+    let w = usize::from(width);
+    let lw = left.width();
+    for right in rights.iter().filter(|r| !r.is_empty()) {
+        let rw = right.width();
+        if lw + 1 + rw <= w {
+            return format!("{left}{}{right}", " ".repeat(w - lw - rw));
+        }
+    }
+    truncate(left, w)
+}
+
+/// The width of a list whose rows are `lefts` and `rights`: wide enough for the widest of
+/// each with a gap, at most `width`, so a status sits beside its title on a wide screen.
+pub fn list_width(lefts: &[String], rights: &[String], width: u16) -> u16 {
+    let l = lefts.iter().map(|s| s.width()).max().unwrap_or(0);
+    let r = rights.iter().map(|s| s.width()).max().unwrap_or(0);
+    u16::try_from(l + 4 + r).unwrap_or(u16::MAX).min(width)
+}
+
 /// `s` cut to at most `width` display cells, with '…' when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     crate::report::format::truncate(s, width)
@@ -139,8 +169,7 @@ pub fn bar(ratio: f64, cells: usize) -> String {
         clippy::cast_precision_loss
     )]
     let filled = ((ratio * cells as f64).round() as usize).min(cells);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let pct = (ratio * 100.0).round() as u32;
+    let pct = crate::domain::whole_percent(ratio * 100.0);
     format!(
         "{}{} {pct:>3}%",
         "█".repeat(filled),
@@ -165,9 +194,9 @@ pub fn line(spans: Vec<Span<'static>>) -> Line<'static> {
     Line::from(spans)
 }
 
-/// Percent for display, as a whole number (as `rollcall progress` prints it).
+/// Percent for display, as a whole number: the one rule `progress` and `report` use too.
 pub fn pct(p: f64) -> String {
-    format!("{p:.0}%")
+    crate::domain::percent_label(p)
 }
 
 /// The date part of an RFC 3339 time.

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use crate::progress::{Attempt, Progress};
 
 use super::{
-    App, CourseState, Effect, LessonState, LibraryState, Notice, Overlay, QuizState, SaveState,
-    ScenarioState, Screen, completion, stamp,
+    App, CourseState, Effect, LessonState, LibraryState, Msg, Notice, Overlay, QuizState,
+    SaveFailure, SaveState, ScenarioState, Screen, completion, stamp,
 };
 
 impl App {
@@ -272,6 +272,7 @@ impl App {
                 self.progress = progress;
                 self.save = SaveState::Saved;
                 self.status = Some(Notice::LearnerSwitched(learner));
+                self.check_record(stamp(&self.now));
             }
             Err(why) => {
                 self.progress = Progress::new(&learner);
@@ -280,23 +281,27 @@ impl App {
             }
         }
         self.history.clear();
-        self.screen = Screen::Library(LibraryState::default());
+        self.screen = Screen::Library(LibraryState::resuming());
         // Reports of the earlier learner's saves no longer apply.
         self.learner_seq = self.save_sent + 1;
         self.save_done = self.save_sent;
+        self.saved_ok = self.save_sent;
         // Save at once so a new learner appears in the picker from now on.
         let mut effects = vec![Effect::Watch(None)];
+        // Open the library on this learner's last course.
+        effects.extend(self.route(Msg::Resize(self.size.0, self.size.1)));
         effects.extend(self.save_effect(true));
         effects
     }
 
-    pub(super) fn on_saved(&mut self, seq: u64, result: Result<Progress, String>) {
+    pub(super) fn on_saved(&mut self, seq: u64, result: Result<Progress, SaveFailure>) {
         if seq < self.learner_seq {
             return;
         }
         self.save_done = self.save_done.max(seq);
         match result {
             Ok(mut merged) => {
+                self.saved_ok = self.saved_ok.max(seq);
                 // Changes made while the save was under way stay: merge them back in.
                 merged.merge(&self.progress);
                 self.progress = merged;
@@ -304,9 +309,17 @@ impl App {
                     self.save = SaveState::Saved;
                 }
             }
-            Err(why) => {
+            Err(failure) => {
                 if !matches!(self.save, SaveState::Disabled(_)) {
-                    self.save = SaveState::Failed(why);
+                    self.save = SaveState::Failed(failure.why);
+                }
+                // Quitting on a full disk would drop what is only in memory: ask first.
+                if failure.out_of_space && self.quitting && !self.force_quit {
+                    self.quitting = false;
+                    self.status = None;
+                    self.overlay = Some(Overlay::DiskFull {
+                        attempt: self.attempt_seq > self.saved_ok,
+                    });
                 }
             }
         }

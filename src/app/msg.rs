@@ -29,8 +29,10 @@ pub enum Msg {
     FirstPage,
     /// Last page.
     LastPage,
-    /// Space: toggle a choice in 'select all'.
+    /// Space: toggle a choice in 'select all'; in a lesson, as [`Msg::PageDown`].
     Toggle,
+    /// `PageDown`: scroll a screenful, and turn the page only at its end (as `less` does).
+    PageDown,
     /// A number key 1-9 (1-based).
     Pick(usize),
     /// True (t) or false (f).
@@ -100,7 +102,7 @@ pub enum Msg {
         /// The save's sequence number (it covers every earlier one).
         seq: u64,
         /// The merged record, or why nothing was written.
-        result: Result<Progress, String>,
+        result: Result<Progress, SaveFailure>,
     },
     /// Known learners, for the picker.
     Learners(Vec<String>),
@@ -122,4 +124,58 @@ pub enum Msg {
     FileChanged,
     /// SIGTERM or SIGHUP: save and leave.
     Terminate,
+}
+
+/// Why a save failed: the words, and whether it was for want of space (then quitting asks
+/// before it drops what is only in memory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveFailure {
+    /// What went wrong, for the status line.
+    pub why: String,
+    /// The disk (or a file-size limit) was full.
+    pub out_of_space: bool,
+}
+
+impl SaveFailure {
+    /// A failure that is not about space.
+    #[must_use]
+    pub fn other(why: impl Into<String>) -> Self {
+        Self {
+            why: why.into(),
+            out_of_space: false,
+        }
+    }
+}
+
+impl From<&crate::progress::store::StoreError> for SaveFailure {
+    fn from(e: &crate::progress::store::StoreError) -> Self {
+        Self {
+            why: e.to_string(),
+            out_of_space: e.is_out_of_space(),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.why)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SaveFailure;
+    use crate::progress::store::StoreError;
+
+    #[test]
+    fn a_full_disk_is_told_apart_from_other_save_failures() {
+        let write = |errno| StoreError::Write {
+            path: "p.toml".into(),
+            source: std::io::Error::from_raw_os_error(errno),
+        };
+        // ENOSPC (28) and EFBIG (27) on Linux.
+        assert!(SaveFailure::from(&write(28)).out_of_space);
+        assert!(SaveFailure::from(&write(27)).out_of_space);
+        assert!(!SaveFailure::from(&write(13)).out_of_space);
+    }
 }

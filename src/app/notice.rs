@@ -51,6 +51,11 @@ pub enum Notice {
     ProgressUnreadable(String),
     /// Quitting waits for a save still under way.
     SavingBeforeQuit,
+    /// The learner's record has problems (see `crate::progress::validate`): nothing flagged
+    /// is credited and the file is not written over.
+    RecordFlagged(Vec<crate::progress::validate::Flag>),
+    /// Quitting was called off after a save failed for want of space.
+    StayedUnsaved,
 }
 
 /// A hint under a quiz question: what to do before Enter can check the answer.

@@ -243,6 +243,12 @@ pub enum Screen {
 impl Screen {
     /// Routes a message to the screen's own update.
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
+        // Only the reader scrolls a page before turning it; elsewhere PageDown is next.
+        let msg = match (&*self, msg) {
+            (Screen::Lesson(_), msg) => msg,
+            (_, Msg::PageDown) => Msg::NextPage,
+            (_, msg) => msg,
+        };
         match self {
             Screen::Library(s) => s.update(ctx, msg),
             Screen::Course(s) => s.update(ctx, msg),

@@ -151,3 +151,20 @@ fn an_older_version_completion_is_judged_on_the_files_own_evidence() {
         "{credit:?}"
     );
 }
+
+#[test]
+fn one_percent_rule_rounds_halves_up_and_stays_in_range() {
+    use super::{percent_label, whole_percent};
+    assert_eq!(percent_label(62.5), "63%");
+    assert_eq!(percent_label(2.0 * 100.0 / 3.0), "67%");
+    assert_eq!(percent_label(0.5), "1%");
+    assert_eq!(percent_label(99.4), "99%");
+    assert_eq!(whole_percent(f64::NAN), 0);
+    assert_eq!(whole_percent(-3.0), 0);
+    assert_eq!(whole_percent(1e9), 100);
+    // The screen and the report say the same thing for the same attempt.
+    assert_eq!(
+        crate::ui::pct(62.5),
+        crate::report::format::percent_label(62.5)
+    );
+}

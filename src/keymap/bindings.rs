@@ -90,15 +90,18 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         cmd: Cmd::Next,
         layer: Layer::Common,
-        keys: &[
-            K::Code(KeyCode::Right),
-            c('l'),
-            c('n'),
-            K::Code(KeyCode::PageDown),
-        ],
+        keys: &[K::Code(KeyCode::Right), c('l'), c('n')],
         msg: |_| Some(Msg::NextPage),
         short: "→",
-        help: Some(("Right, l, Space, PgDn, n", "next page")),
+        help: Some(("Right, l, n", "next page")),
+    },
+    Binding {
+        cmd: Cmd::PageDown,
+        layer: Layer::Common,
+        keys: &[K::Code(KeyCode::PageDown)],
+        msg: |_| Some(Msg::PageDown),
+        short: "PgDn",
+        help: Some(("Space, PgDn", "scroll a screen; next page at its end")),
     },
     Binding {
         cmd: Cmd::Prev,
@@ -314,7 +317,86 @@ pub const BINDINGS: &[Binding] = &[
         short: "n",
         help: None,
     },
-    // Help and notices.
+    // The help overlay.
+    Binding {
+        cmd: Cmd::Back,
+        layer: Layer::Help,
+        keys: &[
+            K::Code(KeyCode::Esc),
+            c('q'),
+            c('?'),
+            K::Code(KeyCode::F(1)),
+        ],
+        msg: |_| Some(Msg::Back),
+        short: "Esc",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Up,
+        layer: Layer::Help,
+        keys: &[K::Code(KeyCode::Up), c('k')],
+        msg: |_| Some(Msg::Up),
+        short: "↑",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Down,
+        layer: Layer::Help,
+        keys: &[K::Code(KeyCode::Down), c('j')],
+        msg: |_| Some(Msg::Down),
+        short: "↓",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::PageDown,
+        layer: Layer::Help,
+        keys: &[K::Code(KeyCode::PageDown), c(' ')],
+        msg: |_| Some(Msg::PageDown),
+        short: "PgDn",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Prev,
+        layer: Layer::Help,
+        keys: &[K::Code(KeyCode::PageUp)],
+        msg: |_| Some(Msg::PrevPage),
+        short: "PgUp",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::First,
+        layer: Layer::Help,
+        keys: &[K::Code(KeyCode::Home), c('g')],
+        msg: |_| Some(Msg::FirstPage),
+        short: "g",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Last,
+        layer: Layer::Help,
+        keys: &[K::Code(KeyCode::End), c('G')],
+        msg: |_| Some(Msg::LastPage),
+        short: "G",
+        help: None,
+    },
+    // Losing unsaved work: only y says yes.
+    Binding {
+        cmd: Cmd::Yes,
+        layer: Layer::ConfirmLoss,
+        keys: &[c('y'), c('Y')],
+        msg: |_| Some(Msg::Confirm(true)),
+        short: "y",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::No,
+        layer: Layer::ConfirmLoss,
+        keys: &[K::Any],
+        msg: |_| Some(Msg::Confirm(false)),
+        short: "any other key",
+        help: None,
+    },
+    // Notices.
     Binding {
         cmd: Cmd::Quit,
         layer: Layer::Dismiss,
@@ -345,5 +427,5 @@ pub const BINDINGS: &[Binding] = &[
 /// Notes under the key list in the help overlay and the man page.
 pub const HELP_NOTES: &[&str] = &[
     "Typed answers: ←/→, Backspace, Delete; F1 shows this help.",
-    "Any other key closes this help; q quits.",
+    "↑/↓, PgUp/PgDn scroll this help; Esc, ? or q closes it.",
 ];

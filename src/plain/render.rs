@@ -41,10 +41,20 @@ pub fn screen(app: &App) -> Vec<String> {
             if let Some(e) = &p.error {
                 out.push(format!("Not switched: {e}"));
             }
+            if let Some(known) = &p.similar {
+                out.push(crate::text::similar_learner(p.input.trim(), known));
+                return out;
+            }
             out.push("Type a number, or a new learner's name; an empty line cancels.".into());
             return out;
         }
-        Some(Overlay::Help) | None => {}
+        Some(Overlay::DiskFull { attempt }) => {
+            return crate::text::disk_full_question(*attempt)
+                .iter()
+                .map(|l| (*l).to_string())
+                .collect();
+        }
+        Some(Overlay::Help { .. }) | None => {}
     }
     match &app.screen {
         Screen::Library(_) => library(app),
@@ -283,8 +293,22 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
             "done".to_string()
         } else {
             match lp {
-                Some(p) if p.pages_total > 0 => format!("page {} of {}", p.page, p.pages_total),
-                _ => "not started".to_string(),
+                Some(p) if p.pages_total > 0 => {
+                    let unread = p
+                        .pages_total
+                        .saturating_sub(p.pages_seen.count_within(p.pages_total));
+                    if unread > 0 {
+                        format!(
+                            "page {} of {}, {}",
+                            p.page,
+                            p.pages_total,
+                            crate::text::pages_unread(unread)
+                        )
+                    } else {
+                        format!("page {} of {}", p.page, p.pages_total)
+                    }
+                }
+                _ => crate::text::NOT_STARTED.to_string(),
             }
         };
         let quiz = if l.quiz.is_none() {

@@ -29,7 +29,10 @@ pub fn hours_text(hours: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// A percent to one decimal, without a trailing `.0`.
+/// A percent for people to read: the one rule the screens use too.
+pub use crate::domain::percent_label;
+
+/// A percent to one decimal, without a trailing `.0` (the CSV's number).
 fn percent_text(p: f64) -> String {
     let s = format!("{p:.1}");
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
@@ -271,7 +274,7 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         col("BEST", 0, Some(6), true, &|r| {
             r.best.map_or_else(
                 || "-".into(),
-                |b| format!("{}/{} {}%", b.score, b.total, percent_text(b.percent)),
+                |b| format!("{}/{} {}", b.score, b.total, percent_label(b.percent)),
             )
         }),
         col("TRIES", 0, Some(4), true, &|r| r.attempts.to_string()),

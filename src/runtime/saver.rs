@@ -24,7 +24,7 @@ pub struct Done {
     /// The sequence number of the record written.
     pub seq: u64,
     /// The merged record, or why nothing was written.
-    pub result: Result<Progress, String>,
+    pub result: Result<Progress, crate::app::msg::SaveFailure>,
 }
 
 enum Job {
@@ -156,7 +156,7 @@ fn run(rx: &Receiver<Job>, report: &impl Fn(Done)) {
 
 fn write(pending: &mut Option<Pending>, report: &impl Fn(Done)) {
     if let Some(p) = pending.take() {
-        let result = p.store.save(&p.progress).map_err(|e| e.to_string());
+        let result = p.store.save(&p.progress).map_err(|e| (&e).into());
         report(Done { seq: p.seq, result });
     }
 }

@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::{Theme, pct, spread};
+use super::{Theme, fit_row, list_width, pct};
 use crate::app::{App, course_ratio, lesson_done};
 
 pub(super) fn draw(
@@ -135,7 +135,37 @@ pub(super) fn draw(
     ]);
     frame.render_widget(Paragraph::new(gauge), gauge_area);
 
-    let items: Vec<ListItem> = course
+    let rows = lesson_rows(app, idx, theme);
+    // Room for the selection mark and the lesson's ✓ before the title.
+    let inner = list_area.width.saturating_sub(6);
+    let lefts: Vec<String> = rows.iter().map(|r| r.1.clone()).collect();
+    let rights: Vec<String> = rows.iter().map(|r| r.2[0].clone()).collect();
+    let row_width = list_width(&lefts, &rights, inner);
+    let items: Vec<ListItem> = rows
+        .into_iter()
+        .map(|(mark, title, rights)| {
+            ListItem::new(Line::from(vec![
+                mark,
+                Span::raw(" "),
+                Span::raw(fit_row(&title, &rights, row_width)),
+            ]))
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(theme.selection())
+        .highlight_symbol(Theme::MARK)
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = ListState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(list, list_area, &mut state);
+}
+
+/// Each lesson of a course: its mark, its title, then its status, full and short (dropped
+/// first on a narrow screen).
+fn lesson_rows(app: &App, idx: usize, theme: Theme) -> Vec<(Span<'static>, String, [String; 2])> {
+    let Some(course) = app.course(idx) else {
+        return vec![];
+    };
+    course
         .lessons
         .iter()
         .enumerate()
@@ -149,8 +179,22 @@ pub(super) fn draw(
                 Span::raw(" ")
             };
             let pages = match lp {
-                Some(l) if l.pages_total > 0 => format!("page {}/{}", l.page, l.pages_total),
-                _ => "not started".to_string(),
+                Some(l) if l.pages_total > 0 => {
+                    let unread = l
+                        .pages_total
+                        .saturating_sub(l.pages_seen.count_within(l.pages_total));
+                    if unread > 0 {
+                        format!(
+                            "page {}/{} · {}",
+                            l.page,
+                            l.pages_total,
+                            crate::text::pages_unread(unread)
+                        )
+                    } else {
+                        format!("page {}/{}", l.page, l.pages_total)
+                    }
+                }
+                _ => crate::text::NOT_STARTED.to_string(),
             };
             let quiz = if lesson.quiz.is_none() {
                 String::new()
@@ -171,22 +215,7 @@ pub(super) fn draw(
                 }
             };
             let title = format!("{:>2}. {}", i + 1, app.lesson_title(idx, i));
-            let text = spread(
-                &title,
-                &format!("{pages}{quiz} "),
-                list_area.width.saturating_sub(5),
-            );
-            ListItem::new(Line::from(vec![
-                Span::raw(" "),
-                mark,
-                Span::raw(" "),
-                Span::raw(text),
-            ]))
+            (mark, title, [format!("{pages}{quiz}"), pages])
         })
-        .collect();
-    let list = List::new(items)
-        .highlight_style(theme.selection())
-        .highlight_symbol(Theme::MARK);
-    let mut state = ListState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(list, list_area, &mut state);
+        .collect()
 }

@@ -3,9 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
+use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, bar, spread, truncate};
+use super::{Theme, bar, fit_row, list_width, pct, truncate};
 use crate::app::{App, course_ratio};
 
 /// Rows per course in the list (title, then facts).
@@ -13,65 +14,32 @@ const ROWS_PER_ITEM: usize = 2;
 
 pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, theme: Theme) {
     // The selection mark takes the first columns of every row.
-    let mark = u16::try_from(Theme::MARK.chars().count()).unwrap_or(2);
-    let width = usize::from(area.width.saturating_sub(2 + mark));
+    let inner = area
+        .width
+        .saturating_sub(u16::try_from(Theme::MARK.width()).unwrap_or(2) + 1);
+    let width = usize::from(inner);
     let mut items: Vec<ListItem> = Vec::new();
-    let today = app.now.date();
-    let duties = app
-        .duties
-        .for_learner(&app.learner, &app.progress, &app.library, today);
     let order = app.ctx().library_order();
     // Build only the rows that fit, the selected one last when it is below the first screen
     // (as a fresh list state scrolls): a frame costs the same with 10 courses or 10,000.
     let visible = (usize::from(area.height) / ROWS_PER_ITEM).max(1);
     let first = (selected + 1).saturating_sub(visible);
     let shown = first..first + visible;
-    for (row, &i) in order.iter().enumerate() {
-        if !shown.contains(&row) {
-            continue;
-        }
-        let Some(course) = app.library.courses.get(i) else {
-            continue;
-        };
-        let ratio = course_ratio(&app.progress, course);
-        let done = app
-            .progress
-            .courses
-            .get(&course.id)
-            .and_then(|c| c.completed);
-        let mut right = match done {
-            Some(d) => format!("✓ {}  {}", d.date(), bar(1.0, 10)),
-            None => bar(ratio, 10),
-        };
-        let duty = duties.get(&course.id);
-        if let Some(d) = duty {
-            let badge = crate::text::due_badge(d, today);
-            if !badge.is_empty() {
-                right = format!("{badge}  {right}");
-            }
-        }
-        let title = spread(
-            &format!("{:>2}. {}", row + 1, course.title),
-            &right,
-            area.width.saturating_sub(1 + mark),
-        );
+    let rows = course_rows(app, &order, &shown, theme);
+    let lefts: Vec<String> = rows.iter().map(|r| r.left.clone()).collect();
+    let rights: Vec<String> = rows.iter().map(|r| r.rights[0].clone()).collect();
+    let row_width = list_width(&lefts, &rights, inner);
+    for r in rows {
+        let course = r.course;
         let meta = format!(
-            "    {} h · {} lesson{} · {}",
+            "   {} h · {} lesson{} · {}",
             course.hours,
             course.lessons.len(),
             if course.lessons.len() == 1 { "" } else { "s" },
             course.summary
         );
-        let title_style = if duty.is_some_and(|d| d.status == crate::compliance::Standing::Overdue)
-        {
-            theme.bad()
-        } else if done.is_some() {
-            theme.good()
-        } else {
-            theme.accent()
-        };
         items.push(ListItem::new(vec![
-            Line::styled(title, title_style),
+            Line::styled(fit_row(&r.left, &r.rights, row_width), r.style),
             Line::styled(truncate(&meta, width), theme.muted()),
         ]));
     }
@@ -81,11 +49,11 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
         }
         items.push(ListItem::new(vec![
             Line::from(vec![Span::styled(
-                format!(" ⚠  {} (cannot be opened)", broken.id),
+                truncate(&format!("⚠  {} (cannot be opened)", broken.id), width),
                 theme.bad(),
             )]),
             Line::styled(
-                truncate(&format!("    {}", broken.error), width),
+                truncate(&format!("   {}", broken.error), width),
                 theme.warn(),
             ),
         ]));
@@ -101,7 +69,79 @@ pub(super) fn draw(app: &App, selected: usize, frame: &mut Frame, area: Rect, th
     }
     let list = List::new(items)
         .highlight_style(theme.selection())
-        .highlight_symbol(Theme::MARK);
+        .highlight_symbol(Theme::MARK)
+        .highlight_spacing(HighlightSpacing::Always);
     let mut state = ListState::default().with_selected(Some(selected - first));
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// One course row: its title, its status (full, then short), its style.
+struct Row<'a> {
+    course: &'a crate::course::Course,
+    left: String,
+    rights: [String; 2],
+    style: ratatui::style::Style,
+}
+
+/// The course rows in `shown`, in library order.
+fn course_rows<'a>(
+    app: &'a App,
+    order: &[usize],
+    shown: &std::ops::Range<usize>,
+    theme: Theme,
+) -> Vec<Row<'a>> {
+    let today = app.now.date();
+    let duties = app
+        .duties
+        .for_learner(&app.learner, &app.progress, &app.library, today);
+    let mut rows: Vec<Row> = Vec::new();
+    for (row, &i) in order.iter().enumerate() {
+        if !shown.contains(&row) {
+            continue;
+        }
+        let Some(course) = app.library.courses.get(i) else {
+            continue;
+        };
+        let ratio = course_ratio(&app.progress, course);
+        let done = app
+            .progress
+            .courses
+            .get(&course.id)
+            .and_then(|c| c.completed);
+        // A course the learner has opened reads differently from one never opened, in
+        // words, not only in colour.
+        let started = app.progress.courses.contains_key(&course.id)
+            || app.progress.attempts.iter().any(|a| a.course == course.id);
+        let (mut full, mut short) = match done {
+            Some(d) => (format!("✓ {}  {}", d.date(), bar(1.0, 10)), "✓".to_string()),
+            None if started => (bar(ratio, 10), pct(ratio * 100.0)),
+            None => (crate::text::NOT_STARTED.to_string(), String::new()),
+        };
+        let duty = duties.get(&course.id);
+        if let Some(d) = duty {
+            let badge = crate::text::due_badge(d, today);
+            if !badge.is_empty() {
+                full = format!("{badge}  {full}");
+                short = if short.is_empty() {
+                    badge
+                } else {
+                    format!("{badge} {short}")
+                };
+            }
+        }
+        let style = if duty.is_some_and(|d| d.status == crate::compliance::Standing::Overdue) {
+            theme.bad()
+        } else if done.is_some() {
+            theme.good()
+        } else {
+            theme.accent()
+        };
+        rows.push(Row {
+            course,
+            left: format!("{:>2}. {}", row + 1, course.title),
+            rights: [full, short],
+            style,
+        });
+    }
+    rows
 }

@@ -1,25 +1,58 @@
-//! Overlays: help, confirm leaving a quiz, learner picker, notices.
+//! Overlays: help, confirm leaving a quiz, learner picker, notices, a full disk at quit.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered};
-use crate::app::{App, Overlay};
+use crate::app::{App, LearnerPicker, Overlay};
 use crate::keymap::{self, Place};
 
+/// Width of the help box.
+const HELP_WIDTH: u16 = 70;
+
+/// The help overlay's lines for a screen `width` wide: the key column narrows on a small
+/// screen so each row's words stay together.
+fn help_lines(theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let inner = usize::from(HELP_WIDTH.min(width).saturating_sub(2));
+    let col = inner.saturating_sub(24).clamp(6, 26);
+    let mut lines: Vec<Line> = keymap::help_rows()
+        .map(|(k, what)| Line::raw(format!(" {k:<col$} {what}")))
+        .collect();
+    lines.push(Line::default());
+    for note in keymap::HELP_NOTES {
+        lines.push(Line::styled(format!(" {note}"), theme.muted()));
+    }
+    lines
+}
+
+/// Rows `lines` take wrapped in a box `w` wide on a screen `width` wide.
+fn wrapped_rows(lines: &[Line], w: u16, width: u16) -> usize {
+    let inner = w.min(width).saturating_sub(2).max(1);
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(inner)
+}
+
+/// How far the help can scroll on a screen of `size`: it scrolls rather than being cut.
+#[must_use]
+pub fn help_max_scroll(size: (u16, u16)) -> usize {
+    let rows = wrapped_rows(
+        &help_lines(Theme::monochrome(), size.0),
+        HELP_WIDTH,
+        size.0,
+    );
+    rows.saturating_sub(usize::from(size.1.saturating_sub(2)))
+}
+
 pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut scroll = 0;
     let (title, lines, w): (&str, Vec<Line>, u16) = match overlay {
-        Overlay::Help => {
-            let mut lines: Vec<Line> = keymap::help_rows()
-                .map(|(k, what)| Line::raw(format!(" {k:<26} {what}")))
-                .collect();
-            lines.push(Line::default());
-            for note in keymap::HELP_NOTES {
-                lines.push(Line::styled(format!(" {note}"), theme.muted()));
-            }
-            (" Keys ", lines, 70)
+        Overlay::Help { scroll: s } => {
+            scroll = (*s).min(help_max_scroll((area.width, area.height)));
+            (" Keys ", help_lines(theme, area.width), HELP_WIDTH)
         }
         Overlay::ConfirmLeave { quit } => (
             " Leave the quiz? ",
@@ -38,6 +71,14 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             ],
             52,
         ),
+        Overlay::DiskFull { attempt } => (
+            " Not saved ",
+            crate::text::disk_full_question(*attempt)
+                .iter()
+                .map(|l| Line::styled(format!(" {l}"), theme.bad()))
+                .collect(),
+            60,
+        ),
         Overlay::Notice(notice) => (
             " Notice ",
             vec![
@@ -47,61 +88,80 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             ],
             70,
         ),
-        Overlay::Learner(p) => {
-            let mut lines = vec![Line::styled(" Who is training? ", theme.muted())];
-            for (i, name) in p.names.iter().enumerate() {
-                let style = if i == p.selected {
-                    theme.selected()
-                } else {
-                    ratatui::style::Style::new()
-                };
-                let current = if *name == app.learner {
-                    " (current)"
-                } else {
-                    ""
-                };
-                let mark = if i == p.selected { Theme::MARK } else { "  " };
-                lines.push(Line::styled(format!(" {mark}{name}{current}"), style));
-            }
-            let on_field = p.selected >= p.names.len();
-            let field = format!(
-                " {}New learner: {}{}",
-                if on_field { Theme::MARK } else { "  " },
-                p.input,
-                if on_field { "█" } else { "" }
-            );
-            lines.push(Line::styled(
-                field,
-                if on_field {
-                    theme.selected()
-                } else {
-                    ratatui::style::Style::new()
-                },
-            ));
-            if let Some(e) = &p.error {
-                lines.push(Line::styled(format!(" {e}"), theme.bad()));
-            }
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                format!(" {}", keymap::footer(Place::Picker)),
-                theme.muted(),
-            ));
-            (" Switch learner ", lines, 64)
-        }
+        Overlay::Learner(p) => (" Switch learner ", picker_lines(app, p, area, theme), 64),
     };
-    // Size the box for the wrapped text so the last line ('any key closes') always shows.
-    let inner = usize::from(w.min(area.width).saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    // Size the box for the wrapped text; what does not fit scrolls (help) or is windowed
+    // (the picker).
+    let rows = wrapped_rows(&lines, w, area.width);
     let h = u16::try_from(rows + 2).unwrap_or(u16::MAX);
     let rect = centered(area, w, h);
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::bordered()
-                .border_type(BorderType::Rounded)
-                .title(title)
-                .border_style(theme.accent()),
-        ),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+            .block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .title(title)
+                    .border_style(theme.accent()),
+            ),
         rect,
     );
+}
+
+/// The picker: a window of names that keeps the selection in view, the 'new learner' field,
+/// and the question when a new name is close to a known one.
+fn picker_lines(app: &App, p: &LearnerPicker, area: Rect, theme: Theme) -> Vec<Line<'static>> {
+    let mut tail = Vec::new();
+    let on_field = p.selected >= p.names.len();
+    let field = format!(
+        "{}New learner: {}{}",
+        if on_field { Theme::MARK } else { "  " },
+        p.input,
+        if on_field { "█" } else { "" }
+    );
+    tail.push(Line::styled(
+        format!(" {field}"),
+        if on_field {
+            theme.selection()
+        } else {
+            Style::new()
+        },
+    ));
+    if let Some(e) = &p.error {
+        tail.push(Line::styled(format!(" {e}"), theme.bad()));
+    }
+    if let Some(known) = &p.similar {
+        tail.push(Line::styled(
+            format!(" {}", crate::text::similar_learner(p.input.trim(), known)),
+            theme.warn(),
+        ));
+    }
+    tail.push(Line::default());
+    tail.push(Line::styled(
+        format!(" {}", keymap::footer(Place::Picker)),
+        theme.muted(),
+    ));
+    // Rows left for names inside the border, below the heading and above the field.
+    let fixed = wrapped_rows(&tail, 64, area.width) + 1 + 2;
+    let room = usize::from(area.height).saturating_sub(fixed).max(1);
+    let first = (p.selected.min(p.names.len().saturating_sub(1)) + 1).saturating_sub(room);
+    let mut lines = vec![Line::styled(" Who is training? ", theme.muted())];
+    for (i, name) in p.names.iter().enumerate().skip(first).take(room) {
+        let style = if i == p.selected {
+            theme.selection()
+        } else {
+            Style::new()
+        };
+        let mark = if i == p.selected { Theme::MARK } else { "  " };
+        let current = if *name == app.learner {
+            " (current)"
+        } else {
+            ""
+        };
+        lines.push(Line::styled(format!(" {mark}{name}{current}"), style));
+    }
+    lines.extend(tail);
+    lines
 }

@@ -20,7 +20,17 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         }
         _ => String::new(),
     };
-    let left = format!(" {} › {quiz_title}", app.lesson_title(q.course, q.lesson));
+    // The quiz's own title, after the lesson's only when it does not already say it and
+    // both fit (the header never repeats or cuts the title).
+    let lesson = app.lesson_title(q.course, q.lesson);
+    let both = format!(" {lesson} › {quiz_title}");
+    let left = if quiz_title.to_lowercase().contains(&lesson.to_lowercase())
+        || both.chars().count() + right.chars().count() + 1 > usize::from(title_area.width)
+    {
+        format!(" {quiz_title}")
+    } else {
+        both
+    };
     frame.render_widget(
         Paragraph::new(spread(&left, &right, title_area.width)).style(theme.accent()),
         title_area,
@@ -69,15 +79,12 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
 
 fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
     let Some(quiz) = &q.quiz else { return vec![] };
-    let mut lines = vec![
-        Line::styled(quiz.title.clone(), theme.accent()),
-        Line::default(),
-        Line::raw(format!(
-            "{} questions · pass mark {}%",
-            quiz.questions.len(),
-            q.pass_percent
-        )),
-    ];
+    // The title is in the header line just above.
+    let mut lines = vec![Line::raw(format!(
+        "{} questions · pass mark {}%",
+        quiz.questions.len(),
+        q.pass_percent
+    ))];
     let (course_id, lesson_id) = app
         .course(q.course)
         .and_then(|c| Some((c.id.clone(), c.lessons.get(q.lesson)?.id().to_string())))

@@ -1200,4 +1200,426 @@ fn feedback_end_in_screen_reader_mode() {
         assert!(after.contains(line), "{line:?} missing:\n{after}");
     }
     assert_eq!(app.progress.attempts.len(), 1);
+
+// ---- Reading defects (issue 16) and record notices (issue 11) in the TUI ----
+
+/// Sends a key press through the keymap, as the terminal loop does.
+fn key(h: &mut Harness, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let ev = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(m) = rollcall::keymap::key_to_msg(&h.app, ev) {
+        h.send(&[m]);
+    }
+}
+
+/// Types characters as key presses.
+fn keys(h: &mut Harness, s: &str) {
+    for c in s.chars() {
+        key(h, ratatui::crossterm::event::KeyCode::Char(c));
+    }
+}
+
+/// A library holding courses `(id, title, summary, lesson markdown)`, one lesson each.
+fn course_library(root: &Path, courses: &[(&str, &str, &str, &str)]) {
+    for (id, title, summary, text) in courses {
+        let dir = root.join(id);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("course.toml"),
+            format!(
+                "title = \"{title}\"\nsummary = \"{summary}\"\nversion = \"1\"\nhours = 1.0\n\n\
+                 [[lessons]]\nfile = \"01-only.md\"\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(dir.join("01-only.md"), text).unwrap();
+    }
+}
+
+fn lesson(h: &Harness) -> &rollcall::app::LessonState {
+    let Screen::Lesson(l) = &h.app.screen else {
+        panic!("not in a lesson: {:?}", h.app.screen)
+    };
+    l
+}
+
+/// Screen text with runs of blanks and line breaks folded into one space.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn space_and_pagedown_scroll_before_turning_the_page() {
+    use ratatui::crossterm::event::KeyCode;
+    let courses = tempfile::tempdir().unwrap();
+    let long: String = (1..=60)
+        .map(|i| format!("Line {i} of the long page.\n\n"))
+        .collect();
+    let text = format!("# Long\n\n{long}---\n\n## Second page\n\nShort.\n");
+    course_library(courses.path(), &[("long", "Long Course", "S.", &text)]);
+    for turn in [KeyCode::PageDown, KeyCode::Char(' ')] {
+        let mut h = Harness::with(courses.path(), None);
+        h.open_first_lesson();
+        key(&mut h, turn);
+        assert_eq!(
+            lesson(&h).page,
+            0,
+            "{turn:?} turned the page before its end"
+        );
+        assert!(lesson(&h).scroll > 0, "{turn:?} did not scroll");
+        for _ in 0..30 {
+            if h.screen_text(80, 24).contains("Line 60 of") {
+                break;
+            }
+            key(&mut h, turn);
+        }
+        assert_eq!(lesson(&h).page, 0);
+        assert!(h.screen_text(80, 24).contains("Line 60 of"));
+        key(&mut h, turn);
+        assert_eq!(lesson(&h).page, 1, "{turn:?} at the bottom turns the page");
+    }
+    // n and Right still turn at once.
+    for turn in [KeyCode::Char('n'), KeyCode::Right] {
+        let mut h = Harness::with(courses.path(), None);
+        h.open_first_lesson();
+        key(&mut h, turn);
+        assert_eq!(lesson(&h).page, 1, "{turn:?}");
+    }
+}
+
+/// Answers every question right until the results show.
+fn pass_quiz(h: &mut Harness) {
+    h.send(&[Msg::Enter]);
+    for _ in 0..20 {
+        match &h.app.screen {
+            Screen::Quiz(q) if q.phase == QuizPhase::Asking => h.answer(true),
+            _ => break,
+        }
+    }
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("left the quiz")
+    };
+    assert!(matches!(q.phase, QuizPhase::Results(_)), "{:?}", q.phase);
+}
+
+#[test]
+fn course_screen_shows_unread_pages_and_done_needs_every_page() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    // Straight to the last page, past it to the quiz, and pass it: page 2 was never read.
+    h.send(&[Msg::LastPage, Msg::NextPage]);
+    pass_quiz(&mut h);
+    h.send(&[Msg::Back]);
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+    let text = h.screen_text(80, 24);
+    let row = text.lines().find(|l| l.contains("First Lesson")).unwrap();
+    assert!(row.contains("1 page unread"), "{text}");
+    assert!(!row.contains('✓'), "done with a page unread: {text}");
+}
+
+#[test]
+fn help_scrolls_at_40x10_and_closes_only_on_esc_question_mark_or_q() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(40, 10)]);
+    key(&mut h, KeyCode::Char('?'));
+    assert_eq!(h.app.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert!(!h.screen_text(40, 10).contains("switch learner"));
+    key(&mut h, KeyCode::Char('x'));
+    key(&mut h, KeyCode::Enter);
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::Help { .. })),
+        "help closed on any key"
+    );
+    for _ in 0..40 {
+        key(&mut h, KeyCode::Down);
+    }
+    let end = h.screen_text(40, 10);
+    assert!(end.contains("switch learner"), "{end}");
+    key(&mut h, KeyCode::Esc);
+    assert_eq!(h.app.overlay, None);
+    key(&mut h, KeyCode::Char('?'));
+    key(&mut h, KeyCode::Char('?'));
+    assert_eq!(h.app.overlay, None, "? closes help");
+    key(&mut h, KeyCode::Char('?'));
+    key(&mut h, KeyCode::Char('q'));
+    assert_eq!(h.app.overlay, None, "q closes help");
+    assert!(!h.app.quitting, "q in help closes it rather than quitting");
+}
+
+#[test]
+fn narrow_lists_drop_the_status_column_before_the_title() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(40, 10), Msg::Enter]);
+    let text = h.screen_text(40, 10);
+    assert!(text.contains("1. First Lesson"), "{text}");
+    assert!(text.contains("2. Second Lesson"), "{text}");
+}
+
+#[test]
+fn long_errors_wrap_in_the_notice_instead_of_being_cut() {
+    let root = tempfile::tempdir().unwrap();
+    let courses = root
+        .path()
+        .join("a-folder-with-a-rather-long-name-for-the-department-courses");
+    course_library(&courses, &[("gone", "Gone", "S.", "# Gone\n\nText.\n")]);
+    let mut h = Harness::with(&courses, None);
+    let path = courses.join("gone/01-only.md");
+    std::fs::remove_file(&path).unwrap();
+    h.send(&[Msg::Enter, Msg::Enter]);
+    let why = rollcall::course::read_text_file(&path)
+        .unwrap_err()
+        .to_string();
+    let last = why.split_whitespace().last().unwrap().to_string();
+    let text = h.screen_text(80, 24);
+    assert!(flat(&text).contains("Cannot open lesson"), "{text}");
+    assert!(
+        flat(&text).contains(&last),
+        "the reason was cut: {why}\n{text}"
+    );
+}
+
+#[test]
+fn wide_library_keeps_gauges_beside_titles_and_shows_whole_summaries() {
+    let courses = tempfile::tempdir().unwrap();
+    let summary = format!("{}the end.", "Words of a long summary ".repeat(7));
+    course_library(
+        courses.path(),
+        &[("wide", "Wide Course", &summary, "# W\n\nText.\n")],
+    );
+    let h = Harness::with(courses.path(), None);
+    let text = h.screen_text(200, 50);
+    assert!(text.contains("the end."), "summary cut: {text}");
+    let row: Vec<char> = text
+        .lines()
+        .find(|l| l.contains("Wide Course"))
+        .unwrap()
+        .chars()
+        .collect();
+    let s: String = row.iter().collect();
+    let title_end = s[..s.find("Wide Course").unwrap()].chars().count() + "Wide Course".len();
+    let gap = row[title_end..].iter().take_while(|c| **c == ' ').count();
+    assert!(gap < 30, "gauge {gap} columns from the title: {s}");
+}
+
+#[test]
+fn learner_picker_scrolls_and_keeps_the_selection_visible() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    key(&mut h, KeyCode::Char('L'));
+    let names: Vec<String> = (1..=40).map(|i| format!("officer{i:02}")).collect();
+    h.send(&[Msg::Learners(names)]);
+    for _ in 0..39 {
+        key(&mut h, KeyCode::Down);
+    }
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("officer40"), "{text}");
+    key(&mut h, KeyCode::Down);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("New learner:"), "{text}");
+}
+
+#[test]
+fn a_new_learner_close_to_a_known_name_asks_first() {
+    use ratatui::crossterm::event::KeyCode;
+    for typed in ["JDoe", "jdo", "jdoe2"] {
+        let mut h = Harness::new();
+        key(&mut h, KeyCode::Char('L'));
+        h.send(&[Msg::Learners(vec!["asmith".into(), "jdoe".into()])]);
+        keys(&mut h, typed);
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(h.app.learner, "tester", "{typed}: created without asking");
+        assert!(matches!(h.app.overlay, Some(Overlay::Learner(_))));
+        let text = h.screen_text(80, 24);
+        assert!(flat(&text).contains("jdoe"), "{text}");
+        key(&mut h, KeyCode::Char('n'));
+        assert_eq!(h.app.learner, "tester");
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Char('y'));
+        assert!(h.app.learner.eq_ignore_ascii_case(typed), "{typed}");
+    }
+    // A name not close to any asks nothing.
+    let mut h = Harness::new();
+    key(&mut h, KeyCode::Char('L'));
+    h.send(&[Msg::Learners(vec!["jdoe".into()])]);
+    keys(&mut h, "bwayne");
+    key(&mut h, KeyCode::Enter);
+    assert_eq!(h.app.learner, "bwayne");
+}
+
+#[test]
+fn selection_is_marked_not_only_coloured() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    h.app.color = false;
+    let selected_row = |h: &Harness, what: &str| {
+        let text = h.screen_text(80, 24);
+        text.lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what}: {text}"))
+            .to_string()
+    };
+    assert!(selected_row(&h, "Sample Course").contains('▶'));
+    h.send(&[Msg::Enter]);
+    assert!(selected_row(&h, "First Lesson").contains('▶'));
+    assert!(!selected_row(&h, "Second Lesson").contains('▶'));
+    key(&mut h, KeyCode::Char('L'));
+    h.send(&[Msg::Learners(vec!["asmith".into(), "tester".into()])]);
+    assert!(selected_row(&h, "tester (current)").contains('▶'));
+    assert!(!selected_row(&h, "asmith").contains('▶'));
+}
+
+#[test]
+fn esc_from_results_selects_the_next_lesson() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage, Msg::NextPage, Msg::NextPage]);
+    pass_quiz(&mut h);
+    h.send(&[Msg::Back]);
+    let Screen::Course(c) = &h.app.screen else {
+        panic!("{:?}", h.app.screen)
+    };
+    assert_eq!(c.selected, 1);
+}
+
+#[test]
+fn left_on_the_quiz_start_goes_back_to_the_last_page() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.send(&[Msg::LastPage, Msg::NextPage]);
+    assert!(matches!(h.app.screen, Screen::Quiz(_)));
+    key(&mut h, KeyCode::Left);
+    assert_eq!(lesson(&h).page, 2);
+}
+
+#[test]
+fn quiz_header_names_the_quiz_once_in_full() {
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.send(&[Msg::LastPage, Msg::NextPage]);
+    let text = h.screen_text(60, 24);
+    let title_row = text.lines().nth(1).unwrap();
+    assert!(title_row.contains("Sample quiz"), "{text}");
+    assert!(!title_row.contains('…'), "{text}");
+    assert_eq!(text.matches("Sample quiz").count(), 1, "{text}");
+}
+
+#[test]
+fn number_keys_jump_in_the_library() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    key(&mut h, KeyCode::Char('2'));
+    let Screen::Library(l) = &h.app.screen else {
+        panic!()
+    };
+    assert_eq!(l.selected, 1);
+}
+
+#[test]
+fn the_library_starts_on_the_last_course_used_and_marks_started_courses() {
+    let courses = tempfile::tempdir().unwrap();
+    course_library(
+        courses.path(),
+        &[
+            ("alpha", "Alpha Course", "A.", "# A\n\nText.\n"),
+            ("beta", "Beta Course", "B.", "# B\n\nText.\n"),
+        ],
+    );
+    let mut h = Harness::with(courses.path(), None);
+    let row = |h: &Harness, what: &str| {
+        let text = h.screen_text(80, 24);
+        text.lines().find(|l| l.contains(what)).unwrap().to_string()
+    };
+    assert!(row(&h, "Beta Course").contains("not started"));
+    h.send(&[Msg::Down, Msg::Enter, Msg::Enter, Msg::Back, Msg::Back]);
+    assert!(!row(&h, "Beta Course").contains("not started"));
+    assert!(row(&h, "Alpha Course").contains("not started"));
+    let saved = h.app.progress.clone();
+    let again = Harness::with(courses.path(), Some(saved));
+    let Screen::Library(l) = &again.app.screen else {
+        panic!()
+    };
+    assert_eq!(l.selected, 1, "the library opens on the course last used");
+}
+
+#[test]
+fn a_flagged_record_shows_a_notice_credits_nothing_and_is_not_overwritten() {
+    let h = Harness::new();
+    // Another learner's file with an impossible score, switched to from the picker.
+    let bad = "schema = 2\nlearner = \"bad\"\n\n[[attempts]]\nid = \"a1\"\ncourse = \"sample\"\n\
+               lesson = \"01-first\"\nquiz = \"01-first.quiz.toml\"\ncourse_version = \"2.1\"\n\
+               started = \"2026-11-20T10:00:00-05:00\"\nfinished = \"2026-11-20T10:05:00-05:00\"\n\
+               score = 999\ntotal = 3\npercent = 33300.0\npassed = true\npass_percent = 60\n";
+    let path = h.dir.path().join("bad.toml");
+    std::fs::write(&path, bad).unwrap();
+    let mut h = h;
+    h.send(&[Msg::SwitchLearner]);
+    for c in "bad".chars() {
+        h.send(&[Msg::Input(c)]);
+    }
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.app.learner, "bad");
+    let text = h.screen_text(80, 24);
+    assert!(matches!(h.app.overlay, Some(Overlay::Notice(_))), "{text}");
+    assert!(flat(&text).contains("score"), "{text}");
+    assert!(!h.app.progress.quiz_passed("sample", "01-first"));
+    h.send(&[Msg::Back, Msg::Enter, Msg::Enter, Msg::NextPage]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        bad,
+        "file rewritten"
+    );
+}
+
+#[test]
+fn quitting_after_a_save_failed_for_a_full_disk_asks_first() {
+    use ratatui::crossterm::event::KeyCode;
+    use rollcall::app::SaveFailure;
+    let full = || SaveFailure {
+        why: "cannot write progress file: No space left on device (os error 28)".into(),
+        out_of_space: true,
+    };
+    let mut h = Harness::new();
+    // The injected saver: saves go nowhere, and the test reports each one failing.
+    h.rt.store = None;
+    h.open_first_lesson();
+    h.take_quiz(&[true, true, true, true, true]);
+    let seq = h.app.save_sent;
+    h.send(&[Msg::Saved {
+        seq,
+        result: Err(full()),
+    }]);
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('q'));
+    // Quitting retries the save; it fails again for want of space.
+    let seq = h.app.save_sent;
+    h.send(&[Msg::Saved {
+        seq,
+        result: Err(full()),
+    }]);
+    assert!(!h.app.quitting, "quit silently on a full disk");
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::DiskFull { attempt: true })
+    ));
+    let text = h.screen_text(80, 24);
+    assert!(flat(&text).contains("quiz attempt is not saved"), "{text}");
+    // Anything but y stays (Enter too).
+    key(&mut h, KeyCode::Enter);
+    assert!(!h.app.quitting && h.app.overlay.is_none());
+    assert_eq!(
+        h.app.progress.attempts.len(),
+        1,
+        "the attempt is kept in memory"
+    );
+    // y quits and loses it.
+    key(&mut h, KeyCode::Char('q'));
+    let seq = h.app.save_sent;
+    h.send(&[Msg::Saved {
+        seq,
+        result: Err(full()),
+    }]);
+    key(&mut h, KeyCode::Char('y'));
+    assert!(h.app.quitting);
 }

@@ -109,8 +109,15 @@ impl LessonState {
                 self.scroll = (self.scroll + 1).min(max_scroll(self.lines.len(), height));
                 return Outcome::none();
             }
-            Msg::NextPage | Msg::Toggle | Msg::Enter if self.page < last => self.page + 1,
-            Msg::NextPage | Msg::Toggle | Msg::Enter => {
+            // Space and PageDown read on: a screenful at a time, the page turns at its end.
+            Msg::PageDown | Msg::Toggle if self.scroll < max_scroll(self.lines.len(), height) => {
+                self.scroll = (self.scroll + height).min(max_scroll(self.lines.len(), height));
+                return Outcome::none();
+            }
+            Msg::NextPage | Msg::PageDown | Msg::Toggle | Msg::Enter if self.page < last => {
+                self.page + 1
+            }
+            Msg::NextPage | Msg::PageDown | Msg::Toggle | Msg::Enter => {
                 return Outcome::act(Action::LessonFinished {
                     course: self.course,
                     lesson: self.lesson,

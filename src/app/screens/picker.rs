@@ -15,6 +15,8 @@ pub struct LearnerPicker {
     pub input: String,
     /// Why the typed name was refused.
     pub error: Option<String>,
+    /// A known name close to the typed one: asking whether a new learner is meant.
+    pub similar: Option<String>,
     /// Set once the picker should close.
     pub closed: bool,
 }
@@ -23,6 +25,13 @@ impl LearnerPicker {
     /// Handles a message in the picker; sets `closed` when it should go away.
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
         let on_field = self.selected >= self.names.len();
+        if self.similar.is_some() {
+            // Only a yes creates the new learner; anything else goes back to the name.
+            if self.similar.take().is_some() && msg == Msg::Confirm(true) {
+                return self.switch(self.input.trim().to_string());
+            }
+            return Outcome::none();
+        }
         match msg {
             Msg::Learners(names) => {
                 self.selected = names.iter().position(|n| n == ctx.learner).unwrap_or(0);
@@ -32,6 +41,8 @@ impl LearnerPicker {
             Msg::Quit => return Outcome::act(Action::Quit),
             Msg::Up => self.selected = self.selected.saturating_sub(1),
             Msg::Down => self.selected = (self.selected + 1).min(self.names.len()),
+            Msg::FirstPage if !on_field => self.selected = 0,
+            Msg::LastPage if !on_field => self.selected = self.names.len(),
             Msg::Input(c) if self.input.chars().count() < MAX_LEARNER_CHARS => {
                 // Typing a name goes to the 'new learner' field wherever the selection was.
                 self.selected = self.names.len();
@@ -41,22 +52,85 @@ impl LearnerPicker {
             Msg::Backspace if on_field => {
                 self.input.pop();
             }
+            Msg::Enter if on_field => {
+                let name = self.input.trim().to_string();
+                if !self.names.contains(&name)
+                    && let Some(known) = self.names.iter().find(|k| close(k, &name))
+                {
+                    self.similar = Some(known.clone());
+                    return Outcome::none();
+                }
+                return self.switch(name);
+            }
             Msg::Enter => {
-                let name = if on_field {
-                    self.input.trim().to_string()
-                } else {
-                    self.names[self.selected].clone()
-                };
-                match validate_learner(&name) {
-                    Ok(()) => {
-                        self.closed = true;
-                        return Outcome::act(Action::SwitchTo(name));
-                    }
-                    Err(e) => self.error = Some(e.to_string()),
+                if let Some(name) = self.names.get(self.selected) {
+                    return self.switch(name.clone());
                 }
             }
             _ => {}
         }
         Outcome::none()
+    }
+
+    fn switch(&mut self, name: String) -> Outcome {
+        match validate_learner(&name) {
+            Ok(()) => {
+                self.closed = true;
+                Outcome::act(Action::SwitchTo(name))
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                Outcome::none()
+            }
+        }
+    }
+}
+
+/// Whether two learner names are close enough to be one person typed two ways: the same
+/// but for case, or one edit (insert, delete, change a letter) apart, ignoring case.
+#[must_use]
+pub fn close(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    // Skip the common prefix and suffix; what is left must be at most one letter each.
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let suffix = short[prefix..]
+        .iter()
+        .rev()
+        .zip(long[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    short.len() - prefix - suffix <= 1 && long.len() - prefix - suffix <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close;
+
+    #[test]
+    fn names_one_edit_or_case_apart_are_close() {
+        assert!(close("jdoe", "JDoe"));
+        assert!(close("jdoe", "jdo"));
+        assert!(close("jdoe", "jdoe2"));
+        assert!(close("jdoe", "jdxe"));
+        assert!(close("anna", "ana"));
+        assert!(!close("jdoe", "jd"));
+        assert!(!close("jdoe", "bwayne"));
+        assert!(!close("jdoe", "doej"));
     }
 }

@@ -199,7 +199,9 @@ impl QuizState {
                     self.phase = QuizPhase::Starting;
                     Outcome::act(Action::StartAttempt)
                 }
-                Msg::Back | Msg::PrevPage => Outcome::act(Action::LeaveQuiz),
+                Msg::Back => Outcome::act(Action::LeaveQuiz),
+                // Left: back to the lesson's last page, which is where the learner came from.
+                Msg::PrevPage => Outcome::act(Action::Back),
                 _ => Outcome::none(),
             },
             QuizPhase::Asking => self.update_asking(msg),

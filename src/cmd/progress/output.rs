@@ -34,7 +34,7 @@ pub(super) fn cells(row: &CourseRow) -> [String; 5] {
 }
 
 fn percent(p: f64) -> String {
-    format!("{}%", p.round())
+    crate::domain::percent_label(p)
 }
 
 const HEADER: [&str; 5] = ["COURSE", "LESSONS", "BEST SCORES", "COMPLETED", "HOURS"];
