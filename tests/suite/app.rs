@@ -1200,6 +1200,7 @@ fn feedback_end_in_screen_reader_mode() {
         assert!(after.contains(line), "{line:?} missing:\n{after}");
     }
     assert_eq!(app.progress.attempts.len(), 1);
+}
 
 // ---- Reading defects (issue 16) and record notices (issue 11) in the TUI ----
 

@@ -216,9 +216,9 @@ fn read_a_lesson_page_by_page_and_quit() {
     s.press(RIGHT);
     s.wait_for("page 2/3");
     s.press("?");
-    s.wait_for("Any other key closes this help");
+    s.wait_for("Esc, ? or q closes it");
     s.press(ESC);
-    s.wait_gone("Any other key closes this help");
+    s.wait_gone("Esc, ? or q closes it");
     s.press(ESC);
     s.wait_for("not started");
     s.press("q");
