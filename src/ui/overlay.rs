@@ -39,11 +39,7 @@ fn wrapped_rows(lines: &[Line], w: u16, width: u16) -> usize {
 /// How far the help can scroll on a screen of `size`: it scrolls rather than being cut.
 #[must_use]
 pub fn help_max_scroll(size: (u16, u16)) -> usize {
-    let rows = wrapped_rows(
-        &help_lines(Theme::monochrome(), size.0),
-        HELP_WIDTH,
-        size.0,
-    );
+    let rows = wrapped_rows(&help_lines(Theme::monochrome(), size.0), HELP_WIDTH, size.0);
     rows.saturating_sub(usize::from(size.1.saturating_sub(2)))
 }
 

@@ -1253,9 +1253,10 @@ fn flat(text: &str) -> String {
 fn space_and_pagedown_scroll_before_turning_the_page() {
     use ratatui::crossterm::event::KeyCode;
     let courses = tempfile::tempdir().unwrap();
-    let long: String = (1..=60)
+    let long = (1..=60)
         .map(|i| format!("Line {i} of the long page.\n\n"))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     let text = format!("# Long\n\n{long}---\n\n## Second page\n\nShort.\n");
     course_library(courses.path(), &[("long", "Long Course", "S.", &text)]);
     for turn in [KeyCode::PageDown, KeyCode::Char(' ')] {
@@ -1452,7 +1453,7 @@ fn a_new_learner_close_to_a_known_name_asks_first() {
 fn selection_is_marked_not_only_coloured() {
     use ratatui::crossterm::event::KeyCode;
     let mut h = Harness::new();
-    h.app.color = false;
+    h.app.settings.theme = rollcall::ui::ThemeName::Monochrome;
     let selected_row = |h: &Harness, what: &str| {
         let text = h.screen_text(80, 24);
         text.lines()
