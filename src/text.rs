@@ -82,12 +82,21 @@ pub fn disk_full_question(attempt: bool) -> [&'static str; 2] {
     ]
 }
 
-/// The question before creating a learner whose name is close to a known one.
+/// The question before creating a learner whose name is close to a known one (or, when the
+/// names differ only in case, before switching to the known learner).
 #[must_use]
 pub fn similar_learner(typed: &str, known: &str) -> String {
-    format!(
-        "A learner named \"{known}\" already exists. Create a new learner \"{typed}\"? y creates it; n goes back."
-    )
+    if crate::app::screens::picker::same_but_case(typed, known) {
+        format!(
+            "\"{typed}\" is the learner \"{known}\" (names ignore case). Switch to \"{known}\"? \
+             y switches; n goes back."
+        )
+    } else {
+        format!(
+            "A learner named \"{known}\" already exists. Create a new learner \"{typed}\"? \
+             y creates it; n goes back."
+        )
+    }
 }
 
 /// A course nobody has opened yet, in the library.

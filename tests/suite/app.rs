@@ -1438,7 +1438,12 @@ fn a_new_learner_close_to_a_known_name_asks_first() {
         assert_eq!(h.app.learner, "tester");
         key(&mut h, KeyCode::Enter);
         key(&mut h, KeyCode::Char('y'));
-        assert!(h.app.learner.eq_ignore_ascii_case(typed), "{typed}");
+        if typed == "JDoe" {
+            // The same name but for case is the known learner.
+            assert_eq!(h.app.learner, "jdoe");
+        } else {
+            assert_eq!(h.app.learner, typed);
+        }
     }
     // A name not close to any asks nothing.
     let mut h = Harness::new();
@@ -1624,4 +1629,16 @@ fn quitting_after_a_save_failed_for_a_full_disk_asks_first() {
     }]);
     key(&mut h, KeyCode::Char('y'));
     assert!(h.app.quitting);
+}
+
+#[test]
+fn screen_reader_asks_before_a_near_learner_name_and_reads_unread_pages() {
+    let (out, app, _dir) = plain_run("1\n1\n\nb\nl\ntester2\nn\ntester2\ny\nq\n");
+    assert_plain(&out);
+    assert!(
+        out.contains("1 page unread") || out.contains("2 pages unread"),
+        "{out}"
+    );
+    assert!(out.contains("already exists"), "{out}");
+    assert_eq!(app.learner, "tester2");
 }

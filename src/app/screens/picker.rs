@@ -26,9 +26,17 @@ impl LearnerPicker {
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
         let on_field = self.selected >= self.names.len();
         if self.similar.is_some() {
-            // Only a yes creates the new learner; anything else goes back to the name.
-            if self.similar.take().is_some() && msg == Msg::Confirm(true) {
-                return self.switch(self.input.trim().to_string());
+            // Only a yes goes on; anything else goes back to the name. A name that differs
+            // only in case is the same learner (identity ignores case): switch to them.
+            if let Some(known) = self.similar.take()
+                && msg == Msg::Confirm(true)
+            {
+                let typed = self.input.trim().to_string();
+                return self.switch(if same_but_case(&known, &typed) {
+                    known
+                } else {
+                    typed
+                });
             }
             return Outcome::none();
         }
@@ -84,6 +92,12 @@ impl LearnerPicker {
             }
         }
     }
+}
+
+/// Whether two names differ only in case (one learner: identity folds case).
+#[must_use]
+pub fn same_but_case(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
 }
 
 /// Whether two learner names are close enough to be one person typed two ways: the same
