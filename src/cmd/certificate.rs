@@ -134,7 +134,10 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             .iter()
             .find(|(n, _)| identity(n) == identity(&learner))
         {
-            None => format!("there are no records for learner `{learner}`"),
+            None => format!(
+                "there are no records for learner `{learner}`{}",
+                crate::suggest::did_you_mean(&learner, learners.keys().map(String::as_str))
+            ),
             Some((_, p)) if !p.courses.contains_key(course) => {
                 format!("`{learner}` has not started `{course}`")
             }

@@ -116,7 +116,11 @@ fn find_course<'a>(library: &'a Library, id: &str) -> Result<&'a Course, String>
             crate::diagnostic::display_path(&library.root)
         )
     } else {
-        format!("no course `{id}`; the courses are: {}", ids.join(", "))
+        format!(
+            "no course `{id}`{}; the courses are: {}",
+            crate::suggest::did_you_mean(id, ids.iter().copied()),
+            ids.join(", ")
+        )
     })
 }
 
@@ -147,8 +151,9 @@ fn find_lesson<'a>(course: &'a Course, sel: Option<&str>) -> Result<&'a Lesson, 
             .map(|(i, l)| format!("  {}  {}  ({})", i + 1, l.id(), l.display_title()))
             .collect();
         format!(
-            "course `{}` has no lesson `{sel}`; give a number or a name:\n{}",
+            "course `{}` has no lesson `{sel}`{}; give a number or a name:\n{}",
             course.id,
+            crate::suggest::did_you_mean(sel, course.lessons.iter().map(Lesson::id)),
             list.join("\n")
         )
     })

@@ -454,6 +454,16 @@ fn preview_names_what_exists_when_the_target_is_unknown() {
     assert_eq!(code, 2);
     assert!(err.contains("has no lesson `7`"), "{err}");
     assert!(err.contains("1  01-introduction  (Introduction)"), "{err}");
+    // Issue 16 defect 9, for preview: a near miss names what was probably meant.
+    let (_, err, code) = preview(tmp.path(), &["dmo"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no course `dmo` (did you mean `demo`?)"),
+        "{err}"
+    );
+    let (_, err, code) = preview(tmp.path(), &["demo/01-introductoin"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("(did you mean `01-introduction`?)"), "{err}");
     let (_, err, code) = preview(tmp.path(), &["demo", "--width", "3"]);
     assert_eq!(code, 2);
     assert!(err.contains("--width must be at least"), "{err}");
