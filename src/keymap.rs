@@ -91,7 +91,8 @@ pub enum Layer {
     Dismiss,
     /// The help overlay: scroll keys scroll it; Esc, ? and q close it.
     Help,
-    /// Lose unsaved work? Only y says yes; any other key is no.
+    /// Lose unsaved work, or make a learner close to a known one? Only y says yes; any
+    /// other key is no.
     ConfirmLoss,
     /// The 'please enlarge' screen: only leaving works.
     TooSmall,
@@ -158,9 +159,9 @@ pub fn layers(app: &App) -> &'static [Layer] {
         Some(Overlay::Notice(_)) => return &[Layer::Always, Layer::Dismiss],
         Some(Overlay::ConfirmLeave { .. }) => return &[Layer::Always, Layer::Confirm],
         Some(Overlay::DiskFull { .. }) => return &[Layer::Always, Layer::ConfirmLoss],
-        // A new learner close to a known name: a yes/no question.
+        // A new learner close to a known name: only y goes on (Enter is not a yes).
         Some(Overlay::Learner(p)) if p.similar.is_some() => {
-            return &[Layer::Always, Layer::Confirm];
+            return &[Layer::Always, Layer::ConfirmLoss];
         }
         Some(Overlay::Learner(_)) => return &[Layer::Always, Layer::Text],
         None => {}

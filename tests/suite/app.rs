@@ -1436,6 +1436,13 @@ fn a_new_learner_close_to_a_known_name_asks_first() {
         assert!(flat(&text).contains("jdoe"), "{text}");
         key(&mut h, KeyCode::Char('n'));
         assert_eq!(h.app.learner, "tester");
+        // Enter is not a yes: only y creates (or switches).
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(
+            h.app.learner, "tester",
+            "{typed}: Enter answered the question"
+        );
         key(&mut h, KeyCode::Enter);
         key(&mut h, KeyCode::Char('y'));
         if typed == "JDoe" {
