@@ -26,7 +26,7 @@ pub use notice::{AttemptSave, Hint, Notice};
 pub use screens::lesson::max_scroll;
 pub use screens::{
     Action, CourseState, Ctx, LearnerPicker, LessonState, LibraryState, MAX_TEXT_WIDTH, Outcome,
-    QuizPhase, QuizState, RecordState, ScenarioPhase, ScenarioState, Screen,
+    QuizPhase, QuizState, RecordState, ScenarioPhase, ScenarioState, Screen, SettingsState,
 };
 
 /// Smallest terminal the layout supports; below it a 'please enlarge' message shows.
@@ -260,6 +260,13 @@ impl App {
                 self.force_quit = true;
                 return self.quit();
             }
+            Msg::SettingSaved { key, result } => {
+                self.status = Some(match result {
+                    Ok(()) => Notice::SettingSaved(key),
+                    Err(why) => Notice::SettingNotSaved(why),
+                });
+                return vec![];
+            }
             Msg::Learners(_) => {
                 if let Some(Overlay::Learner(mut p)) = self.overlay.take() {
                     let outcome = p.update(&self.ctx(), msg);
@@ -316,13 +323,18 @@ impl App {
                 vec![]
             }
             Msg::Quit => self.quit_or_confirm(),
-            Msg::SwitchLearner | Msg::Record if self.screen.in_attempt() => {
+            Msg::SwitchLearner | Msg::Record | Msg::Settings if self.screen.in_attempt() => {
                 self.status = Some(Notice::FinishQuizFirst);
                 vec![]
             }
             Msg::SwitchLearner => {
                 self.overlay = Some(Overlay::Learner(LearnerPicker::default()));
                 vec![Effect::ListLearners]
+            }
+            Msg::Settings if matches!(self.screen, Screen::Settings(_)) => self.back(),
+            Msg::Settings => {
+                self.push(Screen::Settings(SettingsState::default()));
+                vec![]
             }
             Msg::Record if matches!(self.screen, Screen::Record(_)) => self.back(),
             Msg::Record => {
@@ -395,6 +407,18 @@ impl App {
                     keep: Box::new(self.progress.clone()),
                     seq: self.save_sent,
                 }]
+            }
+            Action::ChangeSetting { settings, key } => {
+                self.settings = *settings;
+                self.settings
+                    .value(key)
+                    .map(|value| Effect::SaveSetting {
+                        path: self.settings.path.clone(),
+                        key,
+                        value,
+                    })
+                    .into_iter()
+                    .collect()
             }
             Action::Quit => self.quit(),
         }

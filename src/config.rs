@@ -1,16 +1,12 @@
 //! Where things are and who is training, resolved once for every command, in layers:
 //! built-in defaults < the settings file < the environment < command-line flags.
 //!
-//! The settings file is `settings.toml` in the data folder, so the data folder itself comes
-//! from flags, the environment or the defaults only. Besides `[lrs]` (read by `lrs`, with
-//! its rule that a file holding a password must be private), it may hold a `[defaults]`
-//! table:
-//!
-//! ```toml
-//! [defaults]
-//! learner = "jdoe"          # who trains on this machine when --learner is not given
-//! courses = "/srv/courses"  # the courses folder when --courses is not given
-//! ```
+//! The settings file (keys in [`settings`]) is, first that applies:
+//! `rollcall-data/settings.toml` beside the program when that folder exists (portable use:
+//! the settings travel with the stick), `$XDG_CONFIG_HOME/rollcall/settings.toml`, else the
+//! platform's config folder (`~/.config/rollcall` on Linux, `%APPDATA%\rollcall\config` on
+//! Windows). A `settings.toml` in the data folder (where `[lrs]` and `[defaults]` lived
+//! before) is still read, under the settings file.
 //!
 //! Reading the process environment happens once, in [`Env::from_process`]; [`resolve`] is
 //! pure, so the order of the layers is tested without touching the environment.
@@ -18,16 +14,15 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use crate::fsio::{self, Links};
 use crate::lrs::LrsSettings;
 use crate::progress::store::{self, StoreError};
 
-/// The settings file's name, in the data folder.
+pub mod settings;
+
+pub use settings::{Key, Settings, Warning};
+
+/// The settings file's name.
 pub const SETTINGS_FILE: &str = "settings.toml";
-/// Largest settings file read.
-const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
 
 /// The `ROLLCALL_*` variables that choose folders, learner and LRS, read once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,10 +41,15 @@ pub struct Env {
     pub lrs_password: Option<String>,
     /// The login name (`USER`, else `USERNAME`), for the default learner.
     pub login: Option<String>,
+    /// `XDG_CONFIG_HOME` (used when absolute, as the XDG rules say).
+    pub config_home: Option<OsString>,
+    /// Whether `NO_COLOR` is set (the default theme is then monochrome).
+    pub no_color: bool,
 }
 
 impl Env {
     /// The variables of this process (empty values count as unset).
+    #[must_use]
     pub fn from_process() -> Env {
         let os = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
         let text = |name: &str| os(name).map(|v| v.to_string_lossy().into_owned());
@@ -63,6 +63,8 @@ impl Env {
             login: text("USER")
                 .or_else(|| text("USERNAME"))
                 .filter(|v| !v.trim().is_empty()),
+            config_home: os("XDG_CONFIG_HOME"),
+            no_color: os("NO_COLOR").is_some(),
         }
     }
 }
@@ -80,6 +82,7 @@ pub struct Flags<'a> {
 
 impl<'a> Flags<'a> {
     /// The global flags of a parsed command line.
+    #[must_use]
     pub fn of(cli: &'a crate::cli::Cli) -> Flags<'a> {
         Flags {
             data_dir: cli.data_dir.as_deref(),
@@ -89,38 +92,49 @@ impl<'a> Flags<'a> {
     }
 }
 
-/// The `[defaults]` table of the settings file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Defaults {
-    /// The learner when no flag or variable names one.
-    pub learner: Option<String>,
-    /// The courses folder when no flag or variable names one.
-    pub courses: Option<PathBuf>,
+/// Where rollcall's own folders are on this machine (found at the edge, passed in).
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// `rollcall-data/` beside the program, when it exists.
+    pub portable: Option<PathBuf>,
+    /// The platform's data folder for rollcall.
+    pub platform_data: Option<PathBuf>,
+    /// The platform's config folder for rollcall.
+    pub platform_config: Option<PathBuf>,
 }
 
-/// The settings file's layers (a missing file is empty).
-#[derive(Debug, Clone, Default)]
-pub struct FileLayer {
-    /// `[defaults]`.
-    pub defaults: Defaults,
-    /// `[lrs]`.
-    pub lrs: LrsSettings,
+impl Places {
+    /// The folders of this machine and program.
+    #[must_use]
+    pub fn of_process() -> Places {
+        let dirs = directories::ProjectDirs::from("", "", "rollcall");
+        Places {
+            portable: crate::locate::exe_dir()
+                .map(|d| d.join(store::PORTABLE_DIR))
+                .filter(|d| d.is_dir()),
+            platform_data: dirs.as_ref().map(|d| d.data_dir().to_path_buf()),
+            platform_config: dirs.as_ref().map(|d| d.config_dir().to_path_buf()),
+        }
+    }
 }
 
 /// Everything resolved.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The data folder (progress, settings, sent log).
+    /// The data folder (progress, sent log).
     pub data_dir: PathBuf,
-    /// The settings file (it may not exist).
-    pub settings_path: PathBuf,
     /// The learner.
     pub learner: String,
     /// The courses folder, when one is named; `None` leaves the search to `locate`.
     pub courses: Option<PathBuf>,
-    /// LRS connection: flags (as given by the command) over environment over file.
+    /// LRS connection: environment over file.
     pub lrs: LrsSettings,
+    /// `[lrs]` of the settings files alone (commands apply their own flags and environment).
+    pub file_lrs: LrsSettings,
+    /// The settings in use, and the file the Settings screen writes.
+    pub settings: Settings,
+    /// Unknown keys and bad values in the settings files (each fell back to its default).
+    pub warnings: Vec<Warning>,
 }
 
 /// Why the configuration could not be resolved.
@@ -134,81 +148,119 @@ pub enum ConfigError {
     Settings(String),
 }
 
-/// Reads the settings file's `[defaults]` and `[lrs]` (never following a link).
-///
-/// # Errors
-/// When the file exists but cannot be read or parsed, or holds a password others can read.
-pub fn read_file_layer(path: &Path) -> Result<FileLayer, ConfigError> {
-    #[derive(Deserialize)]
-    struct File {
-        #[serde(default)]
-        defaults: Defaults,
+/// The settings file for these places and environment (`None`: no config folder at all).
+#[must_use]
+pub fn settings_path(env: &Env, places: &Places) -> Option<PathBuf> {
+    if let Some(p) = &places.portable {
+        return Some(p.join(SETTINGS_FILE));
     }
-    let shown = crate::diagnostic::display_path(path);
-    let defaults = match fsio::read_text(path, MAX_SETTINGS_BYTES, Links::Refuse) {
-        Ok(text) => toml::from_str::<File>(&text)
-            .map(|f| f.defaults)
-            .map_err(|e| {
-                // The `[lrs]` reader below gives the message for its own table; here only
-                // `[defaults]` problems are reported, by line (never echoing a value).
-                let line = e
-                    .span()
-                    .map_or(0, |s| crate::diagnostic::line_col(&text, s.start).0);
-                ConfigError::Settings(format!(
-                    "{shown}: line {line}: [defaults] takes learner and courses (text values)"
-                ))
-            })?,
-        Err(e) if e.is_not_found() => Defaults::default(),
-        Err(e) => return Err(ConfigError::Settings(e.to_string())),
-    };
-    let lrs = crate::lrs::load_settings(path).map_err(ConfigError::Settings)?;
-    Ok(FileLayer { defaults, lrs })
+    let xdg = env
+        .config_home
+        .as_ref()
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .map(|p| p.join("rollcall"));
+    xdg.or_else(|| places.platform_config.clone())
+        .map(|d| d.join(SETTINGS_FILE))
 }
 
-/// The layers put together: flags over environment over file over defaults.
-/// `portable` and `platform` are the default data folders (beside the program, per user).
+/// A settings file read, with its relative folders made relative to the file's folder.
+fn read_settings(
+    path: &Path,
+    file: &mut impl FnMut(&Path) -> Result<settings::Parsed, ConfigError>,
+) -> Result<settings::Parsed, ConfigError> {
+    let mut parsed = file(path)?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    for p in [&mut parsed.file.courses, &mut parsed.file.data_dir]
+        .into_iter()
+        .flatten()
+    {
+        if p.is_relative() {
+            *p = base.join(&*p);
+        }
+    }
+    Ok(parsed)
+}
+
+/// Reads a settings file from disk (see [`settings::load`]).
 ///
 /// # Errors
-/// When no data folder can be found, or the learner named is not a valid name.
-pub fn resolve(
+/// When the file exists but cannot be used.
+pub fn read_file(path: &Path) -> Result<settings::Parsed, ConfigError> {
+    settings::load(path).map_err(ConfigError::Settings)
+}
+
+/// The data folder and the settings files' values: the settings file, and under it the data
+/// folder's own `settings.toml` (the earlier place).
+///
+/// # Errors
+/// When no data folder can be found or a settings file cannot be used.
+fn locate(
     flags: Flags<'_>,
     env: &Env,
-    file: impl FnOnce(&Path) -> Result<FileLayer, ConfigError>,
-    portable: impl FnOnce() -> Option<PathBuf>,
-    platform: impl FnOnce() -> Option<PathBuf>,
-) -> Result<Config, ConfigError> {
+    places: &Places,
+    mut file: impl FnMut(&Path) -> Result<settings::Parsed, ConfigError>,
+) -> Result<(PathBuf, Option<PathBuf>, settings::Parsed), ConfigError> {
+    let path = settings_path(env, places);
+    let main = match &path {
+        Some(p) => read_settings(p, &mut file)?,
+        None => settings::Parsed::default(),
+    };
     let data_dir = if let Some(dir) = flags.data_dir {
         dir.to_path_buf()
     } else if let Some(dir) = &env.data_dir {
         PathBuf::from(dir)
+    } else if let Some(dir) = &main.file.data_dir {
+        dir.clone()
     } else {
-        portable().or_else(platform).ok_or(StoreError::NoDataDir)?
+        places
+            .portable
+            .clone()
+            .or_else(|| places.platform_data.clone())
+            .ok_or(StoreError::NoDataDir)?
     };
-    let settings_path = data_dir.join(SETTINGS_FILE);
-    let layer = file(&settings_path)?;
-    let learner = match (flags.learner, &env.learner, &layer.defaults.learner) {
+    let old = data_dir.join(SETTINGS_FILE);
+    let mut merged = main;
+    if path.as_ref() != Some(&old) {
+        let lower = read_settings(&old, &mut file)?;
+        merged.file = merged.file.or(lower.file);
+        merged.warnings.extend(lower.warnings);
+    }
+    Ok((data_dir, path, merged))
+}
+
+/// The layers put together: flags over environment over settings files over defaults.
+///
+/// # Errors
+/// When no data folder can be found, a settings file cannot be used, or the learner named is
+/// not a valid name.
+pub fn resolve(
+    flags: Flags<'_>,
+    env: &Env,
+    places: &Places,
+    file: impl FnMut(&Path) -> Result<settings::Parsed, ConfigError>,
+) -> Result<Config, ConfigError> {
+    let (data_dir, path, parsed) = locate(flags, env, places, file)?;
+    let from = |name: &str, source: String| {
+        store::validate_learner(name).map_err(|e| match e {
+            StoreError::InvalidLearner { name, reason } => StoreError::InvalidLearner {
+                name,
+                reason: format!("{reason} (from {source})"),
+            },
+            other => other,
+        })
+    };
+    let learner = match (flags.learner, &env.learner, &parsed.file.learner) {
         (Some(name), _, _) => {
             store::validate_learner(name)?;
             name.to_string()
         }
         (None, Some(name), _) => {
-            store::validate_learner(name).map_err(|e| match e {
-                StoreError::InvalidLearner { name, reason } => StoreError::InvalidLearner {
-                    name,
-                    reason: format!("{reason} (from {})", store::LEARNER_ENV),
-                },
-                other => other,
-            })?;
+            from(name, store::LEARNER_ENV.to_string())?;
             name.clone()
         }
         (None, None, Some(name)) => {
-            store::validate_learner(name).map_err(|e| match e {
-                StoreError::InvalidLearner { name, reason } => StoreError::InvalidLearner {
-                    name,
-                    reason: format!("{reason} (from [defaults] in {SETTINGS_FILE})"),
-                },
-                other => other,
-            })?;
+            from(name, format!("learner in {SETTINGS_FILE}"))?;
             name.clone()
         }
         (None, None, None) => env.login.as_deref().map_or_else(
@@ -220,23 +272,41 @@ pub fn resolve(
         .courses
         .map(Path::to_path_buf)
         .or_else(|| env.courses.as_ref().map(PathBuf::from))
-        .or_else(|| {
-            // A relative folder in the settings file is relative to the data folder.
-            layer.defaults.courses.as_ref().map(|c| data_dir.join(c))
-        });
+        .or_else(|| parsed.file.courses.clone());
+    let file_lrs = parsed.file.lrs.clone();
     let lrs = LrsSettings {
-        url: env.lrs_url.clone().or(layer.lrs.url),
-        user: env.lrs_user.clone().or(layer.lrs.user),
-        password: env.lrs_password.clone().or(layer.lrs.password),
-        homepage: layer.lrs.homepage,
+        url: env.lrs_url.clone().or(file_lrs.url.clone()),
+        user: env.lrs_user.clone().or(file_lrs.user.clone()),
+        password: env.lrs_password.clone().or(file_lrs.password.clone()),
+        homepage: file_lrs.homepage.clone(),
     };
     Ok(Config {
         data_dir,
-        settings_path,
         learner,
         courses,
         lrs,
+        file_lrs,
+        settings: Settings::from_file(&parsed.file, env.no_color, path),
+        warnings: parsed.warnings,
     })
+}
+
+/// `[lrs]` of this process's settings files, for a data folder the command already chose.
+///
+/// # Errors
+/// When a settings file cannot be used (or holds a password others can read).
+pub fn file_lrs(data_dir: &Path) -> Result<LrsSettings, ConfigError> {
+    let flags = Flags {
+        data_dir: Some(data_dir),
+        ..Flags::default()
+    };
+    let (_, _, parsed) = locate(
+        flags,
+        &Env::from_process(),
+        &Places::of_process(),
+        read_file,
+    )?;
+    Ok(parsed.file.lrs)
 }
 
 impl Config {
@@ -248,23 +318,11 @@ impl Config {
         resolve(
             Flags::of(cli),
             &Env::from_process(),
-            read_file_layer,
-            || {
-                crate::locate::exe_dir()
-                    .map(|d| d.join(store::PORTABLE_DIR))
-                    .filter(|d| d.is_dir())
-            },
-            || {
-                directories::ProjectDirs::from("", "", "rollcall")
-                    .map(|dirs| dirs.data_dir().to_path_buf())
-            },
+            &Places::of_process(),
+            read_file,
         )
     }
 }
-
-mod settings;
-
-pub use settings::Settings;
 
 #[cfg(test)]
 mod tests;

@@ -52,6 +52,8 @@ pub enum Cmd {
     Learner,
     /// My record.
     Record,
+    /// The Settings screen.
+    Settings,
     /// Pick choice 1-9.
     Pick,
     /// True / false.
@@ -165,6 +167,11 @@ pub fn layers(app: &App) -> &'static [Layer] {
         }
         Some(Overlay::Learner(_)) => return &[Layer::Always, Layer::Text],
         None => {}
+    }
+    if let Screen::Settings(s) = &app.screen
+        && s.editing.is_some()
+    {
+        return &[Layer::Always, Layer::Text];
     }
     if let Screen::Quiz(q) = &app.screen
         && q.phase == QuizPhase::Asking

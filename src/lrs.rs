@@ -18,4 +18,5 @@ pub use endpoint::{Endpoint, base64, is_loopback_host, redact_url};
 pub use http::{CONNECT_TIMEOUT, HttpClient, REQUEST_TIMEOUT};
 pub use send::{BATCH_SIZE, Outcome, Reply, SendOptions, Stop, Transport, Unreachable, send};
 pub use sent_log::{SentLog, UNKNOWN_HOMEPAGE, sent_log_path};
+pub(crate) use settings::private_or_refuse;
 pub use settings::{LrsSettings, load_settings, parse_settings};

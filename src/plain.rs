@@ -32,7 +32,8 @@ pub const HELP: &[&str] = &[
     "a number: choose the numbered item.",
     "empty line or n: go on (next page, continue, start).",
     "p: previous page. b: back. q: quit.",
-    "r: my record. l: switch learner. h or ?: this list.",
+    "r: my record. l: switch learner. s: settings. h or ?: this list.",
+    "In the settings: a number and a value (1 light, 2 80).",
     "In a quiz: a number for one answer; numbers separated by spaces for select all (1 3)",
     "and for order questions (2 1 4 3); t or f for true or false;",
     "for a typed answer, the whole line is the answer.",
@@ -111,6 +112,7 @@ pub fn command(app: &App, line: &str) -> Command {
         "b" => return Command::Send(vec![Msg::Back]),
         "r" => return Command::Send(vec![Msg::Record]),
         "l" => return Command::Send(vec![Msg::SwitchLearner]),
+        "s" | "settings" => return Command::Send(vec![Msg::Settings]),
         _ => {}
     }
     match &app.screen {
@@ -129,6 +131,26 @@ pub fn command(app: &App, line: &str) -> Command {
             "p" => Command::Send(vec![Msg::PrevPage]),
             _ => Command::Unknown,
         },
+        // "N value" sets setting N; an empty line goes back.
+        Screen::Settings(_) => {
+            let (n, value) = raw
+                .trim()
+                .split_once(char::is_whitespace)
+                .unwrap_or((raw.trim(), ""));
+            match (word.as_str(), n.parse::<usize>().ok()) {
+                ("" | "n", _) => Command::Send(vec![Msg::Back]),
+                (_, Some(n)) if (1..=crate::config::Key::ALL.len()).contains(&n) => {
+                    Command::Send(vec![
+                        Msg::Pick(n),
+                        Msg::SetSetting {
+                            key: crate::config::Key::ALL[n - 1],
+                            text: value.trim().to_string(),
+                        },
+                    ])
+                }
+                _ => Command::Unknown,
+            }
+        }
         Screen::Record(_) => match word.as_str() {
             "" | "n" => Command::Send(vec![Msg::Back]),
             _ => Command::Unknown,

@@ -127,6 +127,16 @@ impl Runtime {
                 let result = store.save(&progress).map_err(|e| (&e).into());
                 Some(Msg::Saved { seq, result })
             }
+            Effect::SaveSetting { path, key, value } => {
+                let result = match path {
+                    Some(path) => crate::config::settings::save(&path, key, &value),
+                    None => Err(crate::config::settings::SaveError::NoFile),
+                };
+                Some(Msg::SettingSaved {
+                    key,
+                    result: result.map_err(|e| e.to_string()),
+                })
+            }
             Effect::ListLearners => {
                 let mut names = store::list_learners(&self.data_dir);
                 // The current learner has no file until there is something to save: list them.

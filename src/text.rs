@@ -10,6 +10,21 @@ use crate::app::{AttemptSave, Hint, Notice};
 pub fn notice(n: &Notice) -> String {
     match n {
         Notice::FinishQuizFirst => "Finish or leave the quiz first (Esc).".into(),
+        Notice::SettingsProblem { first, more: 0 } => settings_warning(first),
+        Notice::SettingsProblem { first, more } => {
+            format!("{} (and {more} more)", settings_warning(first))
+        }
+        Notice::SettingSaved(key) if key.applies_now() => {
+            format!("{} saved.", setting_label(*key))
+        }
+        Notice::SettingSaved(key) => format!(
+            "{} saved; it applies from the next start.",
+            setting_label(*key)
+        ),
+        Notice::BadSetting(key) => {
+            format!("{} must be {}.", setting_label(*key), setting_expects(*key))
+        }
+        Notice::SettingNotSaved(why) => format!("Setting not saved: {why}"),
         Notice::CannotOpenCourse(e) => format!("Cannot open: {e}"),
         Notice::NotReloaded(e) => format!("Not reloaded (kept the last good version): {e}"),
         Notice::CannotOpenLesson(e) => format!("Cannot open lesson: {e}"),
@@ -169,5 +184,71 @@ pub fn attempt_save(s: &AttemptSave) -> String {
         AttemptSave::Saving => "Attempt saving…".into(),
         AttemptSave::Saved => "Attempt saved.".into(),
         AttemptSave::NotSaved(why) => format!("not saved: {why}"),
+    }
+}
+
+/// The words for a problem in a settings file: `file:line: what (what happens instead)`.
+#[must_use]
+pub fn settings_warning(w: &crate::config::Warning) -> String {
+    use crate::config::settings::Problem;
+    let what = match &w.problem {
+        Problem::UnknownKey(key) => {
+            format!("unknown setting `{}` (ignored)", crate::sanitize::line(key))
+        }
+        Problem::BadValue(key) => format!(
+            "{} must be {}; using the default",
+            key.name(),
+            setting_expects(*key)
+        ),
+    };
+    format!("{}:{}: {what}", crate::sanitize::line(&w.file), w.line)
+}
+
+/// What a setting takes, in words.
+#[must_use]
+pub fn setting_expects(key: crate::config::Key) -> String {
+    use crate::config::Key;
+    use crate::config::settings::{READING_WIDTH_MAX, READING_WIDTH_MIN};
+    match key {
+        Key::Theme => {
+            let names: Vec<&str> = crate::ui::ThemeName::ALL
+                .iter()
+                .map(|t| t.as_str())
+                .collect();
+            format!("one of {}", names.join(", "))
+        }
+        Key::ReadingWidth => {
+            format!("a number of columns from {READING_WIDTH_MIN} to {READING_WIDTH_MAX}")
+        }
+        Key::Learner => "a learner's name".into(),
+        Key::Courses | Key::DataDir => "a folder".into(),
+    }
+}
+
+/// A setting's label on the Settings screen.
+#[must_use]
+pub fn setting_label(key: crate::config::Key) -> &'static str {
+    use crate::config::Key;
+    match key {
+        Key::Theme => "Theme",
+        Key::ReadingWidth => "Reading width",
+        Key::Learner => "Default learner",
+        Key::Courses => "Courses folder",
+        Key::DataDir => "Data folder",
+    }
+}
+
+/// A setting's value on the Settings screen (sanitized: it comes from a file).
+#[must_use]
+pub fn setting_value(settings: &crate::config::Settings, key: crate::config::Key) -> String {
+    use crate::config::Key;
+    use crate::config::settings::Value;
+    match (key, settings.value(key)) {
+        (Key::ReadingWidth, Some(Value::Number(n))) => format!("{n} columns"),
+        (_, Some(Value::Text(t))) => crate::sanitize::line(&t).into_owned(),
+        (_, Some(Value::Number(n))) => n.to_string(),
+        (Key::Learner, None) => "not set (the login name)".into(),
+        (Key::Courses, None) => "not set (found automatically)".into(),
+        (_, None) => "not set (the usual place)".into(),
     }
 }

@@ -141,13 +141,15 @@ fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
 /// # Errors
 /// When the courses or the data folder cannot be set up.
 pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
-    use crate::progress::store::{Store, resolve_data_dir, resolve_learner};
-    let courses = crate::locate::Courses::find(cli.courses.as_deref())
+    use crate::progress::store::Store;
+    // Flags over environment over the settings file over defaults, resolved once.
+    let config = crate::config::Config::load(cli)?;
+    let courses = crate::locate::Courses::find(config.courses.as_deref())
         .context("no courses folder found and the built-in courses cannot be unpacked")?;
     let library = courses.load().map_err(|d| anyhow::anyhow!("{d}"))?;
     let builtin = courses.builtin;
-    let data_dir = resolve_data_dir(cli.data_dir.as_deref())?;
-    let learner = resolve_learner(cli.learner.as_deref())?;
+    let data_dir = config.data_dir;
+    let learner = config.learner;
     let store = Store::new(&data_dir, &learner)?;
     let (progress, problem) = match store.load() {
         Ok(p) => (p, None),
@@ -161,9 +163,13 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     app.duties = duties;
     app.builtin = builtin;
     app.watch = cli.watch;
-    app.settings.theme = crate::ui::ThemeName::default_for(
-        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-    );
+    app.settings = config.settings;
+    if let Some(first) = config.warnings.first() {
+        app.status = Some(crate::app::Notice::SettingsProblem {
+            first: first.clone(),
+            more: config.warnings.len() - 1,
+        });
+    }
     let store = if let Some(why) = problem {
         app.save = crate::app::SaveState::Disabled(why.clone());
         app.overlay = Some(crate::app::Overlay::Notice(

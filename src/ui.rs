@@ -9,6 +9,7 @@ pub use overlay::help_max_scroll;
 pub mod quiz;
 pub mod record;
 pub mod scenario;
+mod settings;
 pub mod theme;
 
 use ratatui::Frame;
@@ -58,6 +59,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Quiz(state) => quiz::draw(app, state, frame, body, theme),
         Screen::Record(s) => record::draw(app, s.scroll, frame, body, theme),
         Screen::Scenario(s) => scenario::draw(app, s, frame, body, theme),
+        Screen::Settings(s) => settings::draw(app, s, frame, body, theme),
     }
     frame.render_widget(status, status_area);
     draw_footer(app, frame, footer, theme);
@@ -83,6 +85,7 @@ fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
             .map(|c| c.title.clone())
             .unwrap_or_default(),
         Screen::Record(_) => "My record".to_string(),
+        Screen::Settings(_) => "Settings".to_string(),
         Screen::Scenario(s) => app
             .course(s.course)
             .map(|c| c.title.clone())

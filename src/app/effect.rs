@@ -57,6 +57,15 @@ pub enum Effect {
     },
     /// List the learners in the data folder.
     ListLearners,
+    /// Write one setting to the settings file.
+    SaveSetting {
+        /// The settings file (`None`: there is no settings folder).
+        path: Option<PathBuf>,
+        /// The setting.
+        key: crate::config::Key,
+        /// Its new value.
+        value: crate::config::settings::Value,
+    },
     /// Switch to another learner, first saving the current one's record.
     LoadLearner {
         /// The learner to switch to.

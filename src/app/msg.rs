@@ -106,6 +106,22 @@ pub enum Msg {
     },
     /// Known learners, for the picker.
     Learners(Vec<String>),
+    /// Open (or close) the Settings screen.
+    Settings,
+    /// Set a setting from typed text (the screen-reader front end's way to change one).
+    SetSetting {
+        /// The setting.
+        key: crate::config::Key,
+        /// Its new value, as typed.
+        text: String,
+    },
+    /// A setting was written to the settings file, or why not.
+    SettingSaved {
+        /// The setting.
+        key: crate::config::Key,
+        /// Done, or why it could not be written.
+        result: Result<(), String>,
+    },
     /// The learner changed: name, record (or why it cannot be saved).
     LearnerLoaded {
         /// The learner's name.

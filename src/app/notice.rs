@@ -4,6 +4,19 @@
 /// A one-line notice shown in the status line (or announced by the screen-reader front end).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
+    /// Problems in the settings files at start: the first, and how many more.
+    SettingsProblem {
+        /// The first problem.
+        first: crate::config::Warning,
+        /// How many more there are.
+        more: usize,
+    },
+    /// A setting was changed and written to the settings file.
+    SettingSaved(crate::config::Key),
+    /// A value a setting cannot take.
+    BadSetting(crate::config::Key),
+    /// A setting was changed for this session but could not be written.
+    SettingNotSaved(String),
     /// A global key was pressed during a quiz attempt.
     FinishQuizFirst,
     /// A broken course was chosen in the library.

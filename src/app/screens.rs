@@ -11,6 +11,7 @@ pub mod picker;
 pub mod quiz;
 pub mod record;
 pub mod scenario;
+pub mod settings;
 
 use std::collections::HashMap;
 
@@ -25,6 +26,7 @@ pub use picker::LearnerPicker;
 pub use quiz::{QuizPhase, QuizState};
 pub use record::RecordState;
 pub use scenario::{ScenarioPhase, ScenarioState};
+pub use settings::SettingsState;
 
 /// Widest text column by default: long lines are hard to read, even on a wide terminal
 /// (`reading_width` in the settings file changes it).
@@ -180,6 +182,13 @@ pub enum Action {
     },
     /// Switch to this learner.
     SwitchTo(String),
+    /// Use these settings from now on and write this one of them to the settings file.
+    ChangeSetting {
+        /// The settings with the change made.
+        settings: Box<crate::config::Settings>,
+        /// The setting changed.
+        key: crate::config::Key,
+    },
     /// Quit the program.
     Quit,
 }
@@ -238,6 +247,8 @@ pub enum Screen {
     Record(RecordState),
     /// A branching scenario: situation, consequence, debrief.
     Scenario(Box<ScenarioState>),
+    /// The settings: theme, reading width, default learner, folders.
+    Settings(SettingsState),
 }
 
 impl Screen {
@@ -256,6 +267,7 @@ impl Screen {
             Screen::Quiz(s) => s.update(ctx, msg),
             Screen::Record(s) => s.update(ctx, msg),
             Screen::Scenario(s) => s.update(ctx, msg),
+            Screen::Settings(s) => s.update(ctx, msg),
         }
     }
 

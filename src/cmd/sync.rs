@@ -22,9 +22,9 @@ fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// The `[lrs]` settings of the data folder (refused when a password in them is not private).
+/// The `[lrs]` settings of the settings file and the data folder's (refused when a password in them is not private).
 pub(crate) fn settings(data_dir: &Path) -> anyhow::Result<LrsSettings> {
-    lrs::load_settings(&data_dir.join("settings.toml")).map_err(anyhow::Error::msg)
+    crate::config::file_lrs(data_dir).map_err(anyhow::Error::from)
 }
 
 /// Where and as whom to connect: flags over environment over settings.

@@ -204,6 +204,14 @@ pub const BINDINGS: &[Binding] = &[
         short: "R",
         help: Some(("R", "my record")),
     },
+    Binding {
+        cmd: Cmd::Settings,
+        layer: Layer::Common,
+        keys: &[c('S')],
+        msg: |_| Some(Msg::Settings),
+        short: "S",
+        help: Some(("S", "settings (theme, reading width, folders)")),
+    },
     // Text fields: characters are text, not commands.
     Binding {
         cmd: Cmd::Enter,

@@ -15,6 +15,10 @@ pub enum Place {
     Lesson,
     /// My record.
     Record,
+    /// The Settings screen.
+    Settings,
+    /// Typing a setting's value.
+    SettingsEdit,
     /// A quiz being read or started.
     QuizLoading,
     /// The quiz start screen.
@@ -55,6 +59,8 @@ pub fn place(screen: &Screen) -> Place {
         Screen::Course(_) => Place::Course,
         Screen::Lesson(_) => Place::Lesson,
         Screen::Record(_) => Place::Record,
+        Screen::Settings(s) if s.editing.is_some() => Place::SettingsEdit,
+        Screen::Settings(_) => Place::Settings,
         Screen::Scenario(s) => match s.phase {
             ScenarioPhase::Situation => Place::Situation,
             ScenarioPhase::Consequence { .. } => Place::Consequence,
@@ -84,7 +90,7 @@ type Item = (&'static [Cmd], &'static str, &'static str);
 pub fn footer_items(place: Place) -> &'static [Item] {
     use Cmd::{
         Back, Down, Enter, First, Help, Last, Learner, Next, No, Pick, PickTrueFalse, Prev, Quit,
-        Record, Retake, StepBack, Toggle, TrueFalse, Type, Undo, Up, Yes,
+        Record, Retake, Settings, StepBack, Toggle, TrueFalse, Type, Undo, Up, Yes,
     };
     const MOVE: &[Cmd] = &[Up, Down];
     match place {
@@ -92,6 +98,7 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (MOVE, "/", "move"),
             (&[Enter], "", "open"),
             (&[Record], "", "my record"),
+            (&[Settings], "", "settings"),
             (&[Learner], "", "learner"),
             (&[Help], "", "help"),
             (&[Quit], "", "quit"),
@@ -110,6 +117,18 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (&[Back], "", "back"),
             (&[Help], "", "help"),
             (&[Quit], "", "quit"),
+        ],
+        Place::Settings => &[
+            (MOVE, "/", "move"),
+            (&[Prev, Next], "/", "change"),
+            (&[Enter], "", "change or type"),
+            (&[Back], "", "back"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::SettingsEdit => &[
+            (&[Type], "", "the value"),
+            (&[Enter], "", "save"),
+            (&[Back], "", "cancel"),
         ],
         Place::Record => &[
             (MOVE, "/", "scroll"),
@@ -225,7 +244,7 @@ mod tests {
     fn footers_read_as_before() {
         assert_eq!(
             footer(Place::Library),
-            "↑/↓ move · Enter open · R my record · L learner · ? help · q quit"
+            "↑/↓ move · Enter open · R my record · S settings · L learner · ? help · q quit"
         );
         assert_eq!(
             footer(Place::Lesson),

@@ -89,7 +89,7 @@ pub fn load_settings(path: &Path) -> Result<LrsSettings, String> {
 }
 
 #[cfg(unix)]
-fn private_or_refuse(path: &Path) -> Result<(), String> {
+pub(crate) fn private_or_refuse(path: &Path) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path)
         .map_err(|e| e.to_string())?
@@ -108,7 +108,7 @@ fn private_or_refuse(path: &Path) -> Result<(), String> {
 }
 
 #[cfg(not(unix))]
-fn private_or_refuse(_path: &Path) -> Result<(), String> {
+pub(crate) fn private_or_refuse(_path: &Path) -> Result<(), String> {
     // Windows: files in the user's profile are private by default ACLs.
     Ok(())
 }

@@ -83,7 +83,36 @@ pub fn screen(app: &App) -> Vec<String> {
         Screen::Quiz(q) => super::quiz::screen(app, q),
         Screen::Record(_) => record(app),
         Screen::Scenario(sc) => scenario(sc),
+        Screen::Settings(_) => settings(app),
     }
+}
+
+/// The settings read out, numbered, with how to change one.
+fn settings(app: &App) -> Vec<String> {
+    use crate::config::Key;
+    let file = app.settings.path.as_ref().map_or_else(
+        || "not saved: there is no settings folder".to_string(),
+        |p| format!("saved in {}", crate::diagnostic::display_path(p)),
+    );
+    let mut out = vec![format!("Settings, {file}.")];
+    for (i, key) in Key::ALL.into_iter().enumerate() {
+        out.push(format!(
+            "{}. {}: {}.",
+            i + 1,
+            crate::text::setting_label(key),
+            crate::text::setting_value(&app.settings, key)
+        ));
+    }
+    let themes: Vec<&str> = crate::ui::ThemeName::ALL
+        .iter()
+        .map(|t| t.as_str())
+        .collect();
+    out.push(format!(
+        "Type a number and a new value, for example: 1 {}. Themes: {}. Empty line: back.",
+        crate::ui::ThemeName::HighContrast,
+        themes.join(", ")
+    ));
+    out
 }
 
 /// A scenario read out: the situation and its numbered choices, a consequence, or the end.

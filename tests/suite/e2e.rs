@@ -26,6 +26,21 @@ impl Session {
     }
 
     fn start_sized(args: &[&str], data: &Path, cwd: &Path, cols: u16, rows: u16) -> Self {
+        Self::spawn(args, data, cwd, (cols, rows), &[])
+    }
+
+    /// Starts rollcall with these extra environment variables.
+    fn start_env(args: &[&str], data: &Path, cwd: &Path, env: &[(&str, &str)]) -> Self {
+        Self::spawn(args, data, cwd, (80, 24), env)
+    }
+
+    fn spawn(
+        args: &[&str],
+        data: &Path,
+        cwd: &Path,
+        (cols, rows): (u16, u16),
+        env: &[(&str, &str)],
+    ) -> Self {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -48,6 +63,11 @@ impl Session {
             "NO_COLOR",
         ] {
             cmd.env_remove(var);
+        }
+        // The settings file in the test's own folder, never the user's.
+        cmd.env("XDG_CONFIG_HOME", data.join("config"));
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Drop our copy of the slave so the reader sees EOF when the child exits.
@@ -549,5 +569,69 @@ fn term_dumb_and_the_flag_start_the_screen_reader_mode() {
                 .page,
             2
         );
+    }
+}
+
+#[test]
+fn a_theme_chosen_on_the_settings_screen_is_kept_after_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.press("S");
+    s.wait_for("Reading width");
+    s.wait_for("dark");
+    s.press(RIGHT);
+    s.wait_for("Theme saved.");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    let file = data.path().join("config/rollcall/settings.toml");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "theme = \"light\"\n"
+    );
+    // Restarted: the light theme's paper behind the library, and the screen says light.
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    let start = Instant::now();
+    loop {
+        let bg = s
+            .parser
+            .lock()
+            .unwrap()
+            .screen()
+            .cell(20, 40)
+            .map(vt100::Cell::bgcolor);
+        if bg == Some(vt100::Color::Idx(231)) {
+            break;
+        }
+        assert!(start.elapsed() < TIMEOUT, "background {bg:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    s.press("S");
+    s.wait_for("light");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn no_color_starts_in_the_monochrome_theme() {
+    let data = tempfile::tempdir().unwrap();
+    let args = courses_args();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut s = Session::start_env(
+        &args,
+        data.path(),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[("NO_COLOR", "1")],
+    );
+    s.wait_for("Sample Course");
+    s.press("S");
+    s.wait_for("monochrome");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
+    // No colour at all: crossterm writes every colour as 38;5 / 48;5 (or 38;2 / 48;2).
+    for code in ["[38;5;", "[48;5;", "[38;2;", "[48;2;"] {
+        assert!(!raw.contains(code), "{code} under NO_COLOR");
     }
 }

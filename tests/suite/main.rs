@@ -11,3 +11,4 @@ mod content;
 mod e2e;
 mod progress;
 mod report;
+mod settings;

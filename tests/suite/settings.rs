@@ -1,0 +1,173 @@
+//! The Settings screen and the settings file, driven headlessly: a change applies at once,
+//! is written to the file, and the screen-reader front end can do the same.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly by design.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use rollcall::app::{App, Msg, Screen};
+use rollcall::course::load_library;
+use rollcall::progress::Progress;
+use rollcall::progress::store::Store;
+use rollcall::runtime::{Runtime, drive};
+use rollcall::ui::ThemeName;
+
+struct Harness {
+    app: App,
+    rt: Runtime,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// The fixture courses, with the settings file in a temporary config folder.
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let library = load_library(Path::new("tests/fixtures/courses")).unwrap();
+        let store = Store::new(dir.path(), "tester").unwrap();
+        let mut app = App::new(library, "tester", Progress::new("tester"));
+        app.settings.path = Some(dir.path().join("config/rollcall/settings.toml"));
+        let mut rt = Runtime::new(dir.path().to_path_buf(), Some(store));
+        drive(&mut app, &mut rt, Msg::Resize(80, 24));
+        Self { app, rt, dir }
+    }
+
+    fn send(&mut self, msgs: &[Msg]) {
+        for m in msgs {
+            drive(&mut self.app, &mut self.rt, m.clone());
+        }
+    }
+
+    fn file(&self) -> PathBuf {
+        self.dir.path().join("config/rollcall/settings.toml")
+    }
+
+    fn screen_text(&self, w: u16, h: u16) -> String {
+        let mut app = self.app.clone();
+        app.size = (w, h);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| rollcall::ui::view(&app, f)).unwrap();
+        let buf = terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..h {
+            for x in 0..w {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+#[test]
+fn the_settings_screen_changes_the_theme_at_once_and_saves_it() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Settings]);
+    assert!(matches!(h.app.screen, Screen::Settings(_)));
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("▶ Theme"), "{text}");
+    assert!(text.contains("settings.toml"), "the file is shown: {text}");
+    assert!(!h.file().exists(), "nothing is written before a change");
+    h.send(&[Msg::NextPage]);
+    assert_eq!(h.app.settings.theme, ThemeName::Light);
+    let file = std::fs::read_to_string(h.file()).unwrap();
+    assert_eq!(file, "theme = \"light\"\n");
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Theme saved."), "{text}");
+    let tmp = h.dir.path().to_str().unwrap();
+    insta::assert_snapshot!("settings_screen", text.replace(tmp, "<tmp>"));
+    // Back to the library, which is drawn in the new theme.
+    h.send(&[Msg::Back]);
+    assert!(matches!(h.app.screen, Screen::Library(_)));
+    assert_eq!(h.app.settings.theme, ThemeName::Light);
+}
+
+#[test]
+fn the_reading_width_applies_to_the_open_lesson_and_is_centred() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(200, 50), Msg::Enter, Msg::Enter]);
+    let Screen::Lesson(l) = &h.app.screen else {
+        panic!("no lesson")
+    };
+    assert_eq!(l.width, 100, "the default reading width");
+    // S, down to the reading width, four steps narrower, back to the page.
+    h.send(&[Msg::Settings, Msg::Down]);
+    h.send(&[Msg::PrevPage, Msg::PrevPage, Msg::PrevPage, Msg::PrevPage]);
+    assert_eq!(h.app.settings.reading_width, 60);
+    assert!(
+        std::fs::read_to_string(h.file())
+            .unwrap()
+            .contains("reading_width = 60")
+    );
+    h.send(&[Msg::Back]);
+    let Screen::Lesson(l) = &h.app.screen else {
+        panic!("not back at the lesson")
+    };
+    assert_eq!(l.width, 60);
+    assert!(l.lines.iter().all(|line| line.width() <= 60));
+    // Centred: the text starts (200 - 60) / 2 columns in.
+    let text = h.screen_text(200, 50);
+    let first = l.lines.iter().find(|l| l.width() > 0).unwrap().to_string();
+    // Below the header and the lesson title bar.
+    let row = text
+        .lines()
+        .skip(2)
+        .find(|r| r.contains(first.trim()))
+        .unwrap();
+    let indent = row.chars().take_while(|c| *c == ' ').count();
+    let lead = first.chars().take_while(|c| *c == ' ').count();
+    assert_eq!(indent - lead, 70, "{row:?}");
+}
+
+#[test]
+fn a_typed_value_is_kept_and_a_bad_one_is_refused() {
+    let mut h = Harness::new();
+    // Down to the default learner, Enter to type, a name, Enter.
+    h.send(&[Msg::Settings, Msg::Down, Msg::Down, Msg::Enter]);
+    for c in "jdoe".chars() {
+        h.send(&[Msg::Input(c)]);
+    }
+    // While typing, letters are text, not commands (S would close the screen).
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.app.settings.learner.as_deref(), Some("jdoe"));
+    assert!(
+        h.screen_text(80, 24)
+            .contains("Default learner saved; it applies from the next start.")
+    );
+    h.send(&[Msg::SetSetting {
+        key: rollcall::config::Key::ReadingWidth,
+        text: "7".into(),
+    }]);
+    assert_eq!(h.app.settings.reading_width, 100);
+    assert!(
+        h.screen_text(80, 24)
+            .contains("Reading width must be a number of columns from 40 to 240.")
+    );
+    let file = std::fs::read_to_string(h.file()).unwrap();
+    assert_eq!(file, "learner = \"jdoe\"\n");
+}
+
+#[test]
+fn without_a_settings_folder_a_change_lasts_for_the_session_and_says_so() {
+    let mut h = Harness::new();
+    h.app.settings.path = None;
+    h.send(&[Msg::Settings, Msg::NextPage]);
+    assert_eq!(h.app.settings.theme, ThemeName::Light);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Setting not saved"), "{text}");
+}
+
+#[test]
+fn the_screen_reader_mode_lists_and_changes_settings() {
+    let Harness { app, mut rt, dir } = Harness::new();
+    let mut out = Vec::new();
+    let input = "s\n1 high-contrast\n2 wide\n\nq\n";
+    let app = rollcall::plain::run(app, &mut rt, &mut input.as_bytes(), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("1. Theme: dark."), "{out}");
+    assert!(out.contains("1. Theme: high-contrast."), "{out}");
+    assert!(out.contains("Reading width must be"), "{out}");
+    assert_eq!(app.settings.theme, ThemeName::HighContrast);
+    let file = std::fs::read_to_string(dir.path().join("config/rollcall/settings.toml")).unwrap();
+    assert_eq!(file, "theme = \"high-contrast\"\n");
+}
