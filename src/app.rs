@@ -6,6 +6,7 @@
 //! feeding results back as messages. That split lets tests drive the whole app without a
 //! terminal, and lets two front ends (the TUI and the screen-reader mode) share it.
 
+mod attempts;
 pub mod completion;
 pub mod effect;
 mod learning;
@@ -97,6 +98,8 @@ pub struct App {
     pub watch: bool,
     /// Lesson titles read from files, by (course, lesson).
     pub titles: HashMap<(usize, usize), String>,
+    /// Attempt rules of quizzes read so far, by (course, lesson).
+    pub quiz_rules: HashMap<(usize, usize), crate::domain::attempts::Rule>,
     /// Set once the app should stop.
     pub quitting: bool,
     /// The time of the last message (read at the edge and passed to `update`).
@@ -141,6 +144,7 @@ impl App {
             settings: crate::config::Settings::default(),
             watch: false,
             titles: HashMap::new(),
+            quiz_rules: HashMap::new(),
             quitting: false,
             now: jiff::Zoned::default(),
             duties: crate::compliance::Duties::default(),
@@ -299,11 +303,27 @@ impl App {
                 }
                 return self.route(msg);
             }
+            Msg::QuizLoaded {
+                course,
+                lesson,
+                result: Ok(ref quiz),
+            } => {
+                // The quiz as read now: its rules may have changed since the course opened.
+                let rule = crate::domain::attempts::Rule::of(quiz);
+                self.quiz_rules.insert((course, lesson), rule);
+                return self.route(msg);
+            }
             Msg::QuizLoaded { .. }
             | Msg::ScenarioLoaded { .. }
             | Msg::AttemptReady { .. }
             | Msg::FileChanged => {
                 return self.route(msg);
+            }
+            Msg::QuizRulesLoaded { course, rules } => {
+                for (lesson, rule) in rules {
+                    self.quiz_rules.insert((course, lesson), rule);
+                }
+                return vec![];
             }
             Msg::TitlesLoaded { course, titles } => {
                 for (lesson, title) in titles {

@@ -6,6 +6,8 @@
 //! passed. A `completed` time in a file without that evidence (a hand-written line) is not
 //! credited, and [`course_credit`] says so.
 
+pub mod attempts;
+
 use crate::course::{Course, Lesson};
 use crate::progress::{Attempt, LessonProgress, Progress, Stamp};
 

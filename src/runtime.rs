@@ -104,6 +104,16 @@ impl Runtime {
                     .collect();
                 Some(Msg::TitlesLoaded { course, titles })
             }
+            Effect::LoadQuizRules { course, quizzes } => {
+                let rules = quizzes
+                    .into_iter()
+                    .filter_map(|(i, path)| {
+                        let quiz = crate::quiz::load_quiz(&path).ok()?;
+                        Some((i, crate::domain::attempts::Rule::of(&quiz)))
+                    })
+                    .collect();
+                Some(Msg::QuizRulesLoaded { course, rules })
+            }
             Effect::NewAttempt => Some(Msg::AttemptReady {
                 id: uuid::Uuid::new_v4().to_string(),
                 seed: self.rng.u64(..),

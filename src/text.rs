@@ -59,6 +59,10 @@ pub fn notice(n: &Notice) -> String {
              retries."
                 .into()
         }
+        Notice::NoAttemptsLeft => "No attempts left at this quiz.".into(),
+        Notice::RetakeOpens { at } => {
+            format!("The next attempt opens {}.", quiz::when(*at))
+        }
     }
 }
 

@@ -44,6 +44,13 @@ pub enum Effect {
         /// (lesson index, lesson file) for each lesson without a title.
         lessons: Vec<(usize, PathBuf)>,
     },
+    /// Read the attempt rules (`max_attempts`, `retake_after`) of a course's quizzes.
+    LoadQuizRules {
+        /// Course index.
+        course: usize,
+        /// (lesson index, quiz file) for each lesson with a quiz.
+        quizzes: Vec<(usize, PathBuf)>,
+    },
     /// Make an id, seed and start time for a new attempt.
     NewAttempt,
     /// Save the record (the store merges it with what is on disk).

@@ -27,10 +27,22 @@ impl App {
             .filter_map(|(i, l)| Some((i, l.path.clone()?)))
             .collect();
         let entry = self.progress.courses.entry(course.id.clone()).or_default();
-        let mut effects = vec![Effect::LoadTitles {
-            course: idx,
-            lessons,
-        }];
+        let quizzes: Vec<(usize, PathBuf)> = course
+            .lessons
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| Some((i, l.quiz.clone()?)))
+            .collect();
+        let mut effects = vec![
+            Effect::LoadTitles {
+                course: idx,
+                lessons,
+            },
+            Effect::LoadQuizRules {
+                course: idx,
+                quizzes,
+            },
+        ];
         if entry.first_opened.is_none() {
             entry.first_opened = Some(stamp(&self.now));
             effects.extend(self.save_effect(false));

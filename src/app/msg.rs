@@ -136,6 +136,13 @@ pub enum Msg {
         /// (lesson index, title) for lessons without a title in course.toml.
         titles: Vec<(usize, String)>,
     },
+    /// The attempt rules of a course's quizzes (those that could be read).
+    QuizRulesLoaded {
+        /// Course index.
+        course: usize,
+        /// (lesson index, rules).
+        rules: Vec<(usize, crate::domain::attempts::Rule)>,
+    },
     /// The open lesson's file changed on disk.
     FileChanged,
     /// SIGTERM or SIGHUP: save and leave.

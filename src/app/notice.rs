@@ -69,6 +69,13 @@ pub enum Notice {
     RecordFlagged(Vec<crate::progress::validate::Flag>),
     /// Quitting was called off after a save failed for want of space.
     StayedUnsaved,
+    /// The quiz's `max_attempts` are used up.
+    NoAttemptsLeft,
+    /// The quiz's `retake_after` wait is not over.
+    RetakeOpens {
+        /// When the next attempt may start.
+        at: crate::progress::Stamp,
+    },
 }
 
 /// A hint under a quiz question: what to do before Enter can check the answer.

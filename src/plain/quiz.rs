@@ -10,7 +10,7 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
     match &q.phase {
         QuizPhase::Loading | QuizPhase::Starting => vec!["Loading the quiz.".into()],
         QuizPhase::Start => {
-            let n = q.quiz.as_ref().map_or(0, |z| z.questions.len());
+            let n = q.quiz.as_ref().map_or(0, |z| z.asked_count());
             let mut out = vec![format!(
                 "{}, quiz: {title}. {n} questions, pass mark {}%.",
                 app.lesson_title(q.course, q.lesson),
@@ -34,6 +34,13 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                     ),
                 });
             }
+            out.extend(standing(app, q).0);
+            out.extend(
+                crate::text::quiz::how_feedback(q.feedback_at_end())
+                    .join(" ")
+                    .lines()
+                    .map(String::from),
+            );
             out.push("Empty line: start. b: back.".into());
             out
         }
@@ -51,6 +58,8 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                 ),
                 crate::text::attempt_save(&app.attempt_save()),
             ];
+            let (standing, may_retake) = standing(app, q);
+            out.extend(standing);
             out.push("Review:".into());
             if q.feedback_at_end() {
                 out.extend(full_review(q));
@@ -71,11 +80,29 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                 let mark = if a.correct { "right" } else { "wrong" };
                 out.push(format!("{}. {mark}: {}", n + 1, prompt.trim()));
             }
-            out.push(
-                "Type 1 to retake the quiz, or an empty line to go back to the course.".into(),
-            );
+            out.push(if may_retake {
+                "Type 1 to retake the quiz, or an empty line to go back to the course.".into()
+            } else {
+                "Empty line: back to the course.".into()
+            });
             out
         }
+    }
+}
+
+/// Attempts used and left and when the next opens; whether a retake may start now.
+fn standing(app: &App, q: &QuizState) -> (Vec<String>, bool) {
+    let ctx = app.ctx();
+    match (q.standing(&ctx), &q.quiz) {
+        (Some(s), Some(quiz)) => (
+            crate::text::quiz::standing(
+                &s,
+                crate::domain::attempts::Rule::of(quiz),
+                crate::progress::Stamp::from_zoned(ctx.now),
+            ),
+            s.may_start(),
+        ),
+        _ => (vec![], true),
     }
 }
 

@@ -357,6 +357,12 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
                 ),
             }
         };
+        let note = app.quiz_note(idx, i);
+        let quiz = if note.is_empty() {
+            quiz
+        } else {
+            format!("{quiz}, {note}")
+        };
         out.push(format!(
             "{}. {}: {state}{quiz}.",
             i + 1,

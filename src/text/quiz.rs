@@ -23,3 +23,71 @@ pub fn review_heading(n: usize, total: usize, correct: bool) -> String {
     let verdict = if correct { "right" } else { "not quite" };
     format!("Question {n} of {total}: {verdict}")
 }
+
+/// A time as the quiz screens show it, in the offset it was recorded in: `2026-11-25 10:00`.
+#[must_use]
+pub fn when(at: crate::progress::Stamp) -> String {
+    at.timestamp()
+        .to_zoned(jiff::tz::TimeZone::fixed(at.offset()))
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// How long until `at`, roughly: `23 h 59 min`, `5 min`, `2 days`.
+#[must_use]
+pub fn wait(now: crate::progress::Stamp, at: crate::progress::Stamp) -> String {
+    let minutes = (now.millis_until(at) + 59_999) / 60_000;
+    match minutes {
+        m if m >= 48 * 60 => format!("{} days", m / (24 * 60)),
+        m if m >= 60 => format!("{} h {} min", m / 60, m % 60),
+        m => format!("{m} min"),
+    }
+}
+
+/// The lines on attempts for the start and results screens (none when the quiz sets no
+/// rules).
+#[must_use]
+pub fn standing(
+    s: &crate::domain::attempts::Standing,
+    rule: crate::domain::attempts::Rule,
+    now: crate::progress::Stamp,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    match (rule.max_attempts, s.left) {
+        (Some(max), Some(0)) => out.push(format!("No attempts left ({} of {max} used).", s.used)),
+        (Some(max), Some(1)) => out.push(format!("Attempts: {} of {max} used, 1 left.", s.used)),
+        (Some(max), Some(n)) => out.push(format!("Attempts: {} of {max} used, {n} left.", s.used)),
+        _ => {}
+    }
+    if let Some(at) = s.opens {
+        out.push(format!(
+            "The next attempt opens {} (in {}).",
+            when(at),
+            wait(now, at)
+        ));
+    }
+    out
+}
+
+/// The course screen's short note on a quiz's attempts: `1 attempt left`, `retake 11-25
+/// 10:00`, `no attempts left`; empty when nothing limits the next attempt.
+#[must_use]
+pub fn standing_short(s: &crate::domain::attempts::Standing) -> String {
+    match (s.left, s.opens) {
+        (Some(0), _) => "no attempts left".into(),
+        (_, Some(at)) => format!("retake from {}", when(at)),
+        (Some(1), None) => "1 attempt left".into(),
+        (Some(n), None) => format!("{n} attempts left"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The keys under the results.
+#[must_use]
+pub fn results_keys(may_retake: bool) -> &'static str {
+    if may_retake {
+        "r retake · Esc back to the course"
+    } else {
+        "Esc back to the course"
+    }
+}

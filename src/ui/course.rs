@@ -214,6 +214,12 @@ fn lesson_rows(app: &App, idx: usize, theme: Theme) -> Vec<(Span<'static>, Strin
                     ),
                 }
             };
+            let note = app.quiz_note(idx, i);
+            let quiz = if note.is_empty() {
+                quiz
+            } else {
+                format!("{quiz} · {note}")
+            };
             let title = format!("{:>2}. {}", i + 1, app.lesson_title(idx, i));
             (mark, title, [format!("{pages}{quiz}"), pages])
         })

@@ -50,7 +50,14 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
         QuizPhase::Results(score) => (
-            results_lines(&app.attempt_save(), q, *score, width, theme),
+            results_lines(
+                &app.attempt_save(),
+                &standing_lines(q, &app.ctx()),
+                q,
+                *score,
+                width,
+                theme,
+            ),
             q.input.cursor,
         ),
     };
@@ -82,7 +89,7 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
     // The title is in the header line just above.
     let mut lines = vec![Line::raw(format!(
         "{} questions · pass mark {}%",
-        quiz.questions.len(),
+        quiz.asked_count(),
         q.pass_percent
     ))];
     let (course_id, lesson_id) = app
@@ -110,6 +117,13 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
         }
     });
     lines.push(Line::default());
+    let (standing, _) = standing_lines(q, &app.ctx());
+    if !standing.is_empty() {
+        for line in standing {
+            lines.push(Line::styled(line, theme.warn()));
+        }
+        lines.push(Line::default());
+    }
     for line in crate::text::quiz::how_feedback(q.feedback_at_end()) {
         lines.push(Line::raw(line));
     }
@@ -226,22 +240,42 @@ fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>
     (lines, focus)
 }
 
-/// How many lines the feedback or results take at `width` (0 in other phases): their scroll
-/// stops with the last line at the bottom.
+/// How many lines the feedback or results take in `ctx`'s width (0 in other phases): their
+/// scroll stops with the last line at the bottom.
 #[must_use]
-pub fn scroll_lines(q: &QuizState, width: u16) -> usize {
+pub fn scroll_lines(q: &QuizState, ctx: &crate::app::Ctx) -> usize {
     let theme = Theme::monochrome();
+    let width = ctx.text_width();
     match &q.phase {
         QuizPhase::Checked { correct } => checked_lines(q, *correct, width, theme).len(),
         QuizPhase::Results(score) => {
-            results_lines(&crate::app::AttemptSave::Saved, q, *score, width, theme).len()
+            let standing = standing_lines(q, ctx);
+            let save = crate::app::AttemptSave::Saved;
+            results_lines(&save, &standing, q, *score, width, theme).len()
         }
         _ => 0,
     }
 }
 
+/// Attempts used and left, and when the next opens (none when the quiz sets no rules); and
+/// whether a retake may start now.
+fn standing_lines(q: &QuizState, ctx: &crate::app::Ctx) -> (Vec<String>, bool) {
+    match (q.standing(ctx), &q.quiz) {
+        (Some(s), Some(quiz)) => (
+            crate::text::quiz::standing(
+                &s,
+                crate::domain::attempts::Rule::of(quiz),
+                crate::progress::Stamp::from_zoned(ctx.now),
+            ),
+            s.may_start(),
+        ),
+        _ => (vec![], true),
+    }
+}
+
 fn results_lines(
     save: &crate::app::AttemptSave,
+    (standing, may_retake): &(Vec<String>, bool),
     q: &QuizState,
     score: crate::quiz::Score,
     width: u16,
@@ -273,9 +307,12 @@ fn results_lines(
                 crate::app::AttemptSave::NotSaved(_) => theme.bad(),
             },
         ),
-        Line::default(),
-        Line::styled("Review:", theme.accent()),
     ];
+    for line in standing {
+        lines.push(Line::styled(line.clone(), theme.warn()));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("Review:", theme.accent()));
     let Some(quiz) = &q.quiz else { return lines };
     if q.feedback_at_end() {
         // The attempt is submitted: now every question is reviewed in full.
@@ -336,7 +373,7 @@ fn results_lines(
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        "r retake · Esc back to the course",
+        crate::text::quiz::results_keys(*may_retake),
         theme.muted(),
     ));
     lines

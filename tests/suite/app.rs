@@ -635,7 +635,7 @@ fn feedback_and_record_scroll_stop_at_their_last_line() {
         panic!()
     };
     assert!(matches!(q.phase, QuizPhase::Checked { .. }));
-    let lines = rollcall::ui::quiz::scroll_lines(q, h.app.text_width());
+    let lines = rollcall::ui::quiz::scroll_lines(q, &h.app.ctx());
     let max = lines.saturating_sub(12 - 5);
     assert!(max > 0, "the feedback is taller than the screen");
     h.send(&vec![Msg::Down; 300]);
@@ -1651,4 +1651,78 @@ fn screen_reader_asks_before_a_near_learner_name_and_reads_unread_pages() {
     );
     assert!(out.contains("already exists"), "{out}");
     assert_eq!(app.learner, "tester2");
+}
+
+fn day_later_clock() -> jiff::Zoned {
+    "2026-11-25T09:59:00-05:00[-05:00]".parse().unwrap()
+}
+
+fn day_and_a_minute_later_clock() -> jiff::Zoned {
+    "2026-11-25T10:01:00-05:00[-05:00]".parse().unwrap()
+}
+
+/// From the course screen: open the only lesson and go past its page to the quiz.
+fn reopen_quiz(h: &mut Harness) {
+    while !matches!(h.app.screen, Screen::Course(_)) {
+        h.send(&[Msg::Back]);
+    }
+    h.send(&[Msg::Enter, Msg::NextPage]);
+    assert_eq!(h.quiz().phase, QuizPhase::Start);
+}
+
+#[test]
+fn attempt_limits_and_retake_timing_with_an_injected_clock() {
+    let mut h = assessment();
+    h.send(&[Msg::Enter]);
+    for _ in 0..4 {
+        h.give(true);
+    }
+    assert!(matches!(h.quiz().phase, QuizPhase::Results(_)));
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("Attempts: 1 of 2 used, 1 left."), "{text}");
+    assert!(
+        text.contains("The next attempt opens 2026-11-25 10:00 (in 24 h 0 min)."),
+        "{text}"
+    );
+    // r does not start an attempt before the wait is over, and says when it will.
+    h.send(&[Msg::Retake]);
+    assert!(matches!(h.quiz().phase, QuizPhase::Results(_)));
+    let text = h.screen_text(80, 24);
+    assert!(
+        text.contains("The next attempt opens 2026-11-25 10:00."),
+        "{text}"
+    );
+    // The course screen says so too.
+    h.send(&[Msg::Back]);
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+    let course = h.screen_text(100, 24);
+    assert!(course.contains("retake from 2026-11-25 10:00"), "{course}");
+    // A minute before the day is over: still closed.
+    h.rt.clock = day_later_clock;
+    reopen_quiz(&mut h);
+    let start = h.screen_text(80, 24);
+    assert!(start.contains("(in 1 min)"), "{start}");
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.quiz().phase, QuizPhase::Start);
+    // A minute after: open, and the second attempt is the last.
+    h.rt.clock = day_and_a_minute_later_clock;
+    reopen_quiz(&mut h);
+    let start = h.screen_text(80, 24);
+    assert!(!start.contains("opens"), "{start}");
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.quiz().phase, QuizPhase::Asking);
+    for _ in 0..4 {
+        h.give(false);
+    }
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("No attempts left (2 of 2 used)."), "{text}");
+    h.send(&[Msg::Retake]);
+    assert!(matches!(h.quiz().phase, QuizPhase::Results(_)));
+    assert!(
+        h.screen_text(80, 24)
+            .contains("No attempts left at this quiz.")
+    );
+    h.send(&[Msg::Back]);
+    assert!(h.screen_text(100, 24).contains("no attempts left"));
+    assert_eq!(h.app.progress.attempts.len(), 2);
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use crate::app::screens::{Action, Ctx, Outcome};
 use crate::app::{Hint, Msg, Notice};
 use crate::diagnostic::Diagnostic;
+use crate::domain::attempts;
 use crate::progress::{Attempt, GivenAnswer, Stamp};
 use crate::quiz::{self, Arrangement, Question, Quiz, Score};
 
@@ -195,10 +196,7 @@ impl QuizState {
                 Outcome::none()
             }
             QuizPhase::Start => match msg {
-                Msg::Enter => {
-                    self.phase = QuizPhase::Starting;
-                    Outcome::act(Action::StartAttempt)
-                }
+                Msg::Enter => self.start(ctx),
                 Msg::Back => Outcome::act(Action::LeaveQuiz),
                 // Left: back to the lesson's last page, which is where the learner came from.
                 Msg::PrevPage => Outcome::act(Action::Back),
@@ -236,10 +234,7 @@ impl QuizState {
                     self.input.cursor = self.input.cursor.min(self.max_scroll(ctx));
                     Outcome::none()
                 }
-                Msg::Retake => {
-                    self.phase = QuizPhase::Starting;
-                    Outcome::act(Action::StartAttempt)
-                }
+                Msg::Retake => self.start(ctx),
                 Msg::Back | Msg::Enter => Outcome::act(Action::LeaveQuiz),
                 _ => Outcome::none(),
             },
@@ -266,8 +261,36 @@ impl QuizState {
 
     /// Largest scroll offset of the feedback or results: their last line at the bottom.
     fn max_scroll(&self, ctx: &Ctx) -> usize {
-        let lines = crate::ui::quiz::scroll_lines(self, ctx.text_width());
+        let lines = crate::ui::quiz::scroll_lines(self, ctx);
         lines.saturating_sub(ctx.rows_below(RESERVED_ROWS))
+    }
+
+    /// Where the learner stands against this quiz's attempt rules (`None` before it loads).
+    #[must_use]
+    pub fn standing(&self, ctx: &Ctx) -> Option<attempts::Standing> {
+        let quiz = self.quiz.as_ref()?;
+        let (course, lesson) = ctx.ids(self.course, self.lesson)?;
+        Some(attempts::standing(
+            ctx.progress,
+            &course,
+            &lesson,
+            attempts::Rule::of(quiz),
+            Stamp::from_zoned(ctx.now),
+        ))
+    }
+
+    /// Starts a new attempt, when the quiz's attempt rules allow one now.
+    fn start(&mut self, ctx: &Ctx) -> Outcome {
+        if let Some(s) = self.standing(ctx) {
+            if s.left == Some(0) {
+                return Outcome::say(Notice::NoAttemptsLeft);
+            }
+            if let Some(at) = s.opens {
+                return Outcome::say(Notice::RetakeOpens { at });
+            }
+        }
+        self.phase = QuizPhase::Starting;
+        Outcome::act(Action::StartAttempt)
     }
 
     /// Whether right and wrong are shown only after the attempt (`feedback = "end"`).
