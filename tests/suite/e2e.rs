@@ -635,3 +635,43 @@ fn no_color_starts_in_the_monochrome_theme() {
         assert!(!raw.contains(code), "{code} under NO_COLOR");
     }
 }
+
+#[test]
+fn a_flagged_record_at_startup_is_named_in_words_and_left_as_it_is() {
+    let data = tempfile::tempdir().unwrap();
+    let bad = "schema = 2\nlearner = \"officer\"\n\n[[attempts]]\nid = \"a1\"\n\
+               course = \"sample\"\nlesson = \"01-first\"\nquiz = \"01-first.quiz.toml\"\n\
+               course_version = \"2.1\"\nstarted = \"2026-11-20T10:00:00-05:00\"\n\
+               finished = \"2026-11-20T10:05:00-05:00\"\nscore = 999\ntotal = 3\n\
+               percent = 33300.0\npassed = true\npass_percent = 60\n";
+    let file = data.path().join("officer.toml");
+    std::fs::write(&file, bad).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"))
+        .args(courses_args())
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("--screen-reader")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the notice, open the course and a lesson, turn a page, quit.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"\n1\n1\n\nq\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Your training record has problems")
+            && text.contains("a quiz score above its number of questions"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        bad,
+        "record rewritten"
+    );
+}
