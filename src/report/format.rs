@@ -295,8 +295,10 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         let cells: Vec<String> = columns.iter().map(|c| c.cells[i].clone()).collect();
         push_line(&mut out, &columns, &widths, &cells);
     }
-    out.push_str(&totals_line(report));
-    out.push('\n');
+    for line in wrap_list(&totals_line(report), width.unwrap_or(usize::MAX)) {
+        out.push_str(&line);
+        out.push('\n');
+    }
     for row in rows.iter().filter(|r| !r.flags.is_empty()) {
         let line = format!(
             "! {} {}: not credited: {}",
@@ -304,10 +306,48 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
             row.course,
             flags_text(row).replace(';', ", ")
         );
-        out.push_str(&truncate(&line, width.unwrap_or(usize::MAX).max(20)));
-        out.push('\n');
+        for part in wrap_words(&line, width.unwrap_or(usize::MAX).max(20)) {
+            out.push_str(&part);
+            out.push('\n');
+        }
     }
     out
+}
+
+/// `a, b, c` as lines of at most `width` columns, broken after commas.
+fn wrap_list(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for (i, part) in text.split(", ").enumerate() {
+        let last = lines.len() - 1;
+        let sep = if i == 0 { "" } else { ", " };
+        if i > 0 && lines[last].width() + sep.len() + part.width() > width {
+            lines[last].push(',');
+            lines.push(part.to_string());
+        } else {
+            lines[last].push_str(sep);
+            lines[last].push_str(part);
+        }
+    }
+    lines
+}
+
+/// `text` as lines of at most `width` columns broken at spaces (a word longer than a line is
+/// cut with `…`); lines after the first are indented by two spaces.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let last = lines.len() - 1;
+        if !lines[last].trim().is_empty() && lines[last].width() + 1 + word.width() > width {
+            lines.push(format!("  {}", truncate(word, width.saturating_sub(2))));
+        } else {
+            if !lines[last].trim().is_empty() {
+                lines[last].push(' ');
+            }
+            let room = width.saturating_sub(lines[last].width());
+            lines[last].push_str(&truncate(word, room));
+        }
+    }
+    lines
 }
 
 const GAP: usize = 2;
@@ -335,6 +375,21 @@ fn fit(columns: &mut Vec<Column>, widths: &mut Vec<usize>, limit: usize) {
             .filter_map(|(i, c)| c.drop_rank.map(|r| (r, i)))
             .min();
         let Some((_, i)) = victim else { break };
+        columns.remove(i);
+        widths.remove(i);
+    }
+    // Still too wide (a 40-column terminal): the ids are cut with `…`, then the date goes.
+    for (name, floor) in [("COURSE", 12), ("LEARNER", 8)] {
+        let excess = total_width(widths).saturating_sub(limit);
+        if let Some(i) = columns.iter().position(|c| c.header == name)
+            && excess > 0
+        {
+            widths[i] = widths[i].saturating_sub(excess).max(floor.min(widths[i]));
+        }
+    }
+    if total_width(widths) > limit
+        && let Some(i) = columns.iter().position(|c| c.header == "COMPLETED")
+    {
         columns.remove(i);
         widths.remove(i);
     }

@@ -956,3 +956,37 @@ fn report_help_says_the_learner_variable_does_not_filter_it() {
         "{help}"
     );
 }
+
+/// Issue 16 defect 8, at the walk-through's narrowest size: a 40-column terminal.
+#[test]
+fn table_fits_a_40_column_terminal() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(rollcall(empty.path())
+        .env("COLUMNS", "40")
+        .arg("report")
+        .args(machines()));
+    for line in out.stdout.lines() {
+        assert!(unicode_width(line) <= 40, "{line}\n{}", out.stdout);
+    }
+    let first = out.stdout.lines().next().unwrap();
+    for word in ["LEARNER", "COURSE", "STATUS"] {
+        assert!(first.contains(word), "{word} in {first}");
+    }
+    assert!(
+        out.stdout
+            .contains("2 learners, 4 completions,\n9.5 hours credited\n"),
+        "{}",
+        out.stdout
+    );
+    // The notes under the table wrap rather than lose their reasons.
+    let two = run(rollcall(empty.path())
+        .env("COLUMNS", "40")
+        .arg("report")
+        .args(&machines()[..2]));
+    assert!(
+        two.stdout
+            .contains("! asmith de-escalation: not credited:\n  unsupported-completion\n"),
+        "{}",
+        two.stdout
+    );
+}
