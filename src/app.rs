@@ -476,8 +476,9 @@ impl App {
                 self.status = Some(Notice::StayedUnsaved);
                 vec![]
             }
+            // Only an explicit yes confirms: Enter never throws an attempt away (defect 2).
             Overlay::ConfirmLeave { quit } => match msg {
-                Msg::Confirm(true) | Msg::Enter => {
+                Msg::Confirm(true) => {
                     if quit {
                         self.quit()
                     } else {

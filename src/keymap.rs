@@ -201,13 +201,6 @@ fn matches(k: K, key: KeyEvent) -> bool {
 pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     for &layer in layers(app) {
         for b in BINDINGS.iter().filter(|b| b.layer == layer) {
-            // In the 'please enlarge' confirmation, Enter does not confirm: nothing is visible.
-            if layer == Layer::Confirm
-                && layers(app).contains(&Layer::TooSmall)
-                && key.code == KeyCode::Enter
-            {
-                continue;
-            }
             if b.keys.iter().any(|&k| matches(k, key)) {
                 return (b.msg)(key.code);
             }

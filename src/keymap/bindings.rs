@@ -312,7 +312,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         cmd: Cmd::Yes,
         layer: Layer::Confirm,
-        keys: &[c('y'), c('Y'), K::Code(KeyCode::Enter)],
+        // Not Enter: a stray Enter must never confirm a destructive choice.
+        keys: &[c('y'), c('Y')],
         msg: |_| Some(Msg::Confirm(true)),
         short: "y",
         help: None,

@@ -1726,3 +1726,33 @@ fn attempt_limits_and_retake_timing_with_an_injected_clock() {
     assert!(h.screen_text(100, 24).contains("no attempts left"));
     assert_eq!(h.app.progress.attempts.len(), 2);
 }
+
+#[test]
+fn defect_2_enter_never_confirms_leaving_an_attempt() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    h.open_first_lesson();
+    h.take_quiz(&[true]);
+    // Esc then Enter: the question stays, the attempt is not thrown away.
+    key(&mut h, KeyCode::Esc);
+    assert!(matches!(h.app.overlay, Some(Overlay::ConfirmLeave { .. })));
+    key(&mut h, KeyCode::Enter);
+    assert!(
+        matches!(h.app.overlay, Some(Overlay::ConfirmLeave { .. })),
+        "Enter answered the question"
+    );
+    assert!(h.app.screen.in_attempt(), "Enter left the attempt");
+    // Sent directly (the screen-reader mode's empty line) it does not confirm either.
+    h.send(&[Msg::Enter]);
+    assert!(h.app.screen.in_attempt(), "Enter left the attempt");
+    // Quitting mid-attempt: Enter does not quit.
+    h.app.overlay = None;
+    key(&mut h, KeyCode::Char('q'));
+    key(&mut h, KeyCode::Enter);
+    assert!(!h.app.quitting, "Enter quit in the middle of an attempt");
+    // y, and only y, confirms.
+    h.app.overlay = None;
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    assert!(!h.app.screen.in_attempt());
+}

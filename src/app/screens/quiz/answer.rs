@@ -16,11 +16,13 @@ impl QuizState {
         match (&question.kind, msg) {
             (_, Msg::Back) => return Outcome::act(Action::LeaveQuiz),
             (QuestionKind::Typed(_), msg) => return self.update_typed(&question, msg),
-            // The first arrow press shows the cursor where it is; later ones move it.
-            (_, Msg::Up) if self.input.chosen => {
+            // Pick one and true/false show no mark until an arrow is pressed: the first press
+            // shows it where it is, later ones move it. Select all and order questions show
+            // their mark from the first frame, so every press moves it (defect 3).
+            (_, Msg::Up) if self.input.chosen || mark_shown(&question.kind) => {
                 self.input.cursor = self.input.cursor.saturating_sub(1);
             }
-            (_, Msg::Down) if self.input.chosen => {
+            (_, Msg::Down) if self.input.chosen || mark_shown(&question.kind) => {
                 self.input.cursor = (self.input.cursor + 1).min(n.saturating_sub(1));
             }
             (_, Msg::Up | Msg::Down) => self.input.chosen = true,
@@ -152,6 +154,11 @@ impl QuizState {
         self.input.cursor = 0;
         Outcome::none()
     }
+}
+
+/// Whether a question shows its mark before any key: select all and order questions do.
+fn mark_shown(kind: &QuestionKind) -> bool {
+    kind.is_multi() || matches!(kind, QuestionKind::Order(_))
 }
 
 fn byte_index(s: &str, chars: usize) -> usize {

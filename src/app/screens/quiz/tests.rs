@@ -114,3 +114,24 @@ fn true_false_keys() {
     up(&mut s, Msg::Enter);
     assert_eq!(s.phase, QuizPhase::Checked { correct: true });
 }
+
+#[test]
+fn defect_3_first_down_moves_the_mark_in_select_all_and_order() {
+    // Select all: the mark is on item 1 from the first frame, so the first Down moves it to
+    // item 2 and Space toggles item 2.
+    let mut s = state(
+        "[[questions]]\nprompt = \"s\"\n[[questions.choices]]\ntext = \"a\"\ncorrect = true\n[[questions.choices]]\ntext = \"b\"\ncorrect = true\n[[questions.choices]]\ntext = \"c\"\n",
+    );
+    up(&mut s, Msg::Down);
+    assert_eq!(s.input.cursor, 1, "first Down in select all");
+    up(&mut s, Msg::Toggle);
+    assert_eq!(s.input.toggled, vec![false, true, false]);
+    up(&mut s, Msg::Up);
+    assert_eq!(s.input.cursor, 0);
+    // Order: Down, Enter picks item 2, not item 1.
+    let mut s = state("[[questions]]\nprompt = \"o\"\norder = [\"a\", \"b\", \"c\"]\n");
+    up(&mut s, Msg::Down);
+    assert_eq!(s.input.cursor, 1, "first Down in an order question");
+    up(&mut s, Msg::Enter);
+    assert_eq!(s.input.picked, vec![1]);
+}
