@@ -310,6 +310,14 @@ pub fn file_lrs(data_dir: &Path) -> Result<LrsSettings, ConfigError> {
 }
 
 impl Config {
+    /// Prints the settings files' warnings to standard error (for commands; the TUI shows
+    /// them as a notice).
+    pub fn warn_stderr(&self) {
+        for w in &self.warnings {
+            eprintln!("rollcall: warning: {w}");
+        }
+    }
+
     /// Resolves the configuration of this process for a parsed command line.
     ///
     /// # Errors

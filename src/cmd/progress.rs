@@ -66,6 +66,7 @@ use save_loop::loop_record;
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     // Folders and learner in layers: flags, environment, settings file, defaults.
     let config = crate::config::Config::load(cli)?;
+    config.warn_stderr();
     let store = Store::new(&config.data_dir, &config.learner)?;
     match &cli.command {
         #[cfg(any(debug_assertions, feature = "test-commands"))]

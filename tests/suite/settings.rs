@@ -171,3 +171,38 @@ fn the_screen_reader_mode_lists_and_changes_settings() {
     let file = std::fs::read_to_string(dir.path().join("config/rollcall/settings.toml")).unwrap();
     assert_eq!(file, "theme = \"high-contrast\"\n");
 }
+
+#[test]
+fn a_command_warns_about_an_unknown_key_and_a_bad_value_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("rollcall")).unwrap();
+    let file = config.join("rollcall/settings.toml");
+    std::fs::write(
+        &file,
+        "# mine\nreading_width = \"wide\"\nfont = \"large\"\n[lrs]\nurl = \"https://lrs.example\"\n",
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("rollcall")
+        .unwrap()
+        .args(["progress", "--learner", "jdoe", "--data-dir"])
+        .arg(dir.path().join("data"))
+        .env("XDG_CONFIG_HOME", &config)
+        .env_remove("ROLLCALL_LEARNER")
+        .env_remove("ROLLCALL_DATA_DIR")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let shown = file.to_string_lossy().replace('\\', "/");
+    assert!(
+        err.contains(&format!(
+            "{shown}:2: reading_width must be a number of columns from 40 to 240; using the default"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{shown}:3: unknown setting `font` (ignored)")),
+        "{err}"
+    );
+}
