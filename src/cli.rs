@@ -1,5 +1,8 @@
 //! Command-line interface: the clap definitions, shared by `main`, completions and the man page.
 
+// Doc comments here are `--help` and man-page text, not rustdoc: a backtick would be printed.
+#![allow(clippy::doc_markdown)]
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -11,12 +14,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "rollcall", version, about, long_about = None)]
 pub struct Cli {
-    /// Courses folder [default: $`ROLLCALL_COURSES`, ./courses, courses/ beside the program,
+    /// Courses folder [default: $ROLLCALL_COURSES, ./courses, courses/ beside the program,
     /// else the built-in courses]
     #[arg(long, global = true, value_name = "DIR")]
     pub courses: Option<PathBuf>,
 
-    /// Progress folder [default: $`ROLLCALL_DATA_DIR`, rollcall-data/ beside the program if it
+    /// Progress folder [default: $ROLLCALL_DATA_DIR, rollcall-data/ beside the program if it
     /// exists, else the platform's data folder]
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -36,7 +39,7 @@ pub struct Cli {
     pub watch: bool,
 
     /// Line-by-line mode for screen readers and braille displays: one command per line, plain
-    /// text out (also on with TERM=dumb or `ROLLCALL_SCREEN_READER=1`)
+    /// text out (also on with TERM=dumb or ROLLCALL_SCREEN_READER=1)
     #[arg(long)]
     pub screen_reader: bool,
 
@@ -231,7 +234,7 @@ pub struct ReportArgs {
     #[arg(long)]
     pub wide: bool,
     /// Ask this LRS which credited completions it holds: an `lrs` column says `confirmed` or
-    /// `local-only` (credentials as for `sync`: $`ROLLCALL_LRS_USER`, $`ROLLCALL_LRS_PASSWORD` or
+    /// `local-only` (credentials as for `sync`: $ROLLCALL_LRS_USER, $ROLLCALL_LRS_PASSWORD or
     /// settings.toml)
     #[arg(long, value_name = "URL")]
     pub verify_lrs: Option<String>,
@@ -280,7 +283,7 @@ pub enum ExportFormat {
 /// `rollcall sync`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// The LRS endpoint (statements are `POSTed` to URL/statements) [or url under [lrs] in
+    /// The LRS endpoint (statements are POSTed to URL/statements) [or url under [lrs] in
     /// settings.toml]
     #[arg(
         long,
@@ -289,14 +292,14 @@ pub struct SyncArgs {
         hide_env_values = true
     )]
     pub lrs: Option<String>,
-    /// LRS user [default: $`ROLLCALL_LRS_USER` or the settings file]
+    /// LRS user [default: $ROLLCALL_LRS_USER or the settings file]
     #[arg(long)]
     pub user: Option<String>,
     /// Refused: a password on the command line is visible to every user of the machine
     #[arg(long, value_name = "PASSWORD", num_args = 0..=1, hide = true)]
     pub password: Option<Option<String>>,
     /// Read the LRS password from the first line of standard input [default:
-    /// $`ROLLCALL_LRS_PASSWORD` or password under [lrs] in settings.toml]
+    /// $ROLLCALL_LRS_PASSWORD or password under [lrs] in settings.toml]
     #[arg(long)]
     pub password_stdin: bool,
     /// Base IRI of learner accounts and activity ids (required; or homepage under [lrs] in
@@ -343,7 +346,7 @@ pub struct ComplianceArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ComplianceFormat::Table)]
     pub format: ComplianceFormat,
-    /// Columns for --format post-csv, in order (`officer_id,name,course,title,certification,completed,hours,version,provider,verification`)
+    /// Columns for --format post-csv, in order (officer_id,name,course,title,certification,completed,hours,version,provider,verification)
     #[arg(long, value_name = "LIST")]
     pub columns: Option<String>,
     /// Days before a due date that count as "due soon"

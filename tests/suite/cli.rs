@@ -1083,3 +1083,21 @@ fn check_warns_on_markdown_that_renders_badly() {
     let (_, denied) = check(tmp.path(), &["md", "--deny-warnings"]);
     assert_eq!(denied, 1);
 }
+
+/// `--help` is written from doc comments: rustdoc's backticks around `$ROLLCALL_COURSES` once
+/// printed as "$`ROLLCALL_COURSES`".
+#[test]
+fn help_text_prints_no_rustdoc_markup() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [
+        &["--help"][..],
+        &["report", "--help"],
+        &["sync", "--help"],
+        &["compliance", "--help"],
+    ] {
+        let out = rollcall(tmp.path()).args(args).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(!help.contains("$`"), "{args:?}: {help}");
+        assert!(!help.contains("`POSTed`"), "{args:?}: {help}");
+    }
+}
