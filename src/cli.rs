@@ -265,6 +265,10 @@ pub struct ItemsArgs {
     /// Only this course
     #[arg(long, value_name = "ID")]
     pub course: Option<String>,
+    /// Scenario choices instead of quiz questions: how often each was taken at each node
+    /// (the table shows both)
+    #[arg(long)]
+    pub scenarios: bool,
 }
 
 /// `rollcall export ...`.

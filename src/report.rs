@@ -6,6 +6,7 @@
 //! the xAPI statements in [`xapi`].
 
 pub mod format;
+pub mod scenarios;
 pub mod validate;
 pub mod xapi;
 
@@ -382,6 +383,8 @@ pub struct Row {
     pub best: Option<BestScore>,
     /// Quiz attempts in the course (each counted once however many machines hold it).
     pub attempts: usize,
+    /// Scenario results; `None` for a course with no scenario and no runs.
+    pub scenarios: Option<scenarios::ScenarioResults>,
     /// Why something recorded was not credited (empty when all is well).
     pub flags: Vec<rules::Flag>,
     /// Whether the LRS holds a credited completion (`report --verify-lrs` only).
@@ -579,6 +582,7 @@ fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str)
         completed,
         best: best_score(&checked.credible, id),
         attempts: ids.len(),
+        scenarios: scenarios::scenario_results(&checked.credible, id, meta),
         flags,
         lrs: None,
     }

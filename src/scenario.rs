@@ -13,6 +13,7 @@ mod engine;
 mod parse;
 mod record;
 mod render;
+mod stats;
 
 use std::fmt;
 
@@ -23,6 +24,7 @@ pub use engine::{Decision, Run, Step};
 pub use parse::{check_scenario, load_scenario, parse_scenario};
 pub use record::{RunContext, RunRecord};
 pub use render::{to_dot, to_text};
+pub use stats::{ChoiceStats, choice_stats};
 
 /// Suffix of scenario file names.
 pub const SUFFIX: &str = ".scenario.toml";

@@ -1,4 +1,5 @@
-//! `rollcall report items`: item analysis of quiz questions across progress files.
+//! `rollcall report items`: item analysis of quiz questions across progress files, and how
+//! often each scenario choice was taken at each node.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use crate::cli::{Cli, Format, ItemsArgs};
 use crate::progress::Attempt;
 use crate::quiz::QuizBook;
 use crate::quiz::items::{ItemStats, item_stats};
+use crate::scenario::{ChoiceStats, RunRecord, ScenarioBook, choice_stats};
 
 /// CSV columns, in order.
 pub const CSV_HEADER: [&str; 9] = [
@@ -39,11 +41,26 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
         .collect();
     let book = QuizBook::load(&library);
     let stats = item_stats(&attempts, |a| book.get(&a.course, &a.lesson));
-    let out = match args.format {
-        Format::Table => to_table(&stats),
-        Format::Csv => to_csv(&stats),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&serde_json::json!({ "items": stats }))?;
+    let runs: Vec<&RunRecord> = learners
+        .values()
+        .filter(|m| !m.mismatched)
+        .flat_map(|m| &m.progress.runs)
+        .filter(|r| args.course.as_ref().is_none_or(|c| *c == r.course))
+        .collect();
+    let scenarios = ScenarioBook::load(&library);
+    let choices = choice_stats(&runs, |course, lesson| scenarios.get(course, lesson));
+    let out = match (args.format, args.scenarios) {
+        (Format::Table, false) if !choices.is_empty() => {
+            format!("{}\n{}", to_table(&stats), choices_table(&choices))
+        }
+        (Format::Table, false) => to_table(&stats),
+        (Format::Table, true) => choices_table(&choices),
+        (Format::Csv, false) => to_csv(&stats),
+        (Format::Csv, true) => choices_csv(&choices),
+        (Format::Json, _) => {
+            let mut s = serde_json::to_string_pretty(
+                &serde_json::json!({ "items": stats, "choices": choices }),
+            )?;
             s.push('\n');
             s
         }
@@ -148,6 +165,104 @@ pub fn to_table(stats: &[ItemStats]) -> String {
         "{} questions, {flagged} flagged (flags need at least {} answers)",
         stats.len(),
         crate::quiz::items::MIN_ANSWERS
+    );
+    out
+}
+
+/// CSV columns of the scenario choices (`--scenarios`), in order.
+pub const CHOICES_CSV_HEADER: [&str; 8] = [
+    "course",
+    "lesson",
+    "node",
+    "choice",
+    "rating",
+    "taken",
+    "decisions",
+    "percent_taken",
+];
+
+fn choice_row(c: &ChoiceStats) -> [String; 8] {
+    [
+        c.course.clone(),
+        c.lesson.clone(),
+        c.node.clone(),
+        c.choice.clone(),
+        c.rating.map(|r| r.as_str().to_string()).unwrap_or_default(),
+        c.taken.to_string(),
+        c.decisions.to_string(),
+        format!("{:.0}", c.percent),
+    ]
+}
+
+/// The scenario choices as CSV with a header row.
+pub fn choices_csv(choices: &[ChoiceStats]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = w.write_record(CHOICES_CSV_HEADER);
+    for c in choices {
+        let _ = w.write_record(
+            choice_row(c)
+                .iter()
+                .map(|c| crate::compliance::format::safe_cell(c)),
+        );
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The scenario choices as an aligned table: one row per choice at each node a run decided
+/// at, with how many of the decisions there took it.
+pub fn choices_table(choices: &[ChoiceStats]) -> String {
+    if choices.is_empty() {
+        return "no scenario runs found\n".to_string();
+    }
+    let header = [
+        "COURSE", "LESSON", "NODE", "CHOICE", "RATING", "TAKEN", "OF", "TAKEN%",
+    ];
+    let rows: Vec<[String; 8]> = choices
+        .iter()
+        .map(|c| {
+            let mut r = choice_row(c);
+            if r[4].is_empty() {
+                "(gone)".clone_into(&mut r[4]);
+            }
+            r
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &[String]| {
+        let mut l = String::new();
+        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+            if i >= 5 {
+                let _ = write!(l, "{c:>w$}  ");
+            } else {
+                let _ = write!(l, "{c:<w$}  ");
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(&header.map(String::from));
+    for r in &rows {
+        line(r);
+    }
+    let nodes: std::collections::HashSet<(&str, &str, &str)> = choices
+        .iter()
+        .map(|c| (c.course.as_str(), c.lesson.as_str(), c.node.as_str()))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{} choices at {} decision points",
+        choices.len(),
+        nodes.len()
     );
     out
 }

@@ -4,6 +4,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Report, Row, Skipped};
 use crate::cli::Status;
+use crate::scenario::Rating;
 
 /// The status as written in CSV and JSON (the `--status` values).
 pub fn status_key(status: Status) -> &'static str {
@@ -52,7 +53,7 @@ pub fn totals_line(report: &Report) -> String {
 }
 
 /// CSV columns, in order.
-pub const CSV_HEADER: [&str; 17] = [
+pub const CSV_HEADER: [&str; 21] = [
     "learner",
     "course",
     "title",
@@ -70,6 +71,11 @@ pub const CSV_HEADER: [&str; 17] = [
     "attempts",
     "in_library",
     "flags",
+    // Added with scenarios, after the older columns so their positions hold.
+    "best_ending",
+    "scenarios_passed",
+    "scenarios",
+    "runs",
 ];
 
 /// A row's flags as one cell: names joined by `;`.
@@ -105,6 +111,19 @@ fn csv_record(row: &Row) -> Vec<String> {
         row.attempts.to_string(),
         if row.title.is_some() { "yes" } else { "no" }.to_string(),
         flags_text(row),
+        row.scenarios
+            .and_then(|s| s.best_ending)
+            .map(|r| r.as_str().to_string())
+            .unwrap_or_default(),
+        row.scenarios
+            .map(|s| s.passed.to_string())
+            .unwrap_or_default(),
+        row.scenarios
+            .map(|s| s.scenarios.to_string())
+            .unwrap_or_default(),
+        row.scenarios
+            .map(|s| s.runs.to_string())
+            .unwrap_or_default(),
     ]
 }
 
@@ -169,6 +188,10 @@ pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
                 "best_total": r.best.map(|b| b.total),
                 "best_percent": r.best.map(|b| b.percent),
                 "attempts": r.attempts,
+                "best_ending": r.scenarios.and_then(|s| s.best_ending),
+                "scenarios_passed": r.scenarios.map(|s| s.passed),
+                "scenarios": r.scenarios.map(|s| s.scenarios),
+                "runs": r.scenarios.map(|s| s.runs),
                 "in_library": r.title.is_some(),
                 "flags": r.flags.iter().map(|f| f.name()).collect::<Vec<_>>(),
             });
@@ -279,6 +302,22 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         }),
         col("TRIES", 0, Some(4), true, &|r| r.attempts.to_string()),
     ];
+    // Scenario columns only when some course shown has a scenario.
+    if rows.iter().any(|r| r.scenarios.is_some()) {
+        columns.push(col("ENDING", 0, Some(7), false, &|r| {
+            r.scenarios.map_or_else(
+                || "-".into(),
+                |s| {
+                    let ending = s.best_ending.map_or("-", Rating::as_str);
+                    format!("{ending} {}/{}", s.passed, s.scenarios)
+                },
+            )
+        }));
+        columns.push(col("RUNS", 0, Some(4), true, &|r| {
+            r.scenarios
+                .map_or_else(|| "-".into(), |s| s.runs.to_string())
+        }));
+    }
     if rows.iter().any(|r| r.lrs.is_some()) {
         columns.push(col("LRS", 0, None, false, &|r| {
             dash(r.lrs.map(super::super::lrs::verify::Confirmation::key))

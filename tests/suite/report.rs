@@ -74,7 +74,7 @@ fn report(args: &[&str]) -> Run {
     run(&mut cmd)
 }
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 21] = [
     "learner",
     "course",
     "title",
@@ -92,6 +92,10 @@ const HEADER: [&str; 17] = [
     "attempts",
     "in_library",
     "flags",
+    "best_ending",
+    "scenarios_passed",
+    "scenarios",
+    "runs",
 ];
 
 const EXPECTED: [[&str; 16]; 7] = [
@@ -988,5 +992,88 @@ fn table_fits_a_40_column_terminal() {
             .contains("! asmith de-escalation: not credited:\n  unsupported-completion\n"),
         "{}",
         two.stdout
+    );
+}
+
+/// `rollcall` over the scenario drill course and two learners' recorded runs.
+fn drill(args: &[&str]) -> Run {
+    let empty = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("rollcall").unwrap();
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("ROLLCALL_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env_remove("COLUMNS")
+        .arg("--courses")
+        .arg(fixtures().join("scenario-courses"))
+        .arg("--data-dir")
+        .arg(empty.path())
+        .args(args)
+        .arg(fixtures().join("scenario-runs"));
+    run(&mut cmd)
+}
+
+#[test]
+fn report_shows_scenario_results_beside_quiz_scores() {
+    let csv = drill(&["report", "--format", "csv"]);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, HEADER, "new columns come after the old ones");
+    let rows = csv_rows(&csv);
+    let tail = |r: &[String]| r[17..].join(",");
+    assert_eq!(
+        tail(row_of(&rows, "officer-a", "drill")),
+        "best,1,1,2",
+        "the best ending of two runs; its one scenario passed"
+    );
+    assert_eq!(tail(row_of(&rows, "officer-b", "drill")), "poor,0,1,1");
+    let json: Value = serde_json::from_str(&drill(&["report", "--format", "json"]).stdout).unwrap();
+    let a = &json["rows"][0];
+    assert_eq!(
+        (
+            &a["best_ending"],
+            &a["scenarios_passed"],
+            &a["scenarios"],
+            &a["runs"]
+        ),
+        (&"best".into(), &1.into(), &1.into(), &2.into())
+    );
+    let table = drill(&["report"]).stdout;
+    insta::assert_snapshot!("report_scenario_table", table);
+    // A report with no scenario anywhere has no scenario columns in its table.
+    assert!(!report(&[]).stdout.contains("ENDING"));
+}
+
+#[test]
+fn report_items_counts_each_choice_at_each_node() {
+    let table = drill(&["report", "items"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    insta::assert_snapshot!("report_items_scenario_table", table.stdout);
+    let csv = drill(&["report", "items", "--scenarios", "--format", "csv"]);
+    let rows = csv_rows(&csv);
+    let lines: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+    assert_eq!(
+        lines,
+        [
+            "drill,01-practice-call,arrival,introduce,best,2,5,40",
+            "drill,01-practice-call,arrival,order,poor,3,5,60",
+            "drill,01-practice-call,listening,reflect,best,1,2,50",
+            "drill,01-practice-call,listening,decide,acceptable,1,2,50",
+        ]
+    );
+    let json: Value =
+        serde_json::from_str(&drill(&["report", "items", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json["items"], serde_json::json!([]));
+    assert_eq!(json["choices"][1]["choice"], "order");
+    assert_eq!(json["choices"][1]["taken"], 3);
+    assert_eq!(json["choices"][1]["decisions"], 5);
+    // --course keeps only that course's runs.
+    let only = drill(&["report", "items", "--scenarios", "--course", "drill"]);
+    assert!(
+        only.stdout.contains("4 choices at 2 decision points"),
+        "{}",
+        only.stdout
     );
 }
