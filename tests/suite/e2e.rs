@@ -675,3 +675,95 @@ fn a_flagged_record_at_startup_is_named_in_words_and_left_as_it_is() {
         "record rewritten"
     );
 }
+
+/// The scenario drill course, in a terminal of `rows` rows.
+fn start_drill(data: &Path, rows: u16) -> Session {
+    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/scenario-courses");
+    let courses = courses.to_string_lossy().into_owned();
+    let args = ["--courses", courses.as_str(), "--learner", "officer"];
+    let mut s = Session::start_sized(&args, data, Path::new(env!("CARGO_MANIFEST_DIR")), 80, rows);
+    s.wait_for("Scenario Drill");
+    s.press("\r");
+    s.wait_for("A loud customer");
+    s.press("\r");
+    s.wait_for("1. Introduce yourself");
+    s.wait_for("5/10");
+    s
+}
+
+fn saved_runs(data: &Path) -> Vec<rollcall::scenario::RunRecord> {
+    let store = rollcall::progress::store::Store::new(data, "officer").unwrap();
+    store.load().unwrap().runs
+}
+
+#[test]
+fn a_scenario_down_the_best_path_with_a_debrief_and_a_second_run() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start_drill(data.path(), 24);
+    s.press("1");
+    s.wait_for("The customer turns to you");
+    s.wait_for("3/10");
+    s.press("\r");
+    s.wait_for("1. Sum up what you heard");
+    s.press("1");
+    s.wait_for("Yes, that's it.");
+    s.press("\r");
+    s.wait_for("Ending: best, passes");
+    // The debrief coaches each decision.
+    s.wait_for("Coaching:");
+    s.wait_for("Your name and an open question");
+    // r runs it again from the start, meters reset.
+    s.press("r");
+    s.wait_for("1. Introduce yourself");
+    s.wait_for("5/10");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.restored(), "terminal not restored");
+    let runs = saved_runs(data.path());
+    assert_eq!(runs.len(), 1);
+    assert!(runs[0].passed && runs[0].backs == 0);
+    assert_eq!(runs[0].ending, rollcall::scenario::Rating::Best);
+}
+
+#[test]
+fn a_scenario_down_a_poor_path_with_one_step_back() {
+    let data = tempfile::tempdir().unwrap();
+    // Tall enough for the whole debrief.
+    let mut s = start_drill(data.path(), 60);
+    s.press("2");
+    s.wait_for("\"Calm down?\"");
+    s.press("\r");
+    s.wait_for("7/10");
+    // b steps back one decision: the tension rise is undone.
+    s.press("b");
+    s.wait_for("Stepped back one decision");
+    s.wait_for("5/10");
+    s.press("2");
+    s.wait_for("\"Calm down?\"");
+    // Mid-run, Esc asks first with the quiz's dialog; Enter does not confirm, n stays.
+    s.press(ESC);
+    s.wait_for("Leave this attempt?");
+    s.press("\r");
+    s.press("n");
+    s.wait_gone("Leave this attempt?");
+    s.wait_for("\"Calm down?\"");
+    s.press("\r");
+    s.wait_for("7/10");
+    s.press("2");
+    s.wait_for("\"Calm down?\"");
+    s.press("\r");
+    // Tension 9: the route at the arrival ends the call.
+    s.wait_for("Ending: poor, does not pass");
+    s.wait_for("Best option here:");
+    s.wait_for("Steps taken back: 1");
+    s.press(ESC);
+    s.wait_for("lessons complete");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    let runs = saved_runs(data.path());
+    assert_eq!(runs.len(), 1);
+    assert!(!runs[0].passed);
+    assert_eq!(runs[0].backs, 1);
+    let path: Vec<&str> = runs[0].path.iter().map(|p| p.node.as_str()).collect();
+    assert_eq!(path, ["arrival", "arrival", "arrival", "escalated"]);
+}
