@@ -14,6 +14,7 @@ pub mod msg;
 mod nav;
 pub mod notice;
 pub mod screens;
+pub mod search;
 
 use std::collections::HashMap;
 
@@ -55,6 +56,10 @@ pub enum Overlay {
         /// The last quiz attempt is among what would be lost.
         attempt: bool,
     },
+    /// The search box (its state is `App::search`, which outlives the box).
+    Search,
+    /// The open lesson's headings.
+    Outline(search::Outline),
 }
 
 /// Whether saving works for the current learner.
@@ -118,6 +123,8 @@ pub struct App {
     pub saved_ok: u64,
     /// Leave even if the last save fails (a signal, or the learner said so).
     pub force_quit: bool,
+    /// The search across every course: index, query, matches.
+    pub search: search::Search,
 }
 
 /// A time as the progress model stores it (to the millisecond, with its offset).
@@ -154,6 +161,7 @@ impl App {
             learner_seq: 0,
             saved_ok: 0,
             force_quit: false,
+            search: search::Search::default(),
         }
     }
 
@@ -325,6 +333,7 @@ impl App {
                 }
                 return vec![];
             }
+            Msg::IndexBuilt { index, titles } => return self.index_built(index, titles),
             Msg::TitlesLoaded { course, titles } => {
                 for (lesson, title) in titles {
                     self.titles.insert((course, lesson), title);
@@ -343,7 +352,14 @@ impl App {
                 vec![]
             }
             Msg::Quit => self.quit_or_confirm(),
-            Msg::SwitchLearner | Msg::Record | Msg::Settings if self.screen.in_attempt() => {
+            Msg::SwitchLearner
+            | Msg::Record
+            | Msg::Settings
+            | Msg::Search
+            | Msg::NextMatch
+            | Msg::PrevMatch
+                if self.screen.in_attempt() =>
+            {
                 self.status = Some(Notice::FinishQuizFirst);
                 vec![]
             }
@@ -356,6 +372,10 @@ impl App {
                 self.push(Screen::Settings(SettingsState::default()));
                 vec![]
             }
+            Msg::Search => self.open_search(),
+            Msg::NextMatch => self.step_match(true),
+            Msg::PrevMatch => self.step_match(false),
+            Msg::Outline => self.open_outline(),
             Msg::Record if matches!(self.screen, Screen::Record(_)) => self.back(),
             Msg::Record => {
                 self.push(Screen::Record(RecordState::default()));
@@ -492,6 +512,8 @@ impl App {
                     vec![]
                 }
             },
+            Overlay::Search => self.search_key(&msg),
+            Overlay::Outline(outline) => self.outline_key(outline, &msg),
             Overlay::Learner(mut picker) => {
                 let outcome = picker.update(&self.ctx(), msg);
                 if !picker.closed {

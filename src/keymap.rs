@@ -74,6 +74,14 @@ pub enum Cmd {
     No,
     /// Any other key (closes help and notices).
     Dismiss,
+    /// Open the search box.
+    Search,
+    /// Next search match.
+    NextMatch,
+    /// Previous search match.
+    PrevMatch,
+    /// The lesson's outline.
+    Outline,
 }
 
 /// A set of bindings that apply together; a context is an ordered list of layers.
@@ -165,7 +173,8 @@ pub fn layers(app: &App) -> &'static [Layer] {
         Some(Overlay::Learner(p)) if p.similar.is_some() => {
             return &[Layer::Always, Layer::ConfirmLoss];
         }
-        Some(Overlay::Learner(_)) => return &[Layer::Always, Layer::Text],
+        Some(Overlay::Learner(_) | Overlay::Search) => return &[Layer::Always, Layer::Text],
+        Some(Overlay::Outline(_)) => return &[Layer::Always, Layer::Common],
         None => {}
     }
     if let Screen::Settings(s) = &app.screen

@@ -6,6 +6,7 @@
 //! screen is printed once, in reading order, when it changes. Output holds no escape bytes, no
 //! control characters but newline, and nothing from U+2500 to U+259F (box drawing, blocks).
 
+pub mod find;
 mod quiz;
 pub mod render;
 
@@ -34,6 +35,8 @@ pub const HELP: &[&str] = &[
     "p: previous page. b: back. q: quit.",
     "r: my record. l: switch learner. s: settings. h or ?: this list.",
     "In the settings: a number and a value (1 light, 2 80).",
+    "/ and words: search every course (/calm voice). ] and [: next and previous match.",
+    "o: the outline of the lesson being read.",
     "In a quiz: a number for one answer; numbers separated by spaces for select all (1 3)",
     "and for order questions (2 1 4 3); t or f for true or false;",
     "for a typed answer, the whole line is the answer.",
@@ -63,6 +66,8 @@ pub fn command(app: &App, line: &str) -> Command {
         Some(Overlay::Learner(p)) if p.similar.is_some() => {
             return Command::Send(vec![Msg::Confirm(matches!(word.as_str(), "y" | "yes"))]);
         }
+        Some(Overlay::Search) => return find::in_results(app, raw, &word),
+        Some(Overlay::Outline(_)) => return find::in_outline(&word),
         Some(Overlay::Learner(p)) => {
             return match number {
                 Some(n) if (1..=p.names.len()).contains(&n) => {
@@ -106,7 +111,15 @@ pub fn command(app: &App, line: &str) -> Command {
     {
         return command;
     }
+    if let Some(query) = raw.trim().strip_prefix('/') {
+        return find::search(app, query);
+    }
     match word.as_str() {
+        "]" => return Command::Send(vec![Msg::NextMatch]),
+        "[" => return Command::Send(vec![Msg::PrevMatch]),
+        "o" if matches!(app.screen, Screen::Lesson(_)) => {
+            return Command::Send(vec![Msg::Outline]);
+        }
         "h" | "?" | "help" => return Command::Help,
         "q" => return Command::Send(vec![Msg::Quit]),
         "b" => return Command::Send(vec![Msg::Back]),

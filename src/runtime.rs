@@ -21,6 +21,9 @@ impl Watcher for crate::watch::Watcher {}
 /// Starts watching a file; calls the callback on each edit.
 pub type WatchFn = Box<dyn FnMut(&std::path::Path) -> Option<Box<dyn Watcher>> + Send>;
 
+/// Sends a message to the event loop from any thread.
+pub type Post = Arc<dyn Fn(Msg) + Send + Sync>;
+
 /// State the effects need: where progress goes, and the current watcher.
 pub struct Runtime {
     /// The data folder.
@@ -35,6 +38,10 @@ pub struct Runtime {
     pub clock: fn() -> jiff::Zoned,
     /// The save worker; without one (tests), saves are written before `perform` returns.
     pub saver: Option<saver::Saver>,
+    /// Sends a message to the event loop from another thread; without it (tests, the
+    /// screen-reader mode) background work such as the search index is done before `perform`
+    /// returns.
+    pub post: Option<Post>,
     /// The active watcher, dropped to stop watching.
     watcher: Option<Box<dyn Watcher>>,
 }
@@ -58,6 +65,7 @@ impl Runtime {
             rng: fastrand::Rng::new(),
             clock: jiff::Zoned::now,
             saver: None,
+            post: None,
             watcher: None,
         }
     }
@@ -113,6 +121,17 @@ impl Runtime {
                     })
                     .collect();
                 Some(Msg::QuizRulesLoaded { course, rules })
+            }
+            Effect::BuildIndex { lessons } => {
+                let Some(post) = self.post.clone() else {
+                    return Some(build_index(&lessons));
+                };
+                // Reading every lesson can take a while on a large library: the frame for the
+                // key that asked shows 'indexing…' meanwhile.
+                let spawned = std::thread::Builder::new()
+                    .name("rollcall-index".into())
+                    .spawn(move || post(build_index(&lessons)));
+                spawned.is_err().then(|| build_index(&[]))
             }
             Effect::NewAttempt => Some(Msg::AttemptReady {
                 id: uuid::Uuid::new_v4().to_string(),
@@ -204,6 +223,23 @@ impl Runtime {
         if let Some(saver) = &self.saver {
             saver.flush();
         }
+    }
+}
+
+/// Reads every lesson and builds the search index; unreadable lessons are left out.
+fn build_index(lessons: &[(usize, usize, PathBuf)]) -> Msg {
+    let texts: Vec<(usize, usize, String)> = lessons
+        .iter()
+        .filter_map(|(c, l, path)| Some((*c, *l, read_text_file(path).ok()?)))
+        .collect();
+    let titles = texts
+        .iter()
+        .filter_map(|(c, l, text)| Some(((*c, *l), crate::course::first_heading(text)?)))
+        .collect();
+    let index = crate::search::Index::build(texts.iter().map(|(c, l, t)| (*c, *l, t.as_str())));
+    Msg::IndexBuilt {
+        index: Arc::new(index),
+        titles,
     }
 }
 

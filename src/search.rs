@@ -38,7 +38,7 @@ pub struct Hit {
 }
 
 /// Lines of every lesson and the words in them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Index {
     /// Every line, in library order.
     pub entries: Vec<Entry>,
@@ -113,6 +113,41 @@ fn page_lines(src: &str) -> Vec<String> {
     lines
 }
 
+/// The headings of one page of Markdown: (level 1-6, plain text), in order.
+#[must_use]
+pub fn headings(src: &str) -> Vec<(usize, String)> {
+    let src = crate::sanitize::clean(src, crate::sanitize::Mode::Layout);
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for event in Parser::new_ext(&src, crate::markdown::parser_options()) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some((level as usize, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, text)) = &mut current {
+                    text.push_str(&crate::sanitize::line(&t));
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, text)) = &mut current {
+                    text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, text)) = current.take() {
+                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !text.is_empty() {
+                        out.push((level, text));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 impl Index {
     /// Builds the index from `(course, lesson, markdown)` for each lesson.
     pub fn build<'a>(lessons: impl IntoIterator<Item = (usize, usize, &'a str)>) -> Self {
@@ -150,11 +185,13 @@ impl Index {
     }
 
     /// Number of distinct words.
+    #[must_use]
     pub fn vocabulary(&self) -> usize {
         self.words.len()
     }
 
     /// The best `limit` lines for `query`, best first (ties in library order).
+    #[must_use]
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let terms: Vec<String> = words(query).map(|r| query[r].to_lowercase()).collect();
         if terms.is_empty() || limit == 0 {
@@ -311,6 +348,19 @@ mod tests {
         assert!(idx.search("calm neutrality", 10).is_empty());
         assert!(idx.search("", 10).is_empty());
         assert!(idx.search("  !! ", 10).is_empty());
+    }
+
+    #[test]
+    fn headings_with_their_levels() {
+        let h = headings("# One\n\ntext\n\n## Two `code` *x*\n\n### \u{1b}[31mRed\n");
+        assert_eq!(
+            h,
+            [
+                (1, "One".to_string()),
+                (2, "Two code x".to_string()),
+                (3, "Red".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub fn notice(n: &Notice) -> String {
         Notice::RetakeOpens { at } => {
             format!("The next attempt opens {}.", quiz::when(*at))
         }
+        Notice::SearchMatch { n, of } => {
+            format!("Match {n} of {of} (] next, [ previous).")
+        }
+        Notice::NoSearch => "No search yet: press / to search every course.".into(),
     }
 }
 
@@ -129,6 +133,75 @@ pub fn pages_unread(n: usize) -> String {
     } else {
         format!("{n} pages unread")
     }
+}
+
+/// Words of the search box and the outline.
+pub mod find {
+    /// The search box's title.
+    pub const TITLE: &str = " Search every course ";
+    /// Before the query.
+    pub const PROMPT: &str = "Search: ";
+    /// While the index is being built.
+    pub const INDEXING: &str = "indexing…";
+    /// Nothing typed yet.
+    pub const EMPTY: &str = "Type a word or two: every lesson of every course is searched.";
+    /// The outline's title.
+    pub const OUTLINE: &str = " Outline ";
+    /// A lesson without headings.
+    pub const NO_HEADINGS: &str = "This lesson has no headings.";
+
+    /// How many matches (`capped`: only the best are listed).
+    #[must_use]
+    pub fn count(n: usize, capped: bool) -> String {
+        match (n, capped) {
+            (0, _) => "No matches.".into(),
+            (1, _) => "1 match".into(),
+            (n, false) => format!("{n} matches"),
+            (n, true) => format!("the best {n} matches"),
+        }
+    }
+
+    /// Where a match is: `Course › Lesson · page 3`.
+    #[must_use]
+    pub fn place(course: &str, lesson: &str, page: usize) -> String {
+        format!("{course} › {lesson} · page {page}")
+    }
+
+    /// A heading's page in the outline.
+    #[must_use]
+    pub fn page(page: usize) -> String {
+        format!("page {page}")
+    }
+
+    /// The screen-reader mode: the results of a search, numbered.
+    #[must_use]
+    pub fn said_results(query: &str, count: &str) -> String {
+        format!("Search for {query}: {count}")
+    }
+
+    /// The screen-reader mode: one numbered match.
+    #[must_use]
+    pub fn said_hit(n: usize, place: &str, text: &str) -> String {
+        format!("{n}. {place}: {text}")
+    }
+
+    /// The screen-reader mode: what to type in the results.
+    pub const SAID_RESULTS_HOW: &str =
+        "Type a number to open that page, a slash and words to search again, or b to close.";
+    /// The screen-reader mode: the index is not ready.
+    pub const SAID_INDEXING: &str = "Indexing the courses; type the search again in a moment.";
+    /// The screen-reader mode: the outline's first line.
+    #[must_use]
+    pub fn said_outline(title: &str) -> String {
+        format!("Outline of {title}:")
+    }
+    /// The screen-reader mode: one numbered heading.
+    #[must_use]
+    pub fn said_heading(n: usize, text: &str, page: usize) -> String {
+        format!("{n}. {text}, page {page}")
+    }
+    /// The screen-reader mode: what to type in the outline.
+    pub const SAID_OUTLINE_HOW: &str = "Type a number to go to that heading, or b to close.";
 }
 
 /// The words for a quiz hint.

@@ -39,6 +39,11 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
         })
         .context("cannot start the save thread")?,
     );
+    // Background work (the search index) reports through the loop like any other input.
+    let post_tx = tx.clone();
+    runtime.post = Some(std::sync::Arc::new(move |msg| {
+        let _ = post_tx.send(Input::Msg(msg));
+    }));
     // Only the threads hold senders: if they all stop, `recv` fails and the loop ends.
     drop(tx);
     let mut terminal = ratatui::try_init()

@@ -9,6 +9,7 @@ pub use overlay::help_max_scroll;
 pub mod quiz;
 pub mod record;
 pub mod scenario;
+pub mod search;
 mod settings;
 pub mod theme;
 
@@ -118,7 +119,11 @@ fn status_line(app: &App, theme: Theme) -> Line<'static> {
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let keys = crate::keymap::footer(crate::keymap::place(&app.screen));
+    let place = match crate::keymap::place(&app.screen) {
+        crate::keymap::Place::Lesson if app.search.active() => crate::keymap::Place::LessonSearch,
+        place => place,
+    };
+    let keys = crate::keymap::footer(place);
     frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
 }
 

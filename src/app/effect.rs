@@ -51,6 +51,11 @@ pub enum Effect {
         /// (lesson index, quiz file) for each lesson with a quiz.
         quizzes: Vec<(usize, PathBuf)>,
     },
+    /// Build the search index over these lesson files, in the background where possible.
+    BuildIndex {
+        /// (course index, lesson index, lesson file) for every lesson with pages.
+        lessons: Vec<(usize, usize, PathBuf)>,
+    },
     /// Make an id, seed and start time for a new attempt.
     NewAttempt,
     /// Save the record (the store merges it with what is on disk).

@@ -145,6 +145,21 @@ pub enum Msg {
     },
     /// The open lesson's file changed on disk.
     FileChanged,
+    /// Open the search box (`/`).
+    Search,
+    /// Go to the next match of the active search (`]`).
+    NextMatch,
+    /// Go to the previous match of the active search (`[`).
+    PrevMatch,
+    /// List the lesson's headings (`o`).
+    Outline,
+    /// The search index is built.
+    IndexBuilt {
+        /// The index over every lesson's lines.
+        index: Arc<crate::search::Index>,
+        /// Lesson titles read from first headings, by (course, lesson).
+        titles: Vec<((usize, usize), String)>,
+    },
     /// SIGTERM or SIGHUP: save and leave.
     Terminate,
 }

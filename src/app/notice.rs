@@ -76,6 +76,15 @@ pub enum Notice {
         /// When the next attempt may start.
         at: crate::progress::Stamp,
     },
+    /// A search match was opened: its number among the matches.
+    SearchMatch {
+        /// The match, 1-based.
+        n: usize,
+        /// How many matches.
+        of: usize,
+    },
+    /// `]` or `[` with no search active.
+    NoSearch,
 }
 
 /// A hint under a quiz question: what to do before Enter can check the answer.

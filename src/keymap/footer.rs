@@ -49,6 +49,12 @@ pub enum Place {
     Consequence,
     /// A scenario's debrief.
     Debrief,
+    /// The search box.
+    Search,
+    /// The lesson reader while a search is active.
+    LessonSearch,
+    /// A lesson's outline.
+    Outline,
 }
 
 /// The footer's place for the current screen.
@@ -89,8 +95,9 @@ type Item = (&'static [Cmd], &'static str, &'static str);
 #[allow(clippy::match_same_arms)] // A table: one row per place, even when two rows agree.
 pub fn footer_items(place: Place) -> &'static [Item] {
     use Cmd::{
-        Back, Down, Enter, First, Help, Last, Learner, Next, No, Pick, PickTrueFalse, Prev, Quit,
-        Record, Retake, Settings, StepBack, Toggle, TrueFalse, Type, Undo, Up, Yes,
+        Back, Down, Enter, First, Help, Last, Learner, Next, NextMatch, No, Pick, PickTrueFalse,
+        Prev, PrevMatch, Quit, Record, Retake, Search, Settings, StepBack, Toggle, TrueFalse, Type,
+        Undo, Up, Yes,
     };
     const MOVE: &[Cmd] = &[Up, Down];
     match place {
@@ -202,6 +209,25 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (MOVE, "/", "scroll"),
             (&[Back], "", "leave"),
         ],
+        Place::Search => &[
+            (&[Type], "", "to search"),
+            (MOVE, "/", "choose"),
+            (&[Enter], "", "open"),
+            (&[Back], "", "end"),
+        ],
+        Place::LessonSearch => &[
+            (&[Prev, Next], "/", "page"),
+            (&[NextMatch, PrevMatch], "/", "match"),
+            (MOVE, "/", "scroll"),
+            (&[Search], "", "search"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+        ],
+        Place::Outline => &[
+            (MOVE, "/", "move"),
+            (&[Enter], "", "go there"),
+            (&[Back], "", "close"),
+        ],
         Place::Debrief => &[
             (MOVE, "/", "scroll"),
             (&[Enter], "", "continue"),
@@ -296,6 +322,9 @@ mod tests {
             Results,
             Picker,
             Confirm,
+            Search,
+            LessonSearch,
+            Outline,
         ] {
             for (cmds, _, _) in footer_items(place) {
                 for &cmd in *cmds {

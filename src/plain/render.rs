@@ -48,6 +48,8 @@ pub fn screen(app: &App) -> Vec<String> {
             out.push("Type a number, or a new learner's name; an empty line cancels.".into());
             return out;
         }
+        Some(Overlay::Search) => return super::find::results(app),
+        Some(Overlay::Outline(o)) => return super::find::outline(app, o),
         Some(Overlay::DiskFull { attempt }) => {
             return crate::text::disk_full_question(*attempt)
                 .iter()

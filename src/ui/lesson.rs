@@ -41,6 +41,7 @@ pub(super) fn draw(app: &App, state: &LessonState, frame: &mut Frame, area: Rect
         .take(height)
         .cloned()
         .collect();
+    let visible = super::search::highlight_page(app, state, visible, theme);
     frame.render_widget(Paragraph::new(visible), text_area);
     if state.lines.len() > height {
         let mut sb = ScrollbarState::new(state.lines.len().saturating_sub(height)).position(scroll);

@@ -46,6 +46,8 @@ pub fn help_max_scroll(size: (u16, u16)) -> usize {
 pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut scroll = 0;
     let (title, lines, w): (&str, Vec<Line>, u16) = match overlay {
+        Overlay::Search => return super::search::draw(app, frame, area, theme),
+        Overlay::Outline(o) => return super::search::draw_outline(o, frame, area, theme),
         Overlay::Help { scroll: s } => {
             scroll = (*s).min(help_max_scroll((area.width, area.height)));
             (" Keys ", help_lines(theme, area.width), HELP_WIDTH)

@@ -11,4 +11,5 @@ mod content;
 mod e2e;
 mod progress;
 mod report;
+mod search;
 mod settings;

@@ -7,6 +7,10 @@ use crate::app::{Effect, Msg, Notice};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
 
+pub mod goto;
+
+pub use goto::Goto;
+
 /// Rows above and below the page text: header, lesson title, status line, footer.
 pub const RESERVED_ROWS: u16 = 4;
 
@@ -31,6 +35,8 @@ pub struct LessonState {
     pub width: u16,
     /// Still reading the file.
     pub loading: bool,
+    /// Where to open once loaded (a search match), instead of the saved page.
+    pub goto: Option<Goto>,
 }
 
 /// Largest useful scroll offset for a page of `lines` in `height` rows.
@@ -53,6 +59,7 @@ impl LessonState {
             lines: vec![],
             width: 0,
             loading: true,
+            goto: None,
         }
     }
 
@@ -172,7 +179,9 @@ impl LessonState {
         self.loading = false;
         let last = self.pages.len() - 1;
         let mut notice = None;
-        if reload {
+        if let Some(goto) = self.goto.take().filter(|_| !reload) {
+            return self.jump(ctx, &goto);
+        } else if reload {
             self.page = self.page.min(last);
             notice = Some(Notice::LessonReloaded);
         } else {
