@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{Theme, spread};
-use crate::app::{App, LessonState};
+use crate::app::{App, LessonState, max_scroll};
 
 pub(super) fn draw(app: &App, state: &LessonState, frame: &mut Frame, area: Rect, theme: Theme) {
     let [title_area, body] =
@@ -33,7 +33,17 @@ pub(super) fn draw(app: &App, state: &LessonState, frame: &mut Frame, area: Rect
         ..body
     };
     let height = usize::from(body.height);
-    let scroll = state.scroll.min(state.lines.len().saturating_sub(1));
+    // The reader scrolls for a one-row status line. When a longer notice (a save failing
+    // with its reason) takes rows from the page, the end of the page stays in view, since
+    // Space turns the page from there.
+    let assumed = app
+        .ctx()
+        .rows_below(crate::app::screens::lesson::RESERVED_ROWS);
+    let scroll = if state.scroll > 0 && state.scroll >= max_scroll(state.lines.len(), assumed) {
+        max_scroll(state.lines.len(), height)
+    } else {
+        state.scroll.min(state.lines.len().saturating_sub(1))
+    };
     let visible: Vec<_> = state
         .lines
         .iter()

@@ -1756,3 +1756,30 @@ fn defect_2_enter_never_confirms_leaving_an_attempt() {
     key(&mut h, KeyCode::Char('y'));
     assert!(!h.app.screen.in_attempt());
 }
+
+#[test]
+fn a_long_notice_does_not_hide_the_end_of_the_page() {
+    use ratatui::crossterm::event::KeyCode;
+    let courses = tempfile::tempdir().unwrap();
+    let long = (1..=60)
+        .map(|i| format!("Line {i} of the long page.\n\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let text = format!("# Long\n\n{long}---\n\n## Second page\n\nShort.\n");
+    course_library(courses.path(), &[("long", "Long Course", "S.", &text)]);
+    let mut h = Harness::with(courses.path(), None);
+    h.open_first_lesson();
+    for _ in 0..150 {
+        key(&mut h, KeyCode::Down);
+    }
+    assert_eq!(lesson(&h).page, 0);
+    assert!(h.screen_text(80, 24).contains("Line 60 of"));
+    // A save failing with a long reason takes three rows of the status line.
+    h.app.save = SaveState::Failed(format!(
+        "cannot write progress file {}: No space left on device (os error 28)",
+        "/a/rather/long/path/to/the/data/folder".repeat(3)
+    ));
+    let screen = h.screen_text(80, 24);
+    assert!(screen.contains("Line 60 of"), "{screen}");
+    assert!(flat(&screen).contains("(will retry)"), "{screen}");
+}
