@@ -767,3 +767,24 @@ fn a_scenario_down_a_poor_path_with_one_step_back() {
     let path: Vec<&str> = runs[0].path.iter().map(|p| p.node.as_str()).collect();
     assert_eq!(path, ["arrival", "arrival", "arrival", "escalated"]);
 }
+
+#[test]
+fn search_a_word_found_on_one_page_and_open_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start(data.path());
+    s.wait_for("Sample Course");
+    s.press("/");
+    s.wait_for("Search every course");
+    // "strong" is on page 2 of the first lesson and nowhere else.
+    s.press("strong");
+    s.wait_for("1 match");
+    s.wait_for("Sample Course › First Lesson · page 2");
+    s.press("\r");
+    s.wait_for("page 2/3");
+    s.wait_for("Beta page text with strong words.");
+    s.wait_for("Match 1 of 1");
+    s.wait_gone("Search every course");
+    s.press("q");
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.restored(), "terminal not restored");
+}
