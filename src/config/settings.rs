@@ -399,6 +399,19 @@ pub fn save(path: &Path, key: Key, value: &Value) -> Result<(), SaveError> {
     };
     parse(&text, &shown).map_err(SaveError::Unreadable)?;
     let updated = set_in_text(&text, key, value);
+    // The edit is by lines: make sure the result still reads, with the new value, before it
+    // replaces a file the user may have written by hand.
+    let reread = parse(&updated, &shown).map_err(SaveError::Unreadable)?;
+    if Settings::from_file(&reread.file, false, None)
+        .value(key)
+        .as_ref()
+        != Some(value)
+    {
+        return Err(SaveError::Unreadable(format!(
+            "{shown}: the new {} could not be placed in this file",
+            key.name()
+        )));
+    }
     let write = |e| SaveError::Write {
         path: shown.clone(),
         source: e,

@@ -134,6 +134,12 @@ fn save_writes_atomically_creates_the_folder_and_never_overwrites_a_broken_file(
     );
     save(&path, Key::Theme, &Value::Text("light".into())).unwrap();
     assert_eq!(load(&path).unwrap().file.theme, Some(ThemeName::Light));
+    // A top-level array with a line that looks like a table header: the edit would land
+    // inside it, so the file is left alone.
+    let tricky = "data = [\n[1, 2],\n]\n";
+    std::fs::write(&path, tricky).unwrap();
+    assert!(save(&path, Key::Theme, &Value::Text("dark".into())).is_err());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), tricky);
     std::fs::write(&path, "theme = \n").unwrap();
     let e = save(&path, Key::Theme, &Value::Text("dark".into())).unwrap_err();
     assert!(e.to_string().contains("line 1"), "{e}");
