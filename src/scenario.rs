@@ -4,8 +4,10 @@
 //! coaching note and a rating, leading to another node) or is an ending rated `best`,
 //! `acceptable` or `poor`. Meters (such as tension) start at a value, move with choices and may
 //! route a node elsewhere before its choices are shown. Parsing and validation live in
-//! `scenario/parse.rs`, the graph checks in `scenario/analysis.rs`, a run in
-//! `scenario/engine.rs`, and the author's views (text, Graphviz) in `scenario/render.rs`.
+//! `scenario/parse.rs` (a node's routes and choices in `scenario/parse/node.rs`), the graph
+//! checks in `scenario/analysis.rs`, a run in `scenario/engine.rs`, the records of runs in
+//! `scenario/record.rs` and `scenario/stats.rs`, and the author's views (text, Graphviz) in
+//! `scenario/render.rs`.
 
 mod analysis;
 mod book;
