@@ -5,6 +5,7 @@
 //! never stops at the first problem: a course whose `course.toml` has errors still has its
 //! lessons and quizzes checked, as far as they can be found.
 
+mod checks;
 mod format;
 mod lesson;
 pub mod lints;
@@ -223,6 +224,7 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
         }
     }
     if let Some(source) = source {
+        checks::check(dir, &toml_path, &source, &mut used, report);
         report.sources.insert(toml_path.clone(), source);
     }
     let mut seen_quizzes = BTreeSet::new();

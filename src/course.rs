@@ -74,6 +74,19 @@ pub struct LessonEntry {
     pub required: Option<bool>,
     /// Quiz file, relative to the course folder.
     pub quiz: Option<Spanned<String>>,
+    /// Knowledge checks: practice quizzes offered after a page of the lesson.
+    #[serde(default)]
+    pub checks: Vec<Spanned<CheckEntry>>,
+}
+
+/// One knowledge check of a `[[lessons]]` entry: `{ after_page = 3, quiz = "x.quiz.toml" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckEntry {
+    /// The page (1-based) after which the check is offered.
+    pub after_page: Spanned<i64>,
+    /// Quiz file, relative to the course folder.
+    pub quiz: Spanned<String>,
 }
 
 /// A course that loaded: its metadata and where its lessons are.
@@ -127,6 +140,28 @@ pub struct Lesson {
     pub required: bool,
     /// Path of the quiz file, if any.
     pub quiz: Option<PathBuf>,
+    /// Knowledge checks (practice, never recorded), in page order.
+    pub checks: Vec<Check>,
+}
+
+/// A knowledge check: a practice quiz offered when the learner turns past a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// The page (1-based) after which it is offered; never the last page.
+    pub after_page: usize,
+    /// Path of its quiz file.
+    pub quiz: PathBuf,
+}
+
+impl Lesson {
+    /// The check offered when turning from page `page` (1-based), if any.
+    #[must_use]
+    pub fn check_after(&self, page: usize) -> Option<(usize, &Check)> {
+        self.checks
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.after_page == page)
+    }
 }
 
 impl Lesson {
@@ -423,6 +458,7 @@ mod tests {
             scenario: None,
             required: true,
             quiz: None,
+            checks: vec![],
         };
         assert_eq!(l.id(), "02-distance-and-cover");
         assert_eq!(l.display_title(), "Distance and cover");

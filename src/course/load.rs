@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 use super::{
-    Course, CourseFile, DEFAULT_PASS_PERCENT, Lesson, MAX_FILE_BYTES, dir_id, id_problem,
-    read_text_file, resolve_inside,
+    Check, Course, CourseFile, DEFAULT_PASS_PERCENT, Lesson, LessonEntry, MAX_FILE_BYTES, dir_id,
+    id_problem, read_text_file, resolve_inside,
 };
 use crate::diagnostic::Diagnostic;
 
@@ -50,8 +50,10 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         .flat_map(|l| {
             let l = l.get_ref();
             [&l.file, &l.scenario, &l.quiz]
+                .into_iter()
+                .filter_map(|n| n.as_ref().map(|n| n.get_ref().as_str()))
+                .chain(l.checks.iter().map(|c| c.get_ref().quiz.get_ref().as_str()))
         })
-        .filter_map(|n| n.as_ref().map(|n| n.get_ref().as_str()))
         .collect();
     let unused = unused_names(dir, &named);
     let mut errors = Vec::new();
@@ -177,6 +179,7 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         let lesson_path = named(entry.file.as_ref());
         let scenario = named(entry.scenario.as_ref());
         let quiz = named(entry.quiz.as_ref()).unwrap_or(None);
+        let checks = load_checks(dir, entry, &path, &source, &unused, &mut errors);
         let (Ok(lesson_path), Ok(scenario)) = (lesson_path, scenario) else {
             continue;
         };
@@ -187,6 +190,7 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             scenario,
             required: entry.required.unwrap_or(true),
             quiz,
+            checks,
         });
     }
     if !errors.is_empty() {
@@ -209,6 +213,56 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         reviewed,
         lessons,
     })
+}
+
+/// A lesson's knowledge checks, in page order; their problems go to `errors`. Whether a
+/// check comes before the last page needs the lesson's text, so `rollcall check` sees to that.
+fn load_checks(
+    dir: &Path,
+    entry: &LessonEntry,
+    path: &Path,
+    source: &str,
+    unused: &[String],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Check> {
+    let mut checks: Vec<Check> = Vec::new();
+    for spanned in &entry.checks {
+        let check = spanned.get_ref();
+        let page = check.after_page.get_ref();
+        if entry.file.is_none() {
+            errors.push(
+                Diagnostic::error(path, "a knowledge check in a lesson without pages")
+                    .at(source, spanned.span())
+                    .with_help("a check is offered between pages: give the lesson a `file`, or put the questions in its quiz"),
+            );
+            continue;
+        }
+        let Some(after_page) = usize::try_from(*page).ok().filter(|&p| p >= 1) else {
+            errors.push(
+                Diagnostic::error(path, format!("after_page = {page} is not a page"))
+                    .at(source, check.after_page.span())
+                    .with_help("pages count from 1: after_page = 1 offers the check when the learner turns from page 1 to page 2"),
+            );
+            continue;
+        };
+        if checks.iter().any(|c| c.after_page == after_page) {
+            errors.push(
+                Diagnostic::error(
+                    path,
+                    format!("two knowledge checks after page {after_page}"),
+                )
+                .at(source, check.after_page.span())
+                .with_help("offer one check per page: put both quizzes' questions in one file, or move one to another page"),
+            );
+            continue;
+        }
+        match check_course_file(dir, &check.quiz, path, source, unused) {
+            Ok(quiz) => checks.push(Check { after_page, quiz }),
+            Err(e) => errors.push(e),
+        }
+    }
+    checks.sort_by_key(|c| c.after_page);
+    checks
 }
 
 /// Whether `s` is a month as `YYYY-MM` (year 2000..=2100).

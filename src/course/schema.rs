@@ -18,6 +18,7 @@ enum Kind {
     Bool,
     TextList,
     Lessons,
+    Checks,
 }
 
 impl Kind {
@@ -30,7 +31,7 @@ impl Kind {
             (Kind::TextList, DeValue::Array(items)) => items
                 .iter()
                 .all(|i| matches!(i.get_ref(), DeValue::String(_))),
-            (Kind::Lessons, DeValue::Array(items)) => items
+            (Kind::Lessons | Kind::Checks, DeValue::Array(items)) => items
                 .iter()
                 .all(|i| matches!(i.get_ref(), DeValue::Table(_))),
             _ => false,
@@ -45,6 +46,7 @@ impl Kind {
             Kind::Bool => "true or false",
             Kind::TextList => "a list of texts in quotes",
             Kind::Lessons => "a list of [[lessons]] tables",
+            Kind::Checks => "a list of { after_page = 3, quiz = \"...\" } tables",
         }
     }
 }
@@ -116,6 +118,23 @@ const LESSON_KEYS: &[Key] = &[
     ),
     ("required", Kind::Bool, false, "required = false"),
     ("quiz", Kind::Text, false, "quiz = \"01-intro.quiz.toml\""),
+    (
+        "checks",
+        Kind::Checks,
+        false,
+        "checks = [{ after_page = 3, quiz = \"01-intro-check.quiz.toml\" }]",
+    ),
+];
+
+/// The keys of a knowledge check (the fields of `CheckEntry`).
+const CHECK_KEYS: &[Key] = &[
+    ("after_page", Kind::Whole, true, "after_page = 3"),
+    (
+        "quiz",
+        Kind::Text,
+        true,
+        "quiz = \"01-intro-check.quiz.toml\"",
+    ),
 ];
 
 /// Every problem with the shape of `source` (a `course.toml`); empty when its shape is
@@ -140,6 +159,16 @@ pub(super) fn problems(path: &Path, source: &str) -> Vec<Diagnostic> {
                     Some(&at),
                     &mut out,
                 );
+                if let Some(checks) = table.get("checks")
+                    && let DeValue::Array(checks) = checks.get_ref()
+                {
+                    for check in checks {
+                        if let DeValue::Table(t) = check.get_ref() {
+                            let at = check.span();
+                            walk.table(t, CHECK_KEYS, "a knowledge check", Some(&at), &mut out);
+                        }
+                    }
+                }
             }
         }
     }
@@ -211,12 +240,16 @@ impl Walk<'_> {
     ) -> Diagnostic {
         // In a list, point at the first item of the wrong kind.
         let (found, span) = match value.get_ref() {
-            DeValue::Array(items) if matches!(kind, Kind::TextList | Kind::Lessons) => items
-                .iter()
-                .find(|i| !matches!(i.get_ref(), DeValue::String(_) | DeValue::Table(_)))
-                .map_or((found(value.get_ref()), value.span()), |i| {
-                    (found(i.get_ref()), i.span())
-                }),
+            DeValue::Array(items)
+                if matches!(kind, Kind::TextList | Kind::Lessons | Kind::Checks) =>
+            {
+                items
+                    .iter()
+                    .find(|i| !matches!(i.get_ref(), DeValue::String(_) | DeValue::Table(_)))
+                    .map_or((found(value.get_ref()), value.span()), |i| {
+                        (found(i.get_ref()), i.span())
+                    })
+            }
             other => (found(other), value.span()),
         };
         let message = if found == "a list" || !matches!(value.get_ref(), DeValue::Array(_)) {
@@ -253,10 +286,13 @@ mod tests {
     /// The names serde lists for an unknown key: the fields of the type.
     fn serde_fields<T: serde::de::DeserializeOwned + std::fmt::Debug>(toml: &str) -> Vec<String> {
         let err = toml::from_str::<T>(toml).unwrap_err().message().to_string();
+        // Two fields read "expected `a` or `b`".
         let list = err
             .split("expected one of ")
             .nth(1)
-            .unwrap_or_else(|| panic!("{err}"));
+            .or_else(|| err.split(", expected ").nth(1))
+            .unwrap_or_else(|| panic!("{err}"))
+            .replace(" or ", ", ");
         list.split(", ")
             .map(|f| f.trim().trim_matches('`').to_string())
             .collect()
@@ -276,6 +312,8 @@ mod tests {
             serde_fields::<super::super::LessonEntry>("zzz = 1\n"),
             lesson
         );
+        let check: Vec<&str> = CHECK_KEYS.iter().map(|k| k.0).collect();
+        assert_eq!(serde_fields::<super::super::CheckEntry>("zzz = 1\n"), check);
     }
 
     #[test]

@@ -35,6 +35,9 @@ const FIXTURES: &[&str] = &[
     "lesson-without-file",
     "missing-scenario",
     "reviewed-and-minutes",
+    "check-errors",
+    "check-keys",
+    "check-last-page",
     // lesson file errors
     "binary-file",
     "bad-utf8",
