@@ -438,6 +438,7 @@ impl App {
                 }
             }
             Action::AttemptFinished(attempt) => self.record_attempt(*attempt),
+            Action::SaveInProgress(attempt) => self.save_in_progress(*attempt),
             Action::RunFinished { run, started } => self.record_run(&run, started),
             Action::ScenarioDone { go_on } => self.scenario_done(go_on),
             Action::SwitchTo(name) => {
@@ -502,8 +503,11 @@ impl App {
                     if quit {
                         self.quit()
                     } else {
+                        // Leaving throws the attempt away; quitting keeps it for later.
+                        let mut effects = self.discard_in_progress();
                         self.status = Some(Notice::AttemptAbandoned);
-                        self.back()
+                        effects.extend(self.back());
+                        effects
                     }
                 }
                 Msg::Confirm(false) | Msg::Back => vec![],

@@ -2,6 +2,7 @@
 //!
 //! The on-disk store (atomic, locked, merged writes) lives in [`store`].
 
+pub mod in_progress;
 pub mod pages;
 pub mod stamp;
 pub mod store;
@@ -12,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::Answer;
+pub use in_progress::InProgress;
 pub use pages::PageSet;
 pub use stamp::Stamp;
 
@@ -22,7 +24,10 @@ pub use stamp::Stamp;
 /// A file is written with the lowest schema that holds its record ([`Progress::schema_needed`]):
 /// a record without runs stays readable by schema-2 builds, and a schema-2 build meeting runs
 /// says "written by a newer rollcall" instead of failing on an unknown field.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
+
+/// The schema that first had `[[in_progress]]` (quiz attempts under way).
+const SCHEMA_IN_PROGRESS: u32 = 4;
 
 /// The schema that first had `[[runs]]`.
 const SCHEMA_RUNS: u32 = 3;
@@ -44,6 +49,10 @@ pub struct Progress {
     /// Per course, by course id.
     #[serde(default)]
     pub courses: BTreeMap<String, CourseProgress>,
+    /// Quiz attempts under way (never a score; see [`in_progress`]). Before `attempts` so
+    /// the file's head holds them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub in_progress: Vec<InProgress>,
     /// Every quiz attempt, oldest first; only ever added to.
     #[serde(default)]
     pub attempts: Vec<Attempt>,
@@ -144,6 +153,7 @@ impl Progress {
             schema: SCHEMA,
             learner: learner.to_string(),
             courses: BTreeMap::new(),
+            in_progress: Vec::new(),
             attempts: Vec::new(),
             runs: Vec::new(),
         }
@@ -156,6 +166,9 @@ impl Progress {
         let mut schema = SCHEMA_BASE;
         if !self.runs.is_empty() {
             schema = schema.max(SCHEMA_RUNS);
+        }
+        if !self.in_progress.is_empty() {
+            schema = schema.max(SCHEMA_IN_PROGRESS);
         }
         schema
     }
@@ -181,6 +194,8 @@ impl Progress {
             }
         }
         self.sort_attempts();
+        let finished: Vec<&str> = self.attempts.iter().map(|a| a.id.as_str()).collect();
+        in_progress::merge(&mut self.in_progress, &other.in_progress, &finished);
         for run in &other.runs {
             if !self.runs.iter().any(|r| r.id == run.id) {
                 self.runs.push(run.clone());
@@ -233,6 +248,17 @@ impl Progress {
     /// One lesson's progress, if any.
     pub fn lesson(&self, course: &str, lesson: &str) -> Option<&LessonProgress> {
         self.courses.get(course)?.lessons.get(lesson)
+    }
+
+    /// The attempt at one lesson's quiz that the learner may continue (the latest started, not
+    /// discarded, not finished).
+    #[must_use]
+    pub fn open_attempt(&self, course: &str, lesson: &str) -> Option<&InProgress> {
+        self.in_progress
+            .iter()
+            .filter(|p| p.course == course && p.lesson == lesson && p.is_open())
+            .filter(|p| !self.attempts.iter().any(|a| a.id == p.id))
+            .max_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)))
     }
 }
 
@@ -532,7 +558,27 @@ mod tests {
         let text = to_toml(&p).unwrap();
         assert!(text.starts_with("schema = 3\n"), "{text}");
         assert_eq!(parse(&text).unwrap(), p);
-        assert_eq!(SCHEMA, 3);
+        // An attempt in progress needs schema 4; it is written in the head, before the
+        // attempts, so big files still parse one attempt at a time.
+        p.in_progress.push(InProgress {
+            id: "2".into(),
+            course: "c".into(),
+            lesson: "l".into(),
+            started: "2026-01-01T11:00:00+01:00".into(),
+            updated: "2026-01-01T11:01:00+01:00".into(),
+            seed: u64::MAX.to_string(),
+            asked: vec!["a".into()],
+            discarded: None,
+            answers: vec![],
+        });
+        let text = to_toml(&p).unwrap();
+        assert!(text.starts_with("schema = 4\n"), "{text}");
+        assert!(
+            text.find("[[in_progress]]") < text.find("[[attempts]]"),
+            "{text}"
+        );
+        assert_eq!(parse(&text).unwrap(), p);
+        assert_eq!(SCHEMA, 4);
         // A schema-2 file (no runs) still loads.
         let old = "schema = 2\nlearner = \"x\"\n";
         assert_eq!(parse(old).unwrap(), Progress::new("x"));

@@ -1,7 +1,9 @@
-//! Quiz attempts as the app keeps them: the attempt rules of the quizzes read so far.
+//! Quiz attempts as the app keeps them: the attempt rules of the quizzes read so far, and
+//! attempts under way (saved after every answer, discarded on leaving).
 
-use crate::app::App;
+use crate::app::{App, Effect, Screen};
 use crate::domain::attempts::{self, Standing};
+use crate::progress::InProgress;
 
 impl App {
     /// Where the learner stands against a lesson's quiz rules now (`None` when the quiz sets
@@ -28,5 +30,45 @@ impl App {
         self.quiz_standing(course, lesson)
             .map(|s| crate::text::quiz::standing_short(&s))
             .unwrap_or_default()
+    }
+}
+
+impl App {
+    /// Keeps an attempt under way in the record and saves it at once: a kill or a crash
+    /// after this answer loses nothing.
+    pub(super) fn save_in_progress(&mut self, mut attempt: InProgress) -> Vec<Effect> {
+        let Screen::Quiz(q) = &self.screen else {
+            return vec![];
+        };
+        let Some((course, lesson)) = self.ctx().ids(q.course, q.lesson) else {
+            return vec![];
+        };
+        attempt.course = course;
+        attempt.lesson = lesson;
+        attempt.updated = crate::app::stamp(&self.now);
+        self.progress.in_progress.retain(|p| p.id != attempt.id);
+        self.progress.in_progress.push(attempt);
+        self.save_effect(true)
+    }
+
+    /// Discards the current quiz's attempt under way (a tombstone, so no other copy brings it
+    /// back) and saves.
+    pub(super) fn discard_in_progress(&mut self) -> Vec<Effect> {
+        let Screen::Quiz(q) = &self.screen else {
+            return vec![];
+        };
+        let at = crate::app::stamp(&self.now);
+        let mut changed = false;
+        for p in &mut self.progress.in_progress {
+            if p.id == q.attempt_id && p.is_open() {
+                *p = p.discard(at);
+                changed = true;
+            }
+        }
+        if changed {
+            self.save_effect(true)
+        } else {
+            vec![]
+        }
     }
 }

@@ -167,6 +167,8 @@ pub enum Action {
     LeaveQuiz,
     /// Record a finished attempt.
     AttemptFinished(Box<Attempt>),
+    /// Save an attempt under way (after each answer); the app fills in course and lesson.
+    SaveInProgress(Box<crate::progress::InProgress>),
     /// Record a scenario run that reached an ending.
     RunFinished {
         /// The run, at its ending.

@@ -34,6 +34,12 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                     ),
                 });
             }
+            if let Some(r) = &q.resume {
+                out.push(crate::text::quiz::resume_line(
+                    r.answers.len(),
+                    r.asked.len(),
+                ));
+            }
             out.extend(standing(app, q).0);
             out.extend(
                 crate::text::quiz::how_feedback(q.feedback_at_end())

@@ -13,12 +13,7 @@ pub fn screen(app: &App) -> Vec<String> {
     match &app.overlay {
         Some(Overlay::ConfirmLeave { quit }) => {
             return vec![
-                if *quit {
-                    "Quit rollcall in the middle of this attempt? Nothing from it will be recorded."
-                } else {
-                    "Leave this attempt? Nothing from it will be recorded."
-                }
-                .into(),
+                crate::text::quiz::leave_question(*quit).join(" "),
                 "Type y to leave, or n to stay.".into(),
             ];
         }

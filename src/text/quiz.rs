@@ -91,3 +91,27 @@ pub fn results_keys(may_retake: bool) -> &'static str {
         "Esc back to the course"
     }
 }
+
+/// The start screen's line about an attempt under way.
+#[must_use]
+pub fn resume_line(answered: usize, total: usize) -> String {
+    format!(
+        "An attempt is in progress: {answered} of {total} questions answered. Enter continues it where you left off."
+    )
+}
+
+/// The question before leaving (`quit`: quitting rollcall) in the middle of an attempt.
+#[must_use]
+pub fn leave_question(quit: bool) -> [&'static str; 2] {
+    if quit {
+        [
+            "Quit rollcall in the middle of this attempt?",
+            "Your answers so far are kept: open the quiz again to continue.",
+        ]
+    } else {
+        [
+            "Leave this attempt?",
+            "It is discarded: nothing from it will be recorded.",
+        ]
+    }
+}

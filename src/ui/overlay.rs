@@ -55,12 +55,8 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
         Overlay::ConfirmLeave { quit } => (
             " Leave the quiz? ",
             vec![
-                Line::raw(if *quit {
-                    " Quit rollcall in the middle of this attempt?"
-                } else {
-                    " Leave this attempt?"
-                }),
-                Line::raw(" Nothing from this attempt will be recorded."),
+                Line::raw(format!(" {}", crate::text::quiz::leave_question(*quit)[0])),
+                Line::raw(format!(" {}", crate::text::quiz::leave_question(*quit)[1])),
                 Line::default(),
                 Line::styled(
                     format!(" {}", keymap::footer(Place::Confirm)),

@@ -117,6 +117,13 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
         }
     });
     lines.push(Line::default());
+    if let Some(r) = &q.resume {
+        lines.push(Line::styled(
+            crate::text::quiz::resume_line(r.answers.len(), r.asked.len()),
+            theme.warn(),
+        ));
+        lines.push(Line::default());
+    }
     let (standing, _) = standing_lines(q, &app.ctx());
     if !standing.is_empty() {
         for line in standing {

@@ -12,6 +12,8 @@ use rollcall::progress::store::Store;
 use rollcall::quiz::QuestionKind;
 use rollcall::runtime::{Runtime, drive};
 
+mod resume;
+
 fn fixed_clock() -> jiff::Zoned {
     "2026-11-24T10:00:00-05:00[-05:00]".parse().unwrap()
 }

@@ -73,6 +73,10 @@ pub struct QuizState {
     pub attempt_id: String,
     /// Attempt start time.
     pub started: Stamp,
+    /// The attempt's shuffle seed (kept with it, so a resumed attempt shows the same order).
+    pub seed: u64,
+    /// An attempt under way found in the record when the quiz opened: Enter continues it.
+    pub resume: Option<crate::progress::InProgress>,
 }
 
 /// Rows above and below the quiz text: header, quiz title, a blank line, status, footer.
@@ -97,6 +101,8 @@ impl QuizState {
             answers: vec![],
             attempt_id: String::new(),
             started: Stamp::EPOCH,
+            seed: 0,
+            resume: None,
         }
     }
 
@@ -120,6 +126,8 @@ impl QuizState {
     pub fn begin(&mut self, id: String, seed: u64, started: Stamp) {
         let Some(quiz) = &self.quiz else { return };
         self.arrangement = quiz::arrange(quiz, seed);
+        self.seed = seed;
+        self.resume = None;
         self.attempt_id = id;
         self.started = started;
         self.pos = 0;
@@ -250,6 +258,9 @@ impl QuizState {
                     .or_else(|| ctx.course(self.course).map(|c| c.pass_percent))
                     .unwrap_or(crate::course::DEFAULT_PASS_PERCENT);
                 self.set_quiz(quiz, pass);
+                self.resume = ctx
+                    .ids(self.course, self.lesson)
+                    .and_then(|(c, l)| ctx.progress.open_attempt(&c, &l).cloned());
                 Outcome::none()
             }
             Err(errors) => {
@@ -279,8 +290,14 @@ impl QuizState {
         ))
     }
 
-    /// Starts a new attempt, when the quiz's attempt rules allow one now.
+    /// Continues the attempt under way, or starts a new one when the quiz's attempt rules
+    /// allow one now.
     fn start(&mut self, ctx: &Ctx) -> Outcome {
+        if let Some(attempt) = self.resume.take()
+            && let Some(outcome) = self.continue_attempt(&attempt)
+        {
+            return outcome;
+        }
         if let Some(s) = self.standing(ctx) {
             if s.left == Some(0) {
                 return Outcome::say(Notice::NoAttemptsLeft);
@@ -291,6 +308,62 @@ impl QuizState {
         }
         self.phase = QuizPhase::Starting;
         Outcome::act(Action::StartAttempt)
+    }
+
+    /// Continues an attempt under way at its next unanswered question, with the same draw
+    /// and order; `None` when the quiz no longer has one of its questions.
+    fn continue_attempt(&mut self, attempt: &crate::progress::InProgress) -> Option<Outcome> {
+        let quiz = self.quiz.clone()?;
+        let seed = attempt.seed();
+        self.arrangement = quiz::rearrange(&quiz, &attempt.asked, seed)?;
+        self.seed = seed;
+        self.attempt_id.clone_from(&attempt.id);
+        self.started = attempt.started;
+        // Answers keep their ids; their positions are those of the quiz as it is now.
+        self.answers = attempt
+            .answers
+            .iter()
+            .take(self.arrangement.questions.len())
+            .map(|a| {
+                let mut a = a.clone();
+                if let Some(at) = a.id.as_deref().and_then(|id| quiz.position(id)) {
+                    a.question = at + 1;
+                }
+                a
+            })
+            .collect();
+        self.phase = QuizPhase::Asking;
+        if self.answers.len() >= self.arrangement.questions.len() {
+            // Every question was answered before the interruption: submit it now.
+            self.pos = self.arrangement.questions.len().saturating_sub(1);
+            return Some(self.advance());
+        }
+        self.pos = self.answers.len();
+        self.reset_input();
+        Some(Outcome::none())
+    }
+
+    /// The attempt as it stands, to be kept in the record until it is finished.
+    pub(super) fn in_progress(&self) -> crate::progress::InProgress {
+        let asked = self.quiz.as_ref().map_or_else(Vec::new, |z| {
+            self.arrangement
+                .ids(z)
+                .into_iter()
+                .map(String::from)
+                .collect()
+        });
+        crate::progress::InProgress {
+            id: self.attempt_id.clone(),
+            // Filled in by the app.
+            course: String::new(),
+            lesson: String::new(),
+            started: self.started,
+            updated: self.started,
+            seed: self.seed.to_string(),
+            asked,
+            discarded: None,
+            answers: self.answers.clone(),
+        }
     }
 
     /// Whether right and wrong are shown only after the attempt (`feedback = "end"`).

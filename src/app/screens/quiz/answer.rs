@@ -146,13 +146,16 @@ impl QuizState {
             answer,
             correct,
         });
+        // Kept at once, so an interruption after this answer loses nothing.
+        let keep = Outcome::act(Action::SaveInProgress(Box::new(self.in_progress())));
         // An assessment shows nothing about the answer until the attempt is submitted.
         if self.feedback_at_end() {
-            return self.advance();
+            let next = self.advance();
+            return if next.action.is_some() { next } else { keep };
         }
         self.phase = QuizPhase::Checked { correct };
         self.input.cursor = 0;
-        Outcome::none()
+        keep
     }
 }
 

@@ -1,0 +1,93 @@
+//! Attempts that survive: saved after every answer, continued after a kill.
+
+use super::{Harness, QuizPhase, Screen, Store, assessment};
+use rollcall::app::Msg;
+use std::path::Path;
+
+/// What is on disk now, as a restarted rollcall would read it.
+fn on_disk(h: &Harness) -> rollcall::progress::Progress {
+    Store::new(h.dir.path(), "tester").unwrap().load().unwrap()
+}
+
+#[test]
+fn resume_after_a_simulated_kill_at_each_question() {
+    for answered in 1..=3 {
+        let mut h = assessment();
+        h.send(&[Msg::Enter]);
+        let (asked, id) = {
+            let q = h.quiz();
+            let ids: Vec<String> = q
+                .arrangement
+                .ids(q.quiz.as_ref().unwrap())
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            (ids, q.attempt_id.clone())
+        };
+        for _ in 0..answered {
+            h.give(true);
+        }
+        let items = h.quiz().arrangement.items.clone();
+        // The kill: nothing more happens; a new rollcall starts from what is on disk.
+        let saved = on_disk(&h);
+        assert!(saved.attempts.is_empty(), "in progress is never a score");
+        assert_eq!(saved.in_progress.len(), 1);
+        assert_eq!(saved.in_progress[0].answers.len(), answered);
+        let mut again = Harness::with(Path::new("tests/fixtures/assessment"), Some(saved));
+        again.send(&[Msg::Enter, Msg::Enter, Msg::NextPage]);
+        assert_eq!(again.quiz().phase, QuizPhase::Start);
+        let start = again.screen_text(100, 24);
+        assert!(
+            start.contains(&format!("{answered} of 4 questions answered")),
+            "{start}"
+        );
+        again.send(&[Msg::Enter]);
+        let q = again.quiz();
+        assert_eq!(q.phase, QuizPhase::Asking);
+        assert_eq!(q.pos, answered, "continues at the next unanswered question");
+        assert_eq!(q.attempt_id, id);
+        let now: Vec<&str> = q.arrangement.ids(q.quiz.as_ref().unwrap());
+        assert_eq!(now, asked, "the same questions in the same order");
+        assert_eq!(q.arrangement.items, items, "the same choice order");
+        for _ in answered..4 {
+            again.give(true);
+        }
+        assert!(matches!(again.quiz().phase, QuizPhase::Results(_)));
+        let done = on_disk(&again);
+        assert_eq!(done.attempts.len(), 1);
+        assert_eq!(done.attempts[0].id, id);
+        assert_eq!(done.attempts[0].score, 4);
+        assert!(
+            done.in_progress.is_empty(),
+            "the finished attempt supersedes it"
+        );
+    }
+}
+
+#[test]
+fn leaving_discards_and_quitting_keeps_the_attempt() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = assessment();
+    h.send(&[Msg::Enter]);
+    h.give(true);
+    // Quit, y: the attempt is kept for later.
+    super::key(&mut h, KeyCode::Char('q'));
+    assert!(h.screen_text(80, 24).contains("answers so far are kept"));
+    super::key(&mut h, KeyCode::Char('y'));
+    assert!(h.app.quitting);
+    let saved = on_disk(&h);
+    assert!(saved.open_attempt("final", "01-final").is_some());
+    // Leave, y: discarded, and a copy elsewhere cannot bring it back.
+    let mut again = Harness::with(Path::new("tests/fixtures/assessment"), Some(saved.clone()));
+    again.send(&[Msg::Enter, Msg::Enter, Msg::NextPage, Msg::Enter]);
+    assert_eq!(again.quiz().pos, 1);
+    super::key(&mut again, KeyCode::Esc);
+    assert!(again.screen_text(80, 24).contains("It is discarded"));
+    super::key(&mut again, KeyCode::Char('y'));
+    assert!(!matches!(again.app.screen, Screen::Quiz(_)));
+    let mut after = on_disk(&again);
+    assert!(after.open_attempt("final", "01-final").is_none());
+    after.merge(&saved);
+    assert!(after.open_attempt("final", "01-final").is_none());
+    assert!(after.attempts.is_empty());
+}
