@@ -125,6 +125,25 @@ pub fn similar_learner(typed: &str, known: &str) -> String {
 /// A course nobody has opened yet, in the library.
 pub const NOT_STARTED: &str = "not started";
 
+/// A lesson's scenario on the course screen: runs, the best ending and whether one passed
+/// (`runs` are this learner's runs of that lesson).
+#[must_use]
+pub fn scenario_status(runs: &[&crate::scenario::RunRecord]) -> String {
+    let Some(best) = runs.iter().map(|r| r.ending).max() else {
+        return "scenario: not played".into();
+    };
+    let passed = if runs.iter().any(|r| r.passed) {
+        "passed"
+    } else {
+        "not passed yet"
+    };
+    let n = runs.len();
+    format!(
+        "scenario: {n} run{}, best {best}, {passed}",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
 /// Pages of a lesson not read yet, on the course screen.
 #[must_use]
 pub fn pages_unread(n: usize) -> String {

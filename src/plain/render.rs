@@ -354,6 +354,19 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
                 ),
             }
         };
+        let runs: Vec<_> = app
+            .progress
+            .runs
+            .iter()
+            .filter(|r| r.course == c.id && r.lesson == l.id())
+            .collect();
+        let scenario = crate::text::scenario_status(&runs);
+        // A lesson that is a scenario alone has no pages: its runs say where it stands.
+        let state = match (&l.scenario, &l.path, state.as_str()) {
+            (_, _, "done") | (None, _, _) => state,
+            (Some(_), None, _) => scenario,
+            (Some(_), Some(_), _) => format!("{state}, {scenario}"),
+        };
         let note = app.quiz_note(idx, i);
         let quiz = if note.is_empty() {
             quiz

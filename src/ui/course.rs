@@ -214,6 +214,19 @@ fn lesson_rows(app: &App, idx: usize, theme: Theme) -> Vec<(Span<'static>, Strin
                     ),
                 }
             };
+            let runs: Vec<_> = app
+                .progress
+                .runs
+                .iter()
+                .filter(|r| r.course == course.id && r.lesson == lesson.id())
+                .collect();
+            let scenario = crate::text::scenario_status(&runs);
+            // A lesson that is a scenario alone has no pages: its runs say where it stands.
+            let pages = match (&lesson.scenario, &lesson.path) {
+                (Some(_), None) => scenario,
+                (Some(_), Some(_)) => format!("{pages} · {scenario}"),
+                (None, _) => pages,
+            };
             let note = app.quiz_note(idx, i);
             let quiz = if note.is_empty() {
                 quiz

@@ -827,6 +827,12 @@ fn scenario_poor_path_with_a_step_back_and_a_confirmed_leave() {
     assert!(matches!(h.app.screen, Screen::Scenario(_)));
     h.send(&[Msg::Back, Msg::Confirm(true)]);
     assert!(matches!(h.app.screen, Screen::Course(_)));
+    // The course screen says where a scenario-alone lesson stands (it has no pages).
+    let course = h.screen_text(80, 24);
+    assert!(
+        course.contains("scenario: 1 run, best poor, not passed yet"),
+        "{course}"
+    );
 }
 
 #[test]
