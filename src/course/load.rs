@@ -43,8 +43,9 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             return Err(all);
         }
     };
-    // Files in the folder that no lesson names: what a misspelt name probably meant.
-    let named: Vec<&str> = file
+    // What the lessons name; the folder is listed only when a name is missing (see `meant`),
+    // so opening a library costs no directory listing per course.
+    let listed: Vec<&str> = file
         .lessons
         .iter()
         .flat_map(|l| {
@@ -55,7 +56,6 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
                 .chain(l.checks.iter().map(|c| c.get_ref().quiz.get_ref().as_str()))
         })
         .collect();
-    let unused = unused_names(dir, &named);
     let mut errors = Vec::new();
     if let Some(problem) = id_problem(&id) {
         errors.push(
@@ -168,7 +168,7 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         seen.push(file_name);
         let mut named = |rel: Option<&Spanned<String>>| match rel {
             None => Ok(None),
-            Some(r) => match check_course_file(dir, r, &path, &source, &unused) {
+            Some(r) => match check_course_file(dir, r, &path, &source, &listed) {
                 Ok(p) => Ok(Some(p)),
                 Err(e) => {
                     errors.push(e);
@@ -179,7 +179,7 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         let lesson_path = named(entry.file.as_ref());
         let scenario = named(entry.scenario.as_ref());
         let quiz = named(entry.quiz.as_ref()).unwrap_or(None);
-        let checks = load_checks(dir, entry, &path, &source, &unused, &mut errors);
+        let checks = load_checks(dir, entry, &path, &source, &listed, &mut errors);
         let (Ok(lesson_path), Ok(scenario)) = (lesson_path, scenario) else {
             continue;
         };
@@ -222,7 +222,7 @@ fn load_checks(
     entry: &LessonEntry,
     path: &Path,
     source: &str,
-    unused: &[String],
+    listed: &[&str],
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Check> {
     let mut checks: Vec<Check> = Vec::new();
@@ -256,7 +256,7 @@ fn load_checks(
             );
             continue;
         }
-        match check_course_file(dir, &check.quiz, path, source, unused) {
+        match check_course_file(dir, &check.quiz, path, source, listed) {
             Ok(quiz) => checks.push(Check { after_page, quiz }),
             Err(e) => errors.push(e),
         }
@@ -404,7 +404,7 @@ fn check_course_file(
     rel: &Spanned<String>,
     toml_path: &Path,
     toml_source: &str,
-    unused: &[String],
+    listed: &[&str],
 ) -> Result<PathBuf, Diagnostic> {
     let locate = |msg: String, help: &str| {
         Diagnostic::error(toml_path, msg)
@@ -418,7 +418,8 @@ fn check_course_file(
         )
     })?;
     let meta = fs::metadata(&resolved).map_err(|_| {
-        let help = match meant(rel.get_ref(), unused) {
+        let unused = unused_names(dir, listed);
+        let help = match meant(rel.get_ref(), &unused) {
             Some(file) => {
                 format!("did you mean `{file}`? It is in the course folder and no lesson names it")
             }
