@@ -79,5 +79,7 @@ fn build_1000_courses(bencher: Bencher) {
 #[divan::bench(args = ["n", "ne", "neu", "neut", "neutr", "neutral4", "calm resp", "xqzv"])]
 fn keystroke_1000_courses(bencher: Bencher, query: &str) {
     let index = &*INDEX;
-    bencher.bench(|| black_box(index.search(black_box(query), 50)));
+    // As many matches as the search box asks for.
+    let limit = rollcall::app::search::MAX_HITS;
+    bencher.bench(|| black_box(index.search(black_box(query), limit)));
 }

@@ -199,8 +199,15 @@ impl Index {
         }
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
-        // Per entry: (sum of best scores so far, how many terms matched).
-        let mut acc: HashMap<u32, (u32, usize)> = HashMap::new();
+        // Per entry, dense rather than hashed: a short query touches most of a large library's
+        // lines, and arrays indexed by entry cost a fraction of a hash map there.
+        let n = self.entries.len();
+        // Sum of the best scores so far, and how many terms matched.
+        let mut total: Vec<u32> = vec![0; n];
+        let mut count: Vec<usize> = vec![0; n];
+        // This term's best score + 1 (0: no match), and the entries it touched.
+        let mut best: Vec<u32> = vec![0; n];
+        let mut touched: Vec<u32> = Vec::new();
         let mut matched_words: Vec<bool> = vec![false; self.words.len()];
         for (t, term) in terms.iter().enumerate() {
             // One letter matches too much fuzzily: take it as a word prefix.
@@ -216,29 +223,45 @@ impl Index {
                 kind,
                 false,
             );
-            let mut best: HashMap<u32, u32> = HashMap::new();
+            for &e in &touched {
+                best[e as usize] = 0;
+            }
+            touched.clear();
             for (id, word) in self.words.iter().enumerate() {
                 let Some(score) = atom.score(Utf32Str::new(word, &mut buf), &mut matcher) else {
                     continue;
                 };
                 matched_words[id] = true;
+                let score = u32::from(score) + 1;
                 for &e in &self.postings[id] {
-                    let s = best.entry(e).or_insert(0);
-                    *s = (*s).max(u32::from(score));
+                    let b = &mut best[e as usize];
+                    if *b == 0 {
+                        touched.push(e);
+                    }
+                    *b = (*b).max(score);
                 }
             }
-            for (e, s) in best {
-                let slot = acc.entry(e).or_insert((0, 0));
-                if slot.1 == t {
-                    slot.0 += s;
-                    slot.1 += 1;
+            for &e in &touched {
+                let i = e as usize;
+                // Only lines that matched every earlier term can still match them all.
+                if count[i] == t {
+                    total[i] = total[i].saturating_add(best[i] - 1);
+                    count[i] += 1;
                 }
             }
-            acc.retain(|_, (_, n)| *n == t + 1);
         }
-        let mut hits: Vec<(u32, u32)> = acc.into_iter().map(|(e, (s, _))| (e, s)).collect();
-        hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
+        let want = terms.len();
+        let mut hits: Vec<(u32, u32)> = (0..n)
+            .filter(|&i| count[i] == want)
+            .map(|i| (u32::try_from(i).unwrap_or(u32::MAX), total[i]))
+            .collect();
+        let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        // Only the best `limit` need ordering.
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
         let lookup: HashMap<&str, usize> = self
             .words
             .iter()
@@ -348,6 +371,28 @@ mod tests {
         assert!(idx.search("calm neutrality", 10).is_empty());
         assert!(idx.search("", 10).is_empty());
         assert!(idx.search("  !! ", 10).is_empty());
+    }
+
+    #[test]
+    fn a_limit_keeps_the_best_and_equal_scores_in_library_order() {
+        let lines: Vec<(usize, usize, &str)> = vec![
+            (0, 0, "calm voice\n"),
+            (0, 1, "a calmer one\n"),
+            (0, 2, "calm\n"),
+            (0, 3, "calm too\n"),
+        ];
+        let idx = Index::build(lines);
+        let all = idx.search("calm", 10);
+        let two = idx.search("calm", 2);
+        assert_eq!(two, all[..2]);
+        assert_eq!(all.len(), 4);
+        // Equal scores keep library order.
+        for w in all.windows(2) {
+            assert!(
+                w[0].score > w[1].score || w[0].entry < w[1].entry,
+                "{all:?}"
+            );
+        }
     }
 
     #[test]
