@@ -6,6 +6,7 @@
 //! feeding results back as messages. That split lets tests drive the whole app without a
 //! terminal, and lets two front ends (the TUI and the screen-reader mode) share it.
 
+pub mod active;
 mod attempts;
 pub mod completion;
 pub mod effect;
@@ -125,6 +126,8 @@ pub struct App {
     pub force_quit: bool,
     /// The search across every course: index, query, matches.
     pub search: search::Search,
+    /// Time on task credited in this session (see [`active`]).
+    pub active: active::ActiveTime,
 }
 
 /// A time as the progress model stores it (to the millisecond, with its offset).
@@ -162,6 +165,7 @@ impl App {
             saved_ok: 0,
             force_quit: false,
             search: search::Search::default(),
+            active: active::ActiveTime::new(active::new_session_id()),
         }
     }
 
@@ -279,6 +283,7 @@ impl App {
                 });
                 return vec![];
             }
+            Msg::Gap(gap) => return self.on_gap(gap),
             Msg::Learners(_) => {
                 if let Some(Overlay::Learner(mut p)) = self.overlay.take() {
                     let outcome = p.update(&self.ctx(), msg);

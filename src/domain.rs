@@ -2,8 +2,8 @@
 //! credited. Pure functions over the progress model and the course library, used by the app,
 //! `progress`, `report` and `export` alike, so they can never disagree.
 //!
-//! A completion counts only with its evidence: every lesson's pages seen and every quiz
-//! passed. A `completed` time in a file without that evidence (a hand-written line) is not
+//! A completion counts only with its evidence: every lesson's pages seen, every quiz passed,
+//! every required scenario run, and the course's `min_minutes` of active time. A `completed` time in a file without that evidence (a hand-written line) is not
 //! credited, and [`course_credit`] says so.
 
 pub mod attempts;
@@ -33,9 +33,54 @@ pub enum Missing {
         /// Lesson id.
         lesson: String,
     },
+    /// Active time on the course has not reached its `min_minutes`.
+    MinMinutes {
+        /// The course's `min_minutes`.
+        required: u32,
+        /// Active seconds recorded so far.
+        active_seconds: u64,
+    },
+}
+
+/// Active seconds recorded in a course: every lesson page (every session), quiz attempt and
+/// scenario run; `None` when the record holds no time at all for it (written before rollcall
+/// recorded time on task), which is not the same as none spent.
+#[must_use]
+pub fn active_seconds(progress: &Progress, course: &str) -> Option<u64> {
+    let pages = progress
+        .courses
+        .get(course)
+        .into_iter()
+        .flat_map(|c| c.lessons.values())
+        .filter(|l| !l.active_seconds.is_empty())
+        .map(|l| l.active_seconds.total());
+    let attempts = progress
+        .attempts
+        .iter()
+        .filter(|a| a.course == course)
+        .filter_map(|a| a.active_seconds);
+    let runs = progress
+        .runs
+        .iter()
+        .filter(|r| r.course == course)
+        .map(|r| r.active_seconds);
+    pages
+        .chain(attempts)
+        .chain(runs)
+        .fold(None, |sum, s| Some(s.saturating_add(sum.unwrap_or(0))))
+}
+
+/// Whole minutes of active time a course still needs (rounded up); `None` when it sets no
+/// `min_minutes` or the learner has reached it.
+#[must_use]
+pub fn minutes_remaining(progress: &Progress, course: &Course) -> Option<u64> {
+    let needed = u64::from(course.min_minutes) * 60;
+    let active = active_seconds(progress, &course.id).unwrap_or(0);
+    (active < needed).then(|| (needed - active).div_ceil(60))
 }
 
 /// Whether `page` (1-based) of a lesson was seen.
+#[must_use]
 pub fn page_seen(progress: &Progress, course: &str, lesson: &str, page: usize) -> bool {
     progress
         .lesson(course, lesson)
@@ -43,21 +88,25 @@ pub fn page_seen(progress: &Progress, course: &str, lesson: &str, page: usize) -
 }
 
 /// Whether every page of a lesson, as many as it had when last viewed, was seen.
+#[must_use]
 pub fn lesson_pages_seen(lesson: &LessonProgress) -> bool {
     lesson.pages_seen.covers(lesson.pages_total)
 }
 
 /// Whether an attempt counts as a pass: it says so and its numbers agree.
+#[must_use]
 pub fn attempt_passes(attempt: &Attempt) -> bool {
     attempt.passed && crate::progress::validate::attempt_problems(attempt).is_empty()
 }
 
 /// Whether any attempt at a lesson's quiz passed.
+#[must_use]
 pub fn quiz_passed(progress: &Progress, course: &str, lesson: &str) -> bool {
     progress.attempts_for(course, lesson).any(attempt_passes)
 }
 
 /// Whether a lesson is done: every page seen, and its quiz (if it has one) passed.
+#[must_use]
 pub fn lesson_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
     let id = lesson.id();
     pages_done(progress, course, lesson)
@@ -75,6 +124,7 @@ fn pages_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
 
 /// Whether a lesson's scenario is done: a run reached a passing ending (any ending when the
 /// scenario is not `required`). True for a lesson without a scenario.
+#[must_use]
 pub fn scenario_done(progress: &Progress, course: &Course, lesson: &Lesson) -> bool {
     lesson.scenario.is_none()
         || progress.runs.iter().any(|r| {
@@ -83,6 +133,7 @@ pub fn scenario_done(progress: &Progress, course: &Course, lesson: &Lesson) -> b
 }
 
 /// What the course still needs, in lesson order; empty when it is completed.
+#[must_use]
 pub fn missing(progress: &Progress, course: &Course) -> Vec<Missing> {
     let mut out = Vec::new();
     for lesson in &course.lessons {
@@ -97,15 +148,23 @@ pub fn missing(progress: &Progress, course: &Course) -> Vec<Missing> {
             out.push(Missing::Quiz { lesson: id.into() });
         }
     }
+    if minutes_remaining(progress, course).is_some() {
+        out.push(Missing::MinMinutes {
+            required: course.min_minutes,
+            active_seconds: active_seconds(progress, &course.id).unwrap_or(0),
+        });
+    }
     out
 }
 
 /// Whether the evidence completes the course (every lesson done).
+#[must_use]
 pub fn course_completed(progress: &Progress, course: &Course) -> bool {
     !course.lessons.is_empty() && missing(progress, course).is_empty()
 }
 
 /// Lessons done in a course.
+#[must_use]
 pub fn lessons_done(progress: &Progress, course: &Course) -> usize {
     course
         .lessons
@@ -115,6 +174,7 @@ pub fn lessons_done(progress: &Progress, course: &Course) -> usize {
 }
 
 /// Fraction of a course's lessons done (0.0 to 1.0); 1.0 once a completion is credited.
+#[must_use]
 pub fn course_ratio(progress: &Progress, course: &Course) -> f64 {
     if matches!(
         course_credit(progress, &course.id, Some(course)).status,
@@ -158,6 +218,7 @@ pub struct Credit {
 /// When the library has the course at the version completed, the evidence is every lesson
 /// done; when it does not (a retired course, a newer version), the evidence is what the file
 /// holds: at least one lesson, each with every page seen, and each quiz attempted passed.
+#[must_use]
 pub fn course_credit(progress: &Progress, id: &str, course: Option<&Course>) -> Credit {
     let record = progress.courses.get(id);
     let any_attempt = progress.attempts.iter().any(|a| a.course == id);

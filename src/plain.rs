@@ -345,6 +345,8 @@ pub fn run(
         if input.read_line(&mut line)? == 0 {
             break;
         }
+        // A line typed ends a gap of active time, whatever it says.
+        crate::runtime::input(&mut app, runtime, None);
         match command(&app, &line) {
             Command::Help => {
                 let mut text = HELP.join("\n");

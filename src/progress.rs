@@ -2,6 +2,7 @@
 //!
 //! The on-disk store (atomic, locked, merged writes) lives in [`store`].
 
+pub mod active;
 pub mod in_progress;
 pub mod pages;
 pub mod stamp;
@@ -13,13 +14,15 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::Answer;
+pub use active::PageTime;
 pub use in_progress::InProgress;
 pub use pages::PageSet;
 pub use stamp::Stamp;
 
 /// The newest progress file schema this build reads and writes. Schema 2 writes `pages_seen`
 /// as ranges (`"1-5,7"`); schema 1 wrote a list of numbers, which is still read. Schema 3 adds
-/// `[[runs]]` (scenario runs).
+/// `[[runs]]` (scenario runs). Schema 4 adds time on task (`active_seconds` on lessons and
+/// attempts), question ids on answers (`id`) and quiz attempts under way (`[[in_progress]]`).
 ///
 /// A file is written with the lowest schema that holds its record ([`Progress::schema_needed`]):
 /// a record without runs stays readable by schema-2 builds, and a schema-2 build meeting runs
@@ -28,6 +31,8 @@ pub const SCHEMA: u32 = 4;
 
 /// The schema that first had `[[in_progress]]` (quiz attempts under way).
 const SCHEMA_IN_PROGRESS: u32 = 4;
+/// The schema that first had active time and answer ids.
+const SCHEMA_TIME: u32 = 4;
 
 /// The schema that first had `[[runs]]`.
 const SCHEMA_RUNS: u32 = 3;
@@ -94,6 +99,10 @@ pub struct LessonProgress {
     pub pages_total: usize,
     /// When the lesson was completed (all pages seen and quiz passed).
     pub completed: Option<Stamp>,
+    /// Active seconds per page, per session (see [`PageTime`]); empty in records from before
+    /// time on task.
+    #[serde(default, skip_serializing_if = "PageTime::is_empty")]
+    pub active_seconds: PageTime,
 }
 
 /// One finished quiz attempt: a training record.
@@ -128,6 +137,10 @@ pub struct Attempt {
     /// Each answer given, in the order asked.
     #[serde(default)]
     pub answers: Vec<GivenAnswer>,
+    /// Active seconds during the attempt (capped gaps between inputs); `None` in attempts
+    /// recorded before time on task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_seconds: Option<u64>,
 }
 
 /// One answer within an attempt.
@@ -169,6 +182,16 @@ impl Progress {
         }
         if !self.in_progress.is_empty() {
             schema = schema.max(SCHEMA_IN_PROGRESS);
+        }
+        let timed =
+            self.courses
+                .values()
+                .any(|c| c.lessons.values().any(|l| !l.active_seconds.is_empty()))
+                || self.attempts.iter().any(|a| {
+                    a.active_seconds.is_some() || a.answers.iter().any(|g| g.id.is_some())
+                });
+        if timed {
+            schema = schema.max(SCHEMA_TIME);
         }
         schema
     }
@@ -315,6 +338,7 @@ impl LessonProgress {
         }
         self.pages_seen.extend(&other.pages_seen);
         self.completed = earliest(self.completed, other.completed);
+        self.active_seconds.merge(&other.active_seconds);
     }
 }
 
@@ -434,6 +458,7 @@ mod tests {
             passed: percent >= 80.0,
             pass_percent: 80,
             answers: vec![],
+            active_seconds: None,
         }
     }
 
@@ -461,6 +486,7 @@ mod tests {
             pages_seen: [1, 2].into(),
             pages_total: 5,
             completed: Some("2026-01-03T00:00:00+00:00".into()),
+            active_seconds: crate::progress::PageTime::default(),
         };
         // Same instant as 09:30 UTC is later than 10:00 UTC? No: 11:30+02:00 = 09:30 UTC.
         let older = LessonProgress {
@@ -469,6 +495,7 @@ mod tests {
             pages_seen: [4].into(),
             pages_total: 5,
             completed: Some("2026-01-02T00:00:00+00:00".into()),
+            active_seconds: crate::progress::PageTime::default(),
         };
         ours.merge(&older);
         assert_eq!(ours.page, 2, "older position must not win");
@@ -578,6 +605,21 @@ mod tests {
             "{text}"
         );
         assert_eq!(parse(&text).unwrap(), p);
+        // Active time (or answer ids) need schema 4.
+        p.attempts[0].active_seconds = Some(30);
+        let text = to_toml(&p).unwrap();
+        assert!(text.starts_with("schema = 4\n"), "{text}");
+        assert_eq!(parse(&text).unwrap(), p);
+        p.attempts[0].active_seconds = None;
+        p.courses
+            .entry("c".into())
+            .or_default()
+            .lessons
+            .entry("l".into())
+            .or_default()
+            .active_seconds
+            .raise("s", 1, 5);
+        assert_eq!(p.schema_needed(), 4);
         assert_eq!(SCHEMA, 4);
         // A schema-2 file (no runs) still loads.
         let old = "schema = 2\nlearner = \"x\"\n";

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub mod gaps;
 pub mod saver;
 
 use crate::app::msg::SaveFailure;
@@ -42,6 +43,8 @@ pub struct Runtime {
     /// screen-reader mode) background work such as the search index is done before `perform`
     /// returns.
     pub post: Option<Post>,
+    /// The gaps between inputs (time on task), from a monotonic clock.
+    pub gaps: gaps::Gaps,
     /// The active watcher, dropped to stop watching.
     watcher: Option<Box<dyn Watcher>>,
 }
@@ -66,6 +69,7 @@ impl Runtime {
             clock: jiff::Zoned::now,
             saver: None,
             post: None,
+            gaps: gaps::Gaps::new(gaps::DEFAULT_MAX_GAP),
             watcher: None,
         }
     }
@@ -240,6 +244,16 @@ fn build_index(lessons: &[(usize, usize, PathBuf)]) -> Msg {
     Msg::IndexBuilt {
         index: Arc::new(index),
         titles,
+    }
+}
+
+/// An input from the learner (a key, a line typed): first the gap since the previous input
+/// (time on task, credited to what is on screen), then the message it maps to, if any.
+pub fn input(app: &mut App, runtime: &mut Runtime, msg: Option<Msg>) {
+    let gap = runtime.gaps.input();
+    drive(app, runtime, Msg::Gap(gap));
+    if let Some(msg) = msg {
+        drive(app, runtime, msg);
     }
 }
 

@@ -273,6 +273,13 @@ pub fn due_line(d: &crate::compliance::Duty, today: jiff::civil::Date) -> String
     }
 }
 
+/// What a course with `min_minutes` still needs: "12 minutes of active time remaining".
+#[must_use]
+pub fn time_remaining(minutes: u64) -> String {
+    let unit = if minutes == 1 { "minute" } else { "minutes" };
+    format!("{minutes} {unit} of active time remaining")
+}
+
 /// The words for where the last attempt stands on disk.
 #[must_use]
 pub fn attempt_save(s: &AttemptSave) -> String {
@@ -318,6 +325,14 @@ pub fn setting_expects(key: crate::config::Key) -> String {
         }
         Key::Learner => "a learner's name".into(),
         Key::Courses | Key::DataDir => "a folder".into(),
+        Key::MaxGapMinutes => format!(
+            "a whole number of minutes from 1 to {}",
+            crate::config::settings::MAX_GAP_MAX
+        ),
+        Key::CreditRatio => format!(
+            "a whole number from 1 to {}",
+            crate::config::settings::CREDIT_RATIO_MAX
+        ),
     }
 }
 
@@ -331,6 +346,8 @@ pub fn setting_label(key: crate::config::Key) -> &'static str {
         Key::Learner => "Default learner",
         Key::Courses => "Courses folder",
         Key::DataDir => "Data folder",
+        Key::MaxGapMinutes => "Longest pause",
+        Key::CreditRatio => "Credit ratio",
     }
 }
 
@@ -341,6 +358,9 @@ pub fn setting_value(settings: &crate::config::Settings, key: crate::config::Key
     use crate::config::settings::Value;
     match (key, settings.value(key)) {
         (Key::ReadingWidth, Some(Value::Number(n))) => format!("{n} columns"),
+        (Key::MaxGapMinutes, Some(Value::Number(1))) => "1 minute".into(),
+        (Key::MaxGapMinutes, Some(Value::Number(n))) => format!("{n} minutes"),
+        (Key::CreditRatio, Some(Value::Number(n))) => format!("flag hours over {n}x active time"),
         (_, Some(Value::Text(t))) => crate::sanitize::line(&t).into_owned(),
         (_, Some(Value::Number(n))) => n.to_string(),
         (Key::Learner, None) => "not set (the login name)".into(),

@@ -56,12 +56,18 @@ pub fn run(mut app: App, mut runtime: Runtime) -> anyhow::Result<()> {
             terminal.draw(|f| ui::view(&app, f))?;
             // Block until something happens: no tick, so an idle reader costs no CPU.
             let Ok(input) = rx.recv() else { break };
-            let msg = match input {
-                Input::Term(ev) => keymap::event_to_msg(&app, &ev),
-                Input::Msg(m) => Some(m),
-            };
-            if let Some(msg) = msg {
-                drive(&mut app, &mut runtime, msg);
+            match input {
+                // A key the learner pressed (mapped or not) ends a gap of active time.
+                Input::Term(ev @ Event::Key(k)) if k.kind != event::KeyEventKind::Release => {
+                    let msg = keymap::event_to_msg(&app, &ev);
+                    crate::runtime::input(&mut app, &mut runtime, msg);
+                }
+                Input::Term(ev) => {
+                    if let Some(msg) = keymap::event_to_msg(&app, &ev) {
+                        drive(&mut app, &mut runtime, msg);
+                    }
+                }
+                Input::Msg(m) => drive(&mut app, &mut runtime, m),
             }
             if app.quitting {
                 // Show 'saving…' while waiting for saves under way (the terminal may be gone).
@@ -168,6 +174,7 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     app.duties = duties;
     app.builtin = builtin;
     app.watch = cli.watch;
+    let max_gap = std::time::Duration::from_secs(u64::from(config.settings.max_gap_minutes) * 60);
     app.settings = config.settings;
     if let Some(first) = config.warnings.first() {
         app.status = Some(crate::app::Notice::SettingsProblem {
@@ -187,7 +194,9 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
         app.check_record(crate::progress::Stamp::now());
         Some(store)
     };
-    Ok((app, Runtime::new(data_dir, store)))
+    let mut runtime = Runtime::new(data_dir, store);
+    runtime.gaps.cap = max_gap;
+    Ok((app, runtime))
 }
 
 /// Opens the library and runs the chosen front end: the TUI, or the screen-reader mode.

@@ -75,6 +75,7 @@ fn lesson(u: &mut Unstructured<'_>) -> Result<LessonProgress> {
         pages_seen,
         pages_total: usize::from(u.int_in_range(0..=12u8)?),
         completed: opt_time(u)?,
+        active_seconds: rollcall::progress::PageTime::default(),
     })
 }
 
@@ -154,6 +155,7 @@ pub fn attempt(u: &mut Unstructured<'_>) -> Result<Attempt> {
         passed: bool::arbitrary(u)?,
         pass_percent: u8::arbitrary(u)?,
         answers,
+        active_seconds: None,
     })
 }
 

@@ -45,7 +45,9 @@ pub fn mark_completion(progress: &mut Progress, course: &Course, now: Stamp) -> 
         }
     }
     let cp = progress.courses.entry(course.id.clone()).or_default();
-    if all && cp.completed.is_none() {
+    // The one rule decides (it also asks for the course's `min_minutes` of active time).
+    if all && cp.completed.is_none() && crate::domain::course_completed(progress, course) {
+        let cp = progress.courses.entry(course.id.clone()).or_default();
         cp.completed = Some(now);
         cp.completed_version = Some(course.version.clone());
         cp.completed_hours = Some(course.hours);

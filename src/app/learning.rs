@@ -187,9 +187,13 @@ impl App {
             started,
             finished: stamp(&self.now),
         };
-        let Some(record) = crate::scenario::RunRecord::new(&scenario, run, at) else {
+        let Some(mut record) = crate::scenario::RunRecord::new(&scenario, run, at) else {
             return vec![];
         };
+        // Active time (capped gaps between inputs) rather than the wall-clock span.
+        if let Some(time) = self.active.take(&super::active::run_key(started)) {
+            record.active_seconds = time.as_secs();
+        }
         self.progress.runs.push(record);
         // A run marks its lesson started (a lesson that is a scenario alone has no pages to).
         self.progress
@@ -265,6 +269,10 @@ impl App {
             .map(|p| p.to_string_lossy().replace('\\', "/"))
             .unwrap_or_default();
         attempt.finished = stamp(&self.now);
+        attempt.active_seconds = self
+            .active
+            .take(&super::active::attempt_key(&attempt.id))
+            .map(|d| d.as_secs());
         self.progress.attempts.push(attempt);
         self.update_completion(course);
         let effects = self.save_effect(true);
@@ -345,6 +353,7 @@ impl App {
             return vec![];
         }
         self.save_sent += 1;
+        self.active.saved();
         vec![Effect::Save {
             progress: Box::new(self.progress.clone()),
             seq: self.save_sent,

@@ -162,6 +162,9 @@ pub enum Msg {
     },
     /// SIGTERM or SIGHUP: save and leave.
     Terminate,
+    /// Active time: the gap since the previous input, measured and capped at the edge and sent
+    /// just before each input; credited to what is on screen (see `app::active`).
+    Gap(std::time::Duration),
 }
 
 /// Why a save failed: the words, and whether it was for want of space (then quitting asks

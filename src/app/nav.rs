@@ -48,6 +48,9 @@ impl App {
         // One last try for anything a failed save left only in memory.
         if matches!(self.save, SaveState::Failed(_)) {
             effects.extend(self.save_effect(true));
+        } else if self.active.unsaved() {
+            // Time on task credited since the last save.
+            effects.extend(self.save_effect(false));
         }
         // Leaving waits for saves under way; say so while it does.
         if self.save_pending() {

@@ -7,6 +7,9 @@
 //! learner = "jdoe"          # who trains on this machine when --learner is not given
 //! courses = "/srv/courses"  # the courses folder when --courses is not given
 //! data_dir = "/srv/records" # the data folder when --data-dir is not given
+//! max_gap_minutes = 5       # a longer pause between two inputs counts as this long
+//! credit_ratio = 2          # report flags credit-exceeds-time when credited hours exceed
+//!                           # this many times the active time
 //!
 //! [lrs]                     # read by `sync` (see crate::lrs)
 //! url = "https://lrs.example/xapi"
@@ -29,6 +32,14 @@ pub const READING_WIDTH_MIN: u16 = 40;
 pub const READING_WIDTH_MAX: u16 = 240;
 /// The step of Left/Right on the reading width.
 pub const READING_WIDTH_STEP: u16 = 10;
+/// The longest gap between two inputs counted as active time, in minutes, unless set.
+pub const MAX_GAP_DEFAULT: u16 = 5;
+/// Largest `max_gap_minutes`: an hour without input is not time on task.
+pub const MAX_GAP_MAX: u16 = 60;
+/// `credit_ratio` unless set.
+pub const CREDIT_RATIO_DEFAULT: u16 = 2;
+/// Largest `credit_ratio`.
+pub const CREDIT_RATIO_MAX: u16 = 20;
 
 /// A key of the settings file, in the order the Settings screen lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,16 +54,22 @@ pub enum Key {
     Courses,
     /// `data_dir`.
     DataDir,
+    /// `max_gap_minutes`.
+    MaxGapMinutes,
+    /// `credit_ratio`.
+    CreditRatio,
 }
 
 impl Key {
     /// Every key, in screen order.
-    pub const ALL: [Key; 5] = [
+    pub const ALL: [Key; 7] = [
         Key::Theme,
         Key::ReadingWidth,
         Key::Learner,
         Key::Courses,
         Key::DataDir,
+        Key::MaxGapMinutes,
+        Key::CreditRatio,
     ];
 
     /// The key as written in the file.
@@ -64,6 +81,8 @@ impl Key {
             Key::Learner => "learner",
             Key::Courses => "courses",
             Key::DataDir => "data_dir",
+            Key::MaxGapMinutes => "max_gap_minutes",
+            Key::CreditRatio => "credit_ratio",
         }
     }
 
@@ -112,6 +131,10 @@ pub struct FileSettings {
     pub courses: Option<PathBuf>,
     /// `data_dir`, as written.
     pub data_dir: Option<PathBuf>,
+    /// `max_gap_minutes`.
+    pub max_gap_minutes: Option<u16>,
+    /// `credit_ratio`.
+    pub credit_ratio: Option<u16>,
     /// `[lrs]`.
     pub lrs: LrsSettings,
 }
@@ -126,6 +149,8 @@ impl FileSettings {
             learner: self.learner.or(lower.learner),
             courses: self.courses.or(lower.courses),
             data_dir: self.data_dir.or(lower.data_dir),
+            max_gap_minutes: self.max_gap_minutes.or(lower.max_gap_minutes),
+            credit_ratio: self.credit_ratio.or(lower.credit_ratio),
             lrs: LrsSettings {
                 url: self.lrs.url.or(lower.lrs.url),
                 user: self.lrs.user.or(lower.lrs.user),
@@ -276,12 +301,16 @@ fn read(
             into.theme.is_some()
         }
         Key::ReadingWidth => {
-            into.reading_width = value
-                .as_integer()
-                .and_then(|n| i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok())
-                .and_then(|n| u16::try_from(n).ok())
-                .filter(|n| (READING_WIDTH_MIN..=READING_WIDTH_MAX).contains(n));
+            into.reading_width = whole(value, READING_WIDTH_MIN, READING_WIDTH_MAX);
             into.reading_width.is_some()
+        }
+        Key::MaxGapMinutes => {
+            into.max_gap_minutes = whole(value, 1, MAX_GAP_MAX);
+            into.max_gap_minutes.is_some()
+        }
+        Key::CreditRatio => {
+            into.credit_ratio = whole(value, 1, CREDIT_RATIO_MAX);
+            into.credit_ratio.is_some()
         }
         Key::Learner => {
             into.learner = text.map(str::to_string);
@@ -299,6 +328,15 @@ fn read(
     if !ok {
         warnings.push(warning(shown, line, Problem::BadValue(key)));
     }
+}
+
+/// A whole number from `min` to `max`, if `value` is one.
+fn whole(value: &toml::de::DeValue<'_>, min: u16, max: u16) -> Option<u16> {
+    value
+        .as_integer()
+        .and_then(|n| i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()).ok())
+        .and_then(|n| u16::try_from(n).ok())
+        .filter(|n| (min..=max).contains(n))
 }
 
 /// Reads the settings file at `path` (never following a link); a missing file is empty.
@@ -438,6 +476,11 @@ pub struct Settings {
     pub courses: Option<PathBuf>,
     /// `data_dir` from the file, if set.
     pub data_dir: Option<PathBuf>,
+    /// The longest gap between two inputs counted as active time, in minutes.
+    pub max_gap_minutes: u16,
+    /// `report` flags `credit-exceeds-time` when credited hours exceed this many times the
+    /// active time.
+    pub credit_ratio: u16,
     /// The settings file the Settings screen writes (`None`: no settings folder found).
     pub path: Option<PathBuf>,
 }
@@ -450,6 +493,8 @@ impl Default for Settings {
             learner: None,
             courses: None,
             data_dir: None,
+            max_gap_minutes: MAX_GAP_DEFAULT,
+            credit_ratio: CREDIT_RATIO_DEFAULT,
             path: None,
         }
     }
@@ -465,6 +510,8 @@ impl Settings {
             learner: file.learner.clone(),
             courses: file.courses.clone(),
             data_dir: file.data_dir.clone(),
+            max_gap_minutes: file.max_gap_minutes.unwrap_or(MAX_GAP_DEFAULT),
+            credit_ratio: file.credit_ratio.unwrap_or(CREDIT_RATIO_DEFAULT),
             path,
         }
     }
@@ -479,6 +526,8 @@ impl Settings {
             Key::Learner => self.learner.clone().map(Value::Text),
             Key::Courses => path(&self.courses),
             Key::DataDir => path(&self.data_dir),
+            Key::MaxGapMinutes => Some(Value::Number(self.max_gap_minutes)),
+            Key::CreditRatio => Some(Value::Number(self.credit_ratio)),
         }
     }
 
@@ -493,6 +542,12 @@ impl Settings {
                     self.reading_width.saturating_add(READING_WIDTH_STEP)
                 };
                 self.reading_width = w.clamp(READING_WIDTH_MIN, READING_WIDTH_MAX);
+            }
+            Key::MaxGapMinutes => {
+                self.max_gap_minutes = step(self.max_gap_minutes, back).clamp(1, MAX_GAP_MAX);
+            }
+            Key::CreditRatio => {
+                self.credit_ratio = step(self.credit_ratio, back).clamp(1, CREDIT_RATIO_MAX);
             }
             Key::Learner | Key::Courses | Key::DataDir => return None,
         }
@@ -514,11 +569,32 @@ impl Settings {
                     .ok()
                     .filter(|n| (READING_WIDTH_MIN..=READING_WIDTH_MAX).contains(n))?;
             }
+            Key::MaxGapMinutes => {
+                self.max_gap_minutes = text
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=MAX_GAP_MAX).contains(n))?;
+            }
+            Key::CreditRatio => {
+                self.credit_ratio = text
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=CREDIT_RATIO_MAX).contains(n))?;
+            }
             Key::Learner => self.learner = Some(text.to_string()),
             Key::Courses => self.courses = Some(PathBuf::from(text)),
             Key::DataDir => self.data_dir = Some(PathBuf::from(text)),
         }
         self.value(key)
+    }
+}
+
+/// One up or one down.
+fn step(n: u16, back: bool) -> u16 {
+    if back {
+        n.saturating_sub(1)
+    } else {
+        n.saturating_add(1)
     }
 }
 

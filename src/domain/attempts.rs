@@ -110,6 +110,7 @@ mod tests {
             passed: false,
             pass_percent: 80,
             answers: vec![],
+            active_seconds: None,
         }
     }
 

@@ -26,6 +26,7 @@ fn attempt(id: &str, lesson: &str, score: usize, total: usize) -> Attempt {
         passed: score * 100 >= 80 * total,
         pass_percent: 80,
         answers: vec![],
+        active_seconds: None,
     }
 }
 
@@ -36,6 +37,7 @@ fn seen(pages: usize) -> LessonProgress {
         pages_seen: (1..=pages).collect(),
         pages_total: pages,
         completed: None,
+        active_seconds: crate::progress::PageTime::default(),
     }
 }
 
@@ -167,4 +169,91 @@ fn one_percent_rule_rounds_halves_up_and_stays_in_range() {
         crate::ui::pct(62.5),
         crate::report::format::percent_label(62.5)
     );
+}
+
+/// Every lesson of the records-courses de-escalation course done, with `secs` seconds of
+/// active time on a page of lesson 1 (or none recorded at all).
+fn all_done(secs: Option<u64>) -> Progress {
+    let mut p = Progress::new("jdoe");
+    let record = p.courses.entry("de-escalation".into()).or_default();
+    let mut one = seen(3);
+    if let Some(s) = secs {
+        one.active_seconds.raise("s1", 1, s);
+    }
+    record.lessons.insert("01-why".into(), one);
+    record.lessons.insert("02-tactics".into(), seen(2));
+    p.attempts.push(attempt("a", "01-why", 5, 5));
+    p.attempts.push(attempt("b", "02-tactics", 5, 5));
+    p
+}
+
+#[test]
+fn min_minutes_gates_completion_until_active_time_reaches_it() {
+    let mut lib = library();
+    let course = lib
+        .courses
+        .iter_mut()
+        .find(|c| c.id == "de-escalation")
+        .unwrap();
+    course.min_minutes = 30;
+    let course = &*course;
+    // Every lesson done after 4 minutes: not complete, 26 minutes to go.
+    let p = all_done(Some(4 * 60));
+    assert_eq!(
+        missing(&p, course),
+        [Missing::MinMinutes {
+            required: 30,
+            active_seconds: 240
+        }]
+    );
+    assert!(!course_completed(&p, course));
+    assert_eq!(minutes_remaining(&p, course), Some(26));
+    // A part minute still to go counts as a minute.
+    assert_eq!(
+        minutes_remaining(&all_done(Some(29 * 60 + 1)), course),
+        Some(1)
+    );
+    // A record from before time on task has none: the gate holds.
+    assert_eq!(minutes_remaining(&all_done(None), course), Some(30));
+    // Time in attempts and on other lessons counts too.
+    let mut p = all_done(Some(20 * 60));
+    p.attempts[0].active_seconds = Some(5 * 60);
+    p.courses
+        .get_mut("de-escalation")
+        .unwrap()
+        .lessons
+        .get_mut("02-tactics")
+        .unwrap()
+        .active_seconds
+        .raise("s2", 2, 5 * 60);
+    assert_eq!(active_seconds(&p, "de-escalation"), Some(30 * 60));
+    assert!(course_completed(&p, course));
+    assert_eq!(minutes_remaining(&p, course), None);
+    // A recorded completion is credited only once the time is there.
+    let mut early = all_done(Some(60));
+    early.courses.get_mut("de-escalation").unwrap().completed =
+        Some("2026-01-05T12:00:00+01:00".into());
+    let credit = course_credit(&early, "de-escalation", Some(course));
+    assert_eq!(credit.status, Status::InProgress);
+    assert!(matches!(credit.refused[..], [Missing::MinMinutes { .. }]));
+    // Without min_minutes, time does not matter.
+    let mut lib = library();
+    let course = lib
+        .courses
+        .iter_mut()
+        .find(|c| c.id == "de-escalation")
+        .unwrap();
+    course.min_minutes = 0;
+    assert!(course_completed(&all_done(None), course));
+    assert_eq!(minutes_remaining(&all_done(None), course), None);
+}
+
+#[test]
+fn active_seconds_is_none_only_without_any_time_recorded() {
+    let p = all_done(None);
+    assert_eq!(active_seconds(&p, "de-escalation"), None);
+    assert_eq!(active_seconds(&p, "elsewhere"), None);
+    let mut p = all_done(None);
+    p.attempts[1].active_seconds = Some(0);
+    assert_eq!(active_seconds(&p, "de-escalation"), Some(0));
 }

@@ -307,6 +307,8 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
     ];
     if let Some(d) = app.progress.courses.get(&c.id).and_then(|p| p.completed) {
         out.push(format!("Completed {}.", d.date()));
+    } else if let Some(minutes) = crate::domain::minutes_remaining(&app.progress, c) {
+        out.push(format!("{}.", crate::text::time_remaining(minutes)));
     }
     if !c.objectives.is_empty() {
         out.push("You will be able to:".into());

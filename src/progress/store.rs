@@ -300,6 +300,7 @@ mod tests {
             passed: true,
             pass_percent: 80,
             answers: vec![],
+            active_seconds: None,
         }
     }
 
@@ -357,6 +358,7 @@ mod tests {
                     pages_seen: [1, 2, 3].into(),
                     pages_total: 6,
                     completed: None,
+                    active_seconds: crate::progress::PageTime::default(),
                 },
             );
         let saved = store.save(&p).unwrap();

@@ -306,6 +306,7 @@ answer = true
             passed: false,
             pass_percent: 80,
             answers,
+            active_seconds: None,
         }
     }
 

@@ -27,6 +27,7 @@ fn attempt(id: &str, course: &str, lesson: &str, score: usize, total: usize) -> 
         passed: percent >= 80.0,
         pass_percent: 80,
         answers: vec![],
+        active_seconds: None,
     }
 }
 
@@ -45,6 +46,7 @@ fn evidence(p: &mut Progress, course: &str) {
                 pages_seen: [1].into(),
                 pages_total: 1,
                 completed: None,
+                active_seconds: crate::progress::PageTime::default(),
             },
         );
         if !crate::domain::quiz_passed(p, course, &id) {

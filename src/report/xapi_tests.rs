@@ -26,6 +26,7 @@ fn progress() -> Progress {
             pages_seen: [1, 2].into(),
             pages_total: 2,
             completed: Some("2026-02-01T09:30:00-05:00".into()),
+            active_seconds: crate::progress::PageTime::default(),
         },
     );
     p.courses.insert("de-escalation".into(), course);
@@ -46,6 +47,7 @@ fn progress() -> Progress {
             passed,
             pass_percent: 80,
             answers: vec![],
+            active_seconds: None,
         });
     }
     p

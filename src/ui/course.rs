@@ -116,18 +116,24 @@ pub(super) fn draw(
         .filter(|l| lesson_done(&app.progress, course, l))
         .count();
     let ratio = course_ratio(&app.progress, course);
-    let label = match app
+    let label = if let Some(d) = app
         .progress
         .courses
         .get(&course.id)
         .and_then(|c| c.completed)
     {
-        Some(d) => format!(
+        format!(
             "completed {} · {done}/{} lessons",
             d.date(),
             course.lessons.len()
-        ),
-        None => format!("{done}/{} lessons complete", course.lessons.len()),
+        )
+    } else {
+        let mut label = format!("{done}/{} lessons complete", course.lessons.len());
+        if let Some(minutes) = crate::domain::minutes_remaining(&app.progress, course) {
+            label.push_str(" · ");
+            label.push_str(&crate::text::time_remaining(minutes));
+        }
+        label
     };
     let gauge = Line::from(vec![
         Span::styled(format!(" {}", super::bar(ratio, 20)), theme.gauge()),

@@ -634,6 +634,7 @@ fn report_items_analyses_each_question() {
             passed: right,
             pass_percent: 80,
             answers,
+            active_seconds: None,
         });
     }
     let data = tmp.path().join("data");

@@ -81,6 +81,7 @@ fn attempt(id: &str, lesson: &str, percent: f64) -> Attempt {
             answer: Answer::Text("time".into()),
             correct: true,
         }],
+        active_seconds: None,
     }
 }
 
@@ -141,6 +142,7 @@ fn round_trip_keeps_everything() {
             pages_seen: [1, 2, 3, 4].into(),
             pages_total: 6,
             completed: Some("2026-11-24T10:05:00.000-05:00".into()),
+            active_seconds: rollcall::progress::PageTime::default(),
         },
     );
     assert_eq!(store.save(&p).unwrap(), p);

@@ -400,6 +400,7 @@ impl QuizState {
             passed: score.passed,
             pass_percent: self.pass_percent,
             answers: self.answers.clone(),
+            active_seconds: None,
         })))
     }
 }

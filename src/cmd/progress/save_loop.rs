@@ -79,6 +79,7 @@ pub(super) fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
         passed: pct >= 80.0,
         pass_percent: 80,
         answers,
+        active_seconds: None,
     });
     let page = i % 6 + 1;
     let course = progress.courses.entry("de-escalation".into()).or_default();
@@ -91,6 +92,7 @@ pub(super) fn loop_record(learner: &str, id: &str, i: usize) -> Progress {
             pages_seen: [page].into(),
             pages_total: 6,
             completed: None,
+            active_seconds: crate::progress::PageTime::default(),
         },
     );
     progress

@@ -169,3 +169,44 @@ fn stepping_wraps_themes_and_clamps_the_width() {
     );
     assert_eq!(s.set_text(Key::Learner, "  "), None);
 }
+
+#[test]
+fn time_on_task_keys_are_read_and_checked_with_file_and_line() {
+    let p = parse("max_gap_minutes = 10\ncredit_ratio = 3\n", shown()).unwrap();
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    let s = Settings::from_file(&p.file, false, None);
+    assert_eq!((s.max_gap_minutes, s.credit_ratio), (10, 3));
+    let s = Settings::from_file(&FileSettings::default(), false, None);
+    assert_eq!(
+        (s.max_gap_minutes, s.credit_ratio),
+        (MAX_GAP_DEFAULT, CREDIT_RATIO_DEFAULT)
+    );
+    let p = parse(
+        "theme = \"dark\"\nmax_gap_minutes = 0\n\ncredit_ratio = \"2x\"\n",
+        shown(),
+    )
+    .unwrap();
+    assert_eq!((p.file.max_gap_minutes, p.file.credit_ratio), (None, None));
+    let words: Vec<String> = p.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(words.len(), 2, "{words:?}");
+    assert!(
+        words[0].starts_with(&format!(
+            "{}:2: max_gap_minutes must be a whole number of minutes from 1 to 60",
+            shown()
+        )),
+        "{}",
+        words[0]
+    );
+    assert!(
+        words[1].starts_with(&format!(
+            "{}:4: credit_ratio must be a whole number from 1 to 20",
+            shown()
+        )),
+        "{}",
+        words[1]
+    );
+    let mut s = Settings::default();
+    assert_eq!(s.step(Key::MaxGapMinutes, false), Some(Value::Number(6)));
+    assert_eq!(s.set_text(Key::CreditRatio, "0"), None);
+    assert_eq!(s.set_text(Key::CreditRatio, "4"), Some(Value::Number(4)));
+}
