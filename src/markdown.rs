@@ -14,6 +14,8 @@ mod layout;
 mod parse;
 mod reading;
 mod style;
+mod text;
+mod tree;
 mod wrap;
 
 #[cfg(test)]

@@ -6,76 +6,15 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use ratatui::style::Style;
 
 use super::style;
+use super::text::{code_lines, html_lines, is_br};
 use super::wrap::Piece;
 use crate::sanitize::{Mode, clean};
 
-/// Inline content of one paragraph, heading or cell.
-pub(crate) type Inlines = Vec<Piece>;
-
-/// A block of a lesson page.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Block {
-    /// A heading; its style is already in its pieces.
-    Heading(Inlines),
-    /// A paragraph (also the bare text of a tight list item).
-    Para(Inlines),
-    /// Code block lines, cleaned, tabs expanded.
-    Code(Vec<String>),
-    /// A block quote.
-    Quote(Vec<Block>),
-    /// A list.
-    List(List),
-    /// A table.
-    Table(Table),
-    /// A thematic break.
-    Rule,
-    /// The text left of an HTML block once tags are stripped, by line.
-    Html(Vec<String>),
-}
-
-/// An ordered or unordered list.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct List {
-    /// First number of an ordered list; `None` for bullets.
-    pub start: Option<u64>,
-    /// Loose lists (items with paragraphs) get blank lines between items.
-    pub loose: bool,
-    /// The items.
-    pub items: Vec<Item>,
-}
-
-/// One list item.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Item {
-    /// Task list state: `Some(true)` for `[x]`.
-    pub task: Option<bool>,
-    /// The item's blocks.
-    pub blocks: Vec<Block>,
-}
-
-/// A GFM table.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Table {
-    /// Column alignments.
-    pub aligns: Vec<Alignment>,
-    /// Header cells.
-    pub head: Vec<Inlines>,
-    /// Body rows.
-    pub rows: Vec<Vec<Inlines>>,
-}
-
-/// A parsed page: blocks, then footnote definitions by number.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Doc {
-    /// The page's blocks.
-    pub blocks: Vec<Block>,
-    /// Footnote definitions, sorted by number.
-    pub footnotes: Vec<(usize, Vec<Block>)>,
-}
+pub(crate) use super::tree::{Block, Doc, Inlines, Item, List, Table};
 
 /// The Markdown dialect of lessons: `CommonMark` plus GFM tables, strikethrough, task lists and
 /// footnotes.
@@ -510,15 +449,6 @@ fn shows_url(url: &str, text: &str) -> bool {
         || url.strip_prefix("mailto:") == Some(text))
 }
 
-fn is_br(html: &str) -> bool {
-    let tag = html
-        .trim_start_matches('<')
-        .trim_end_matches('>')
-        .trim_end_matches('/')
-        .trim();
-    tag.eq_ignore_ascii_case("br")
-}
-
 /// Cleans every text piece (escape sequences, controls) and drops the empty ones.
 fn clean_pieces(pieces: Inlines) -> Inlines {
     pieces
@@ -536,95 +466,9 @@ fn clean_pieces(pieces: Inlines) -> Inlines {
         .collect()
 }
 
-/// Code text as cleaned lines, tabs expanded to stops of four.
-fn code_lines(code: &str) -> Vec<String> {
-    let code = clean(code, Mode::Layout);
-    let code = code.strip_suffix('\n').unwrap_or(&code);
-    code.split('\n')
-        .map(|line| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            let mut out = String::with_capacity(line.len());
-            let mut col = 0;
-            for c in line.chars() {
-                match c {
-                    '\t' => {
-                        let n = 4 - col % 4;
-                        out.extend(std::iter::repeat_n(' ', n));
-                        col += n;
-                    }
-                    '\r' => {}
-                    c => {
-                        out.push(c);
-                        col += 1;
-                    }
-                }
-            }
-            out.trim_end().to_string()
-        })
-        .collect()
-}
-
-/// The text of an HTML block with tags and comments removed, by non-blank line.
-fn html_lines(html: &str) -> Vec<String> {
-    let html = clean(html, Mode::Layout);
-    strip_tags(&html)
-        .lines()
-        .map(|l| clean(l, Mode::Inline).trim().to_string())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-/// Removes `<tag ...>` and `<!-- ... -->`; a `<` that does not open a tag stays.
-fn strip_tags(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i..];
-        let end = if after.starts_with("<!--") {
-            after.find("-->").map_or(after.len(), |e| e + 3)
-        } else if after[1..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
-        {
-            after.find('>').map_or(after.len(), |e| e + 1)
-        } else {
-            out.push('<');
-            1
-        };
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strips_tags_and_comments() {
-        assert_eq!(
-            strip_tags("<details>\n<summary>Hi <b>there</b></summary>\n</details>"),
-            "\nHi there\n"
-        );
-        assert_eq!(strip_tags("a <!-- note\nfor authors --> b"), "a  b");
-        assert_eq!(strip_tags("1 < 2 and <3"), "1 < 2 and <3");
-    }
-
-    #[test]
-    fn br_variants() {
-        assert!(is_br("<br>"));
-        assert!(is_br("<BR/>"));
-        assert!(is_br("<br />"));
-        assert!(!is_br("<b>"));
-    }
-
-    #[test]
-    fn code_tabs_expand() {
-        assert_eq!(code_lines("a\tb\n\tc\n"), ["a   b", "    c"]);
-    }
 
     #[test]
     fn footnotes_number_by_first_reference() {
