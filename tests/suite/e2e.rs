@@ -790,3 +790,118 @@ fn search_a_word_found_on_one_page_and_open_it() {
     assert_eq!(s.wait_exit(), 0);
     assert!(s.restored(), "terminal not restored");
 }
+
+fn start_assessment(data: &Path) -> Session {
+    let courses = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/assessment");
+    let courses = courses.to_string_lossy().into_owned();
+    let args = ["--courses", &courses, "--learner", "officer"];
+    Session::start(&args, data, Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The attempt in progress on disk, once it holds `answers` answers.
+fn in_progress_with(data: &Path, answers: usize) -> rollcall::progress::InProgress {
+    let store = rollcall::progress::store::Store::new(data, "officer").unwrap();
+    let start = Instant::now();
+    while start.elapsed() < TIMEOUT {
+        if let Ok(p) = store.load()
+            && let Some(a) = p.in_progress.first()
+            && a.answers.len() == answers
+        {
+            return a.clone();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("no attempt in progress with {answers} answers on disk");
+}
+
+/// From the library or the course screen (whichever rollcall opens on), into the only lesson
+/// and past its page to the quiz's start screen.
+fn to_quiz_start(s: &mut Session, expect: &str) {
+    let start = Instant::now();
+    let mut last = String::new();
+    while start.elapsed() < TIMEOUT {
+        let screen = s.screen();
+        if screen.contains(expect) {
+            return;
+        }
+        // Press once per screen: a key sent while a screen opens is not lost, only repeated.
+        if screen != last {
+            if screen.contains("The only page.") {
+                s.press(RIGHT);
+            } else if screen.contains("Enter open") {
+                s.press("\r");
+            }
+            last = screen;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("never reached {expect:?}; screen:\n{}", s.screen());
+}
+
+/// Answers the question on screen with something of the right form (right or wrong).
+fn answer_any(s: &mut Session) {
+    let screen = s.screen();
+    if screen.contains("Type your answer") {
+        s.press("988\r");
+    } else if screen.contains("in the order they belong") {
+        s.press("1234\r");
+    } else if screen.contains("1. True") {
+        s.press("t\r");
+    } else {
+        s.press("1\r");
+    }
+}
+
+#[test]
+fn an_attempt_survives_sigkill_and_continues_at_question_3() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start_assessment(data.path());
+    s.wait_for("Final Course");
+    to_quiz_start(&mut s, "Press Enter to start.");
+    s.press("\r");
+    for n in 1..=2 {
+        s.wait_for(&format!("question {n}/4"));
+        answer_any(&mut s);
+    }
+    s.wait_for("question 3/4");
+    let before = in_progress_with(data.path(), 2);
+    let prompt = |screen: &str| screen.lines().nth(3).unwrap_or("").trim().to_string();
+    let third = prompt(&s.screen());
+    let pid = s.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_exit();
+    let mut again = start_assessment(data.path());
+    again.wait_for("Final Course");
+    to_quiz_start(&mut again, "2 of 4 questions answered");
+    again.press("\r");
+    again.wait_for("question 3/4");
+    assert_eq!(prompt(&again.screen()), third, "{}", again.screen());
+    for n in 3..=4 {
+        again.wait_for(&format!("question {n}/4"));
+        answer_any(&mut again);
+    }
+    again.wait_for("Score:");
+    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
+    let start = Instant::now();
+    let done = loop {
+        let p = store.load().unwrap();
+        if !p.attempts.is_empty() || start.elapsed() > TIMEOUT {
+            break p;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(done.attempts.len(), 1);
+    let asked: Vec<&str> = done.attempts[0]
+        .answers
+        .iter()
+        .map(|a| a.id.as_deref().unwrap())
+        .collect();
+    assert_eq!(asked, before.asked, "the same questions in the same order");
+    assert_eq!(done.attempts[0].id, before.id);
+    again.press("q");
+    assert_eq!(again.wait_exit(), 0);
+}

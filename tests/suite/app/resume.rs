@@ -91,3 +91,30 @@ fn leaving_discards_and_quitting_keeps_the_attempt() {
     assert!(after.open_attempt("final", "01-final").is_none());
     assert!(after.attempts.is_empty());
 }
+
+#[test]
+fn screen_reader_mode_continues_an_interrupted_attempt_at_question_3() {
+    // The draw the runtime's fixed seed gives: learn it in the terminal front end.
+    let mut probe = assessment();
+    probe.send(&[Msg::Enter]);
+    let answers = super::plain_answers(&probe);
+    // First run: start, two answers, then the input ends (as when the reader is killed:
+    // each answer was already saved).
+    let first = format!("\n{}\n{}\n", answers[0], answers[1]);
+    let (out, _app, dir) = super::plain_run_in(assessment(), &first);
+    assert!(out.contains("Question 3 of 4."), "{out}");
+    let saved = Store::new(dir.path(), "tester").unwrap().load().unwrap();
+    assert_eq!(saved.in_progress[0].answers.len(), 2);
+    // Second run from that record: the start says so, an empty line continues at question 3.
+    let again = Harness::with(Path::new("tests/fixtures/assessment"), Some(saved));
+    let rest = format!("\n\n\n\n{}\n{}\n", answers[2], answers[3]);
+    let (out, app, _dir) = super::plain_run_in(again, &rest);
+    super::assert_plain(&out);
+    assert!(out.contains("2 of 4 questions answered"), "{out}");
+    let resumed = out.find("2 of 4 questions answered").unwrap();
+    assert!(out[resumed..].contains("Question 3 of 4."), "{out}");
+    assert!(!out[resumed..].contains("Question 1 of 4."), "{out}");
+    assert!(out.contains("Score: 2 of 4"), "{out}");
+    assert_eq!(app.progress.attempts.len(), 1);
+    assert_eq!(app.progress.attempts[0].answers.len(), 4);
+}
