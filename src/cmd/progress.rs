@@ -164,6 +164,9 @@ struct CourseRow {
     completed_version: Option<String>,
     hours: Option<f64>,
     course_hours: Option<f64>,
+    /// Active minutes recorded (whole, rounded down); `None` when the record holds no time
+    /// for the course (written before rollcall recorded time on task).
+    active_minutes: Option<u64>,
     attempts: usize,
     quizzes: Vec<QuizRow>,
     /// Why something recorded is not credited (report's flag names).
@@ -292,6 +295,7 @@ fn course_row(
         completed_version: completed.and(recorded.and_then(|c| c.completed_version.clone())),
         hours: completed.and(recorded.and_then(|c| c.completed_hours)),
         course_hours: course.map(|c| c.hours),
+        active_minutes: domain::active_seconds(progress, id).map(|s| s / 60),
         attempts: all.attempts.iter().filter(|a| a.course == id).count(),
         flags: flags.iter().map(|f| f.name()).collect(),
         not_credited,

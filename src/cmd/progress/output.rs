@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{CourseRow, Summary};
 
 /// The cells of one table row: course, lessons, best scores, completed, hours.
-pub(super) fn cells(row: &CourseRow) -> [String; 5] {
+pub(super) fn cells(row: &CourseRow) -> [String; 6] {
     let lessons = match row.lessons_total {
         Some(total) => format!("{}/{total}", row.lessons_done),
         None => format!("{}/?", row.lessons_done),
@@ -30,6 +30,8 @@ pub(super) fn cells(row: &CourseRow) -> [String; 5] {
         if best.is_empty() { "-".into() } else { best },
         completed,
         hours,
+        row.active_minutes
+            .map_or_else(|| "-".to_string(), |m| m.to_string()),
     ]
 }
 
@@ -37,9 +39,16 @@ fn percent(p: f64) -> String {
     crate::domain::percent_label(p)
 }
 
-const HEADER: [&str; 5] = ["COURSE", "LESSONS", "BEST SCORES", "COMPLETED", "HOURS"];
+const HEADER: [&str; 6] = [
+    "COURSE",
+    "LESSONS",
+    "BEST SCORES",
+    "COMPLETED",
+    "HOURS",
+    "ACTIVE MIN",
+];
 /// Columns left out, in this order, when the table is still too wide with short titles.
-const DROP_ORDER: [usize; 2] = [2, 4];
+const DROP_ORDER: [usize; 3] = [5, 2, 4];
 /// Narrowest the course title gets before columns are left out.
 const TITLE_FLOOR: usize = 24;
 const GAP: usize = 2;
@@ -64,10 +73,10 @@ pub(super) fn table(summary: &Summary, width: Option<usize>) -> String {
         return out;
     }
     out.push('\n');
-    let rows: Vec<[String; 5]> = std::iter::once(HEADER.map(String::from))
+    let rows: Vec<[String; 6]> = std::iter::once(HEADER.map(String::from))
         .chain(summary.courses.iter().map(cells))
         .collect();
-    let mut widths = [0usize; 5];
+    let mut widths = [0usize; 6];
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.width());
@@ -117,9 +126,9 @@ pub(super) fn table(summary: &Summary, width: Option<usize>) -> String {
 }
 
 /// Fits the columns into `limit`, shrinking `widths` in place; returns the columns to show.
-fn fit(widths: &mut [usize; 5], limit: usize) -> Vec<usize> {
+fn fit(widths: &mut [usize; 6], limit: usize) -> Vec<usize> {
     let mut shown: Vec<usize> = (0..widths.len()).collect();
-    let total = |shown: &[usize], widths: &[usize; 5]| {
+    let total = |shown: &[usize], widths: &[usize; 6]| {
         shown.iter().map(|&i| widths[i]).sum::<usize>() + GAP * shown.len().saturating_sub(1)
     };
     let full_title = widths[0];
@@ -188,7 +197,7 @@ pub(super) fn write_csv(out: &mut impl Write, summary: &Summary) -> anyhow::Resu
         "attempts",
     ])?;
     for row in &summary.courses {
-        let [_, _, best, _, _] = cells(row);
+        let [_, _, best, _, _, _] = cells(row);
         w.write_record(
             [
                 summary.learner.clone(),
