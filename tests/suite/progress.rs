@@ -472,9 +472,9 @@ fn progress_table_with_the_course_library() {
         format!(
             "Progress of jdoe ([DATA]{sep}jdoe.toml)
 
-COURSE                      LESSONS  BEST SCORES  COMPLETED  HOURS
-De-escalation Fundamentals  2/3      100% 80%     -          -
-implicit-bias               0/?      -            -          -
+COURSE                      LESSONS  BEST SCORES  COMPLETED  HOURS  ACTIVE MIN
+De-escalation Fundamentals  2/3      100% 80%     -          -      -
+implicit-bias               0/?      -            -          -      -
 
 ! de-escalation: completion recorded 2026-11-21 not credited
 (unsupported-completion)
