@@ -421,7 +421,18 @@ impl App {
                 total,
             } => self.page_viewed(course, lesson, page, total),
             Action::LessonFinished { course, lesson } => self.finish_lesson(course, lesson),
+            Action::OpenCheck {
+                course,
+                lesson,
+                check,
+                page,
+                total,
+            } => self.open_check(course, lesson, check, page, total),
             Action::StartAttempt => vec![Effect::NewAttempt],
+            // A knowledge check returns to the page it was opened on, asking nothing.
+            Action::LeaveQuiz if matches!(&self.screen, Screen::Quiz(q) if q.check.is_some()) => {
+                self.back()
+            }
             Action::LeaveQuiz => {
                 if self.screen.in_attempt() {
                     self.overlay = Some(Overlay::ConfirmLeave { quit: false });

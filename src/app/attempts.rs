@@ -40,6 +40,10 @@ impl App {
         let Screen::Quiz(q) = &self.screen else {
             return vec![];
         };
+        // A knowledge check is practice: nothing of it is kept.
+        if q.check.is_some() {
+            return vec![];
+        }
         let Some((course, lesson)) = self.ctx().ids(q.course, q.lesson) else {
             return vec![];
         };

@@ -78,6 +78,35 @@ impl App {
         effects
     }
 
+    /// Records the page turned to, then opens the knowledge check on top of the reader.
+    pub(super) fn open_check(
+        &mut self,
+        course: usize,
+        lesson: usize,
+        check: usize,
+        page: usize,
+        total: usize,
+    ) -> Vec<Effect> {
+        let mut effects = self.page_viewed(course, lesson, page, total);
+        let Some(path) = self
+            .course(course)
+            .and_then(|c| c.lessons.get(lesson))
+            .and_then(|l| l.checks.get(check))
+            .map(|c| c.quiz.clone())
+        else {
+            return effects;
+        };
+        let mut quiz = QuizState::loading(course, lesson);
+        quiz.check = Some(check);
+        self.push(Screen::Quiz(Box::new(quiz)));
+        effects.push(Effect::LoadQuiz {
+            course,
+            lesson,
+            path,
+        });
+        effects
+    }
+
     /// Records a page as seen and as the resume point; completes the lesson when due.
     pub(super) fn page_viewed(
         &mut self,
@@ -251,6 +280,10 @@ impl App {
         let Screen::Quiz(q) = &self.screen else {
             return vec![];
         };
+        // A knowledge check is practice: never an attempt.
+        if q.check.is_some() {
+            return vec![];
+        }
         let (course, lesson) = (q.course, q.lesson);
         let Some((course_id, lesson_id)) = self.ctx().ids(course, lesson) else {
             return vec![];

@@ -161,6 +161,19 @@ pub enum Action {
         /// Lesson index.
         lesson: usize,
     },
+    /// A page turned onto a knowledge check: record the page, then open the check on top.
+    OpenCheck {
+        /// Course index.
+        course: usize,
+        /// Lesson index.
+        lesson: usize,
+        /// The check's index in the lesson's checks.
+        check: usize,
+        /// The page turned to, 1-based.
+        page: usize,
+        /// Pages in the lesson.
+        total: usize,
+    },
     /// Ask the runtime for a new quiz attempt.
     StartAttempt,
     /// Leave the quiz (asks first during an attempt).

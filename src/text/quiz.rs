@@ -115,3 +115,18 @@ pub fn leave_question(quit: bool) -> [&'static str; 2] {
         ]
     }
 }
+
+/// The start screen of a knowledge check.
+#[must_use]
+pub fn check_start(questions: usize) -> String {
+    format!(
+        "Knowledge check: {questions} question{}, practice only. Enter starts, Esc skips.",
+        if questions == 1 { "" } else { "s" }
+    )
+}
+
+/// What a knowledge check keeps: nothing.
+#[must_use]
+pub fn check_not_recorded() -> &'static str {
+    "Nothing is recorded: feedback follows each question."
+}

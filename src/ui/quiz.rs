@@ -86,6 +86,16 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
 
 fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
     let Some(quiz) = &q.quiz else { return vec![] };
+    if q.check.is_some() {
+        return vec![
+            Line::styled(
+                crate::text::quiz::check_start(quiz.asked_count()),
+                theme.accent(),
+            ),
+            Line::default(),
+            Line::raw(crate::text::quiz::check_not_recorded()),
+        ];
+    }
     // The title is in the header line just above.
     let mut lines = vec![Line::raw(format!(
         "{} questions · pass mark {}%",

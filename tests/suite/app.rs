@@ -1890,3 +1890,84 @@ fn a_long_notice_does_not_hide_the_end_of_the_page() {
     assert!(screen.contains("Line 60 of"), "{screen}");
     assert!(flat(&screen).contains("(will retry)"), "{screen}");
 }
+
+/// A harness on the course with a knowledge check after page 1 of its lesson.
+fn check_harness() -> Harness {
+    Harness::with(Path::new("tests/fixtures/check-courses"), None)
+}
+
+fn lesson_page(h: &Harness) -> Option<usize> {
+    match &h.app.screen {
+        Screen::Lesson(l) => Some(l.page + 1),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_knowledge_check_opens_past_its_page_records_nothing_and_returns() {
+    let mut h = check_harness();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage]);
+    // The page turned (and was recorded) before the check opened on top.
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("no check: {:?}", h.app.screen)
+    };
+    assert_eq!(q.check, Some(0));
+    assert!(!q.in_attempt());
+    let seen = &h.app.progress.courses["knowledge"].lessons["01-lesson"];
+    assert_eq!((seen.page, seen.pages_seen.len()), (2, 2));
+    insta::assert_snapshot!("knowledge_check_start_80x24", h.screen_text(80, 24));
+    h.send(&[Msg::Enter]);
+    // Feedback after each question, whatever the file says (it says "end").
+    h.give(true);
+    assert!(matches!(
+        &h.app.screen,
+        Screen::Quiz(q) if matches!(q.phase, QuizPhase::Checked { .. })
+    ));
+    assert!(
+        h.app.progress.in_progress.is_empty(),
+        "never saved as under way"
+    );
+    h.send(&[Msg::Enter]);
+    h.give(false);
+    h.send(&[Msg::Enter]);
+    assert!(matches!(
+        &h.app.screen,
+        Screen::Quiz(q) if matches!(q.phase, QuizPhase::Results(_))
+    ));
+    h.send(&[Msg::Enter]);
+    assert_eq!(lesson_page(&h), Some(2));
+    assert!(
+        h.app.progress.attempts.is_empty(),
+        "a check is never an attempt"
+    );
+    assert!(h.app.overlay.is_none());
+    // Back and forth in the same visit: not offered again.
+    h.send(&[Msg::PrevPage, Msg::NextPage]);
+    assert_eq!(lesson_page(&h), Some(2));
+    h.send(&[Msg::NextPage]);
+    assert_eq!(lesson_page(&h), Some(3));
+    let stored = Store::new(h.dir.path(), "tester").unwrap().load().unwrap();
+    assert!(stored.attempts.is_empty());
+}
+
+#[test]
+fn a_knowledge_check_is_skipped_with_esc_and_left_mid_way_without_asking() {
+    let mut h = check_harness();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage]);
+    assert!(matches!(&h.app.screen, Screen::Quiz(q) if q.check == Some(0)));
+    h.send(&[Msg::Back]);
+    assert_eq!(lesson_page(&h), Some(2));
+    // A new visit offers it again; leaving mid-check asks nothing and records nothing.
+    h.send(&[Msg::Back]);
+    h.send(&[Msg::Enter]);
+    h.send(&[Msg::FirstPage, Msg::NextPage]);
+    assert!(matches!(&h.app.screen, Screen::Quiz(q) if q.check == Some(0)));
+    h.send(&[Msg::Enter]);
+    h.give(true);
+    h.send(&[Msg::Back]);
+    assert!(h.app.overlay.is_none());
+    assert_eq!(lesson_page(&h), Some(2));
+    assert!(h.app.progress.attempts.is_empty());
+}

@@ -37,6 +37,8 @@ pub struct LessonState {
     pub loading: bool,
     /// Where to open once loaded (a search match), instead of the saved page.
     pub goto: Option<Goto>,
+    /// Knowledge checks offered in this visit (taken or skipped): not offered again.
+    pub checks_offered: Vec<usize>,
 }
 
 /// Largest useful scroll offset for a page of `lines` in `height` rows.
@@ -60,6 +62,7 @@ impl LessonState {
             width: 0,
             loading: true,
             goto: None,
+            checks_offered: vec![],
         }
     }
 
@@ -107,6 +110,10 @@ impl LessonState {
             };
         }
         let last = self.pages.len().saturating_sub(1);
+        let forward = matches!(
+            msg,
+            Msg::NextPage | Msg::PageDown | Msg::Toggle | Msg::Enter
+        );
         let target = match msg {
             Msg::Up => {
                 self.scroll = self.scroll.saturating_sub(1);
@@ -139,11 +146,30 @@ impl LessonState {
         if target == self.page {
             return Outcome::none();
         }
+        // Only reading on turns onto a knowledge check; jumping about does not.
+        let read_on = target == self.page + 1 && forward;
         self.page = target;
         self.scroll = 0;
         self.width = 0;
         self.rewrap(ctx);
+        if read_on && let Some(check) = self.check_due(ctx) {
+            self.checks_offered.push(check);
+            return Outcome::act(Action::OpenCheck {
+                course: self.course,
+                lesson: self.lesson,
+                check,
+                page: self.page + 1,
+                total: self.pages.len(),
+            });
+        }
         Outcome::act(self.viewed())
+    }
+
+    /// The knowledge check after the page just left (the one before this), if not yet offered.
+    fn check_due(&self, ctx: &Ctx) -> Option<usize> {
+        let lesson = ctx.course(self.course)?.lessons.get(self.lesson)?;
+        let (i, _) = lesson.check_after(self.page)?;
+        (!self.checks_offered.contains(&i)).then_some(i)
     }
 
     fn viewed(&self) -> Action {

@@ -77,6 +77,8 @@ pub struct QuizState {
     pub seed: u64,
     /// An attempt under way found in the record when the quiz opened: Enter continues it.
     pub resume: Option<crate::progress::InProgress>,
+    /// A knowledge check (its index in the lesson's checks): practice, never recorded.
+    pub check: Option<usize>,
 }
 
 /// Rows above and below the quiz text: header, quiz title, a blank line, status, footer.
@@ -103,6 +105,7 @@ impl QuizState {
             started: Stamp::EPOCH,
             seed: 0,
             resume: None,
+            check: None,
         }
     }
 
@@ -116,10 +119,12 @@ impl QuizState {
     /// An attempt is under way (leaving it loses it).
     #[must_use]
     pub fn in_attempt(&self) -> bool {
-        matches!(
-            self.phase,
-            QuizPhase::Asking | QuizPhase::Checked { .. } | QuizPhase::Starting
-        )
+        // A knowledge check records nothing, so leaving it loses nothing.
+        self.check.is_none()
+            && matches!(
+                self.phase,
+                QuizPhase::Asking | QuizPhase::Checked { .. } | QuizPhase::Starting
+            )
     }
 
     /// Starts an attempt with an id, shuffle seed and start time.
@@ -260,7 +265,9 @@ impl QuizState {
                 self.set_quiz(quiz, pass);
                 self.resume = ctx
                     .ids(self.course, self.lesson)
-                    .and_then(|(c, l)| ctx.progress.open_attempt(&c, &l).cloned());
+                    .and_then(|(c, l)| ctx.progress.open_attempt(&c, &l).cloned())
+                    // The lesson quiz's attempt under way is not a knowledge check's.
+                    .filter(|_| self.check.is_none());
                 Outcome::none()
             }
             Err(errors) => {
@@ -279,6 +286,10 @@ impl QuizState {
     /// Where the learner stands against this quiz's attempt rules (`None` before it loads).
     #[must_use]
     pub fn standing(&self, ctx: &Ctx) -> Option<attempts::Standing> {
+        // A knowledge check is never an attempt, so no attempt rule limits it.
+        if self.check.is_some() {
+            return None;
+        }
         let quiz = self.quiz.as_ref()?;
         let (course, lesson) = ctx.ids(self.course, self.lesson)?;
         Some(attempts::standing(
@@ -369,9 +380,12 @@ impl QuizState {
     /// Whether right and wrong are shown only after the attempt (`feedback = "end"`).
     #[must_use]
     pub fn feedback_at_end(&self) -> bool {
-        self.quiz
-            .as_ref()
-            .is_some_and(|z| z.feedback == quiz::Feedback::End)
+        // A knowledge check is practice: feedback after every question.
+        self.check.is_none()
+            && self
+                .quiz
+                .as_ref()
+                .is_some_and(|z| z.feedback == quiz::Feedback::End)
     }
 
     pub(super) fn advance(&mut self) -> Outcome {
