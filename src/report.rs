@@ -383,6 +383,9 @@ pub struct Row {
     pub best: Option<BestScore>,
     /// Quiz attempts in the course (each counted once however many machines hold it).
     pub attempts: usize,
+    /// Active minutes recorded in the course (rounded down); `None` when no time was
+    /// recorded at all (records from before time on task).
+    pub active_minutes: Option<u64>,
     /// Scenario results; `None` for a course with no scenario and no runs.
     pub scenarios: Option<scenarios::ScenarioResults>,
     /// Why something recorded was not credited (empty when all is well).
@@ -461,6 +464,30 @@ pub fn build_report(
     }
     let totals = totals(&rows);
     Report { rows, totals }
+}
+
+/// Flags credited completions whose hours the recorded active time does not support: more
+/// than `ratio` times the active time (`credit-exceeds-time`), or no time at all
+/// (`time-not-recorded`). Advice for the coordinator: the credit itself stands.
+pub fn flag_time(report: &mut Report, ratio: u16) {
+    for row in &mut report.rows {
+        let Some(hours) = row.hours_credited else {
+            continue;
+        };
+        let flag = match row.active_minutes {
+            None => Some(rules::Flag::TimeNotRecorded),
+            #[allow(clippy::cast_precision_loss)] // minutes are far below 2^52
+            Some(active) if hours * 60.0 > f64::from(ratio) * active as f64 => {
+                Some(rules::Flag::CreditExceedsTime)
+            }
+            Some(_) => None,
+        };
+        if let Some(flag) = flag {
+            row.flags.push(flag);
+            row.flags.sort_unstable();
+            row.flags.dedup();
+        }
+    }
 }
 
 fn keep(row: &Row, filter: &Filter) -> bool {
@@ -582,6 +609,7 @@ fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str)
         completed,
         best: best_score(&checked.credible, id),
         attempts: ids.len(),
+        active_minutes: domain::active_seconds(&checked.credible, id).map(|s| s / 60),
         scenarios: scenarios::scenario_results(&checked.credible, id, meta),
         flags,
         lrs: None,

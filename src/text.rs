@@ -83,6 +83,8 @@ pub fn flag(f: crate::progress::validate::Flag) -> &'static str {
         Flag::FutureTimestamp => "a time in the future",
         Flag::DuplicateAttemptId => "two different quiz attempts with the same id",
         Flag::LearnerMismatch => "the file names a different learner",
+        Flag::CreditExceedsTime => "more hours credited than the active time recorded supports",
+        Flag::TimeNotRecorded => "a completion with no active time recorded",
     }
 }
 

@@ -89,6 +89,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     )?;
     crate::cmd::known_learner(cli.learner.as_deref(), learners.keys().map(String::as_str))?;
     let mut built = report::build_report(&learners, &library, &filter, Stamp::now());
+    let settings = crate::config::Config::load(cli)?.settings;
+    report::flag_time(&mut built, settings.credit_ratio);
     if let Some(url) = &args.verify_lrs {
         super::sync::verify_report(cli, args, url, &mut built)?;
     }

@@ -13,7 +13,8 @@ use crate::progress::{Attempt, Progress, Stamp};
 /// are misset; a day is generous).
 pub const FUTURE_SLACK_MS: i64 = 24 * 60 * 60 * 1000;
 
-/// Why a record is not credited.
+/// A problem found in a record. Most withhold credit; the two time flags
+/// (`credit-exceeds-time`, `time-not-recorded`) are advice to the coordinator and do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Flag {
     /// A course marked completed without the evidence (pages seen, quizzes passed).
@@ -32,9 +33,20 @@ pub enum Flag {
     DuplicateAttemptId,
     /// The file's `learner` field names someone other than the file name.
     LearnerMismatch,
+    /// Credited hours exceed the settings' `credit_ratio` times the active time recorded
+    /// (advice: a 1.5-hour credit earned in 4 minutes of activity).
+    CreditExceedsTime,
+    /// A credited completion with no active time recorded at all (written before rollcall
+    /// measured time on task, or by hand); advice, not a reason to withhold credit.
+    TimeNotRecorded,
 }
 
 impl Flag {
+    /// Whether the flag withholds credit; the time flags are advice and do not.
+    pub fn withholds_credit(self) -> bool {
+        !matches!(self, Flag::CreditExceedsTime | Flag::TimeNotRecorded)
+    }
+
     /// The flag as written in reports.
     pub fn name(self) -> &'static str {
         match self {
@@ -46,6 +58,8 @@ impl Flag {
             Flag::FutureTimestamp => "future-timestamp",
             Flag::DuplicateAttemptId => "duplicate-attempt-id",
             Flag::LearnerMismatch => "learner-mismatch",
+            Flag::CreditExceedsTime => "credit-exceeds-time",
+            Flag::TimeNotRecorded => "time-not-recorded",
         }
     }
 }

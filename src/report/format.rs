@@ -53,7 +53,7 @@ pub fn totals_line(report: &Report) -> String {
 }
 
 /// CSV columns, in order.
-pub const CSV_HEADER: [&str; 21] = [
+pub const CSV_HEADER: [&str; 22] = [
     "learner",
     "course",
     "title",
@@ -76,6 +76,8 @@ pub const CSV_HEADER: [&str; 21] = [
     "scenarios_passed",
     "scenarios",
     "runs",
+    // Added with time on task, last for the same reason.
+    "active_minutes",
 ];
 
 /// A row's flags as one cell: names joined by `;`.
@@ -123,6 +125,9 @@ fn csv_record(row: &Row) -> Vec<String> {
             .unwrap_or_default(),
         row.scenarios
             .map(|s| s.runs.to_string())
+            .unwrap_or_default(),
+        row.active_minutes
+            .map(|m| m.to_string())
             .unwrap_or_default(),
     ]
 }
@@ -181,6 +186,7 @@ pub fn to_json(report: &Report, skipped: &[Skipped]) -> serde_json::Value {
                 "certification": r.certification,
                 "course_hours": r.course_hours,
                 "hours_credited": r.hours_credited,
+                "active_minutes": r.active_minutes,
                 "status": status_key(r.status),
                 "completed_date": r.completed_date.map(|d| d.to_string()),
                 "completed_at": r.completed,
@@ -285,6 +291,10 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         col("HOURS", 0, Some(5), true, &|r| {
             r.hours_credited.map_or_else(|| "-".into(), hours_text)
         }),
+        col("ACTIVE MIN", 0, Some(4), true, &|r| {
+            r.active_minutes
+                .map_or_else(|| "-".into(), |m| m.to_string())
+        }),
         col("STATUS", 0, None, false, &|r| {
             // `!`: something recorded is not credited; the lines under the totals say why.
             let mark = if r.flags.is_empty() { "" } else { " !" };
@@ -339,12 +349,24 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         out.push('\n');
     }
     for row in rows.iter().filter(|r| !r.flags.is_empty()) {
-        let line = format!(
-            "! {} {}: not credited: {}",
-            row.learner,
-            row.course,
-            flags_text(row).replace(';', ", ")
-        );
+        // Flags that withhold credit, then the time flags, which are advice only.
+        let (withheld, advice): (Vec<_>, Vec<_>) =
+            row.flags.iter().partition(|f| f.withholds_credit());
+        let names = |flags: &[&crate::progress::validate::Flag]| {
+            flags
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut said = Vec::new();
+        if !withheld.is_empty() {
+            said.push(format!("not credited: {}", names(&withheld)));
+        }
+        if !advice.is_empty() {
+            said.push(format!("check time: {}", names(&advice)));
+        }
+        let line = format!("! {} {}: {}", row.learner, row.course, said.join("; "));
         for part in wrap_words(&line, width.unwrap_or(usize::MAX).max(20)) {
             out.push_str(&part);
             out.push('\n');

@@ -274,3 +274,72 @@ fn merging_by_learner_keeps_the_runs_of_the_first_copy() {
     let both = merge_by_learner(&sources);
     assert_eq!(both["jdoe"].progress.runs.len(), 2);
 }
+
+/// Issue 12: "a 1.5-hour course was credited after about 4 minutes of clicking": the report
+/// shows the active minutes and flags the credit as advice, without withholding it.
+#[test]
+fn credit_beyond_the_active_time_is_flagged_and_old_records_say_no_time() {
+    let row = |hours: Option<f64>, active: Option<u64>| Row {
+        learner: "jdoe".into(),
+        course: "de-escalation".into(),
+        title: None,
+        version: None,
+        provider: None,
+        certification: None,
+        course_hours: Some(1.5),
+        hours_credited: hours,
+        status: if hours.is_some() {
+            Status::Completed
+        } else {
+            Status::InProgress
+        },
+        completed: None,
+        completed_date: None,
+        best: None,
+        attempts: 0,
+        active_minutes: active,
+        scenarios: None,
+        flags: Vec::new(),
+        lrs: None,
+    };
+    let mut report = Report {
+        rows: vec![
+            row(Some(1.5), Some(4)),
+            row(Some(1.5), Some(45)),
+            row(Some(1.5), Some(44)),
+            row(Some(1.5), None),
+            row(None, Some(1)),
+        ],
+        totals: Totals::default(),
+    };
+    flag_time(&mut report, 2);
+    let flags: Vec<Vec<&str>> = report
+        .rows
+        .iter()
+        .map(|r| r.flags.iter().map(|f| f.name()).collect())
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            vec!["credit-exceeds-time"],
+            vec![],
+            vec!["credit-exceeds-time"],
+            vec!["time-not-recorded"],
+            vec![],
+        ]
+    );
+    assert!(report.rows[0].flags.iter().all(|f| !f.withholds_credit()));
+    assert_eq!(
+        report.rows[0].hours_credited,
+        Some(1.5),
+        "advice keeps the credit"
+    );
+    let csv = format::to_csv(&report).unwrap();
+    let first = csv.lines().nth(1).unwrap();
+    assert!(first.ends_with(",4"), "active_minutes last: {first}");
+    let table = format::to_table(&report, None);
+    assert!(
+        table.contains("! jdoe de-escalation: check time: credit-exceeds-time"),
+        "{table}"
+    );
+}

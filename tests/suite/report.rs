@@ -74,7 +74,7 @@ fn report(args: &[&str]) -> Run {
     run(&mut cmd)
 }
 
-const HEADER: [&str; 21] = [
+const HEADER: [&str; 22] = [
     "learner",
     "course",
     "title",
@@ -96,6 +96,7 @@ const HEADER: [&str; 21] = [
     "scenarios_passed",
     "scenarios",
     "runs",
+    "active_minutes",
 ];
 
 const EXPECTED: [[&str; 16]; 7] = [
@@ -310,7 +311,15 @@ fn table_is_aligned_and_fits_the_width() {
         .args(machines()));
     assert_eq!(wide.code, 1);
     let lines: Vec<&str> = wide.stdout.lines().collect();
-    assert_eq!(lines.len(), 1 + 7 + 1, "{}", wide.stdout);
+    // Header, 7 rows, totals, then a note for each completion recorded before time on task.
+    assert_eq!(lines.len(), 1 + 7 + 1 + 4, "{}", wide.stdout);
+    assert!(
+        lines[9..]
+            .iter()
+            .all(|l| l.ends_with("check time: time-not-recorded")),
+        "{}",
+        wide.stdout
+    );
     assert!(lines[0].starts_with("LEARNER  COURSE"));
     for word in [
         "TITLE",
@@ -433,7 +442,7 @@ fn filters() {
     assert!(
         table
             .stdout
-            .ends_with("1 learner, 1 completion, 1.5 hours credited\n"),
+            .contains("1 learner, 1 completion, 1.5 hours credited\n"),
         "{}",
         table.stdout
     );
@@ -1022,7 +1031,7 @@ fn report_shows_scenario_results_beside_quiz_scores() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(header, HEADER, "new columns come after the old ones");
     let rows = csv_rows(&csv);
-    let tail = |r: &[String]| r[17..].join(",");
+    let tail = |r: &[String]| r[17..21].join(",");
     assert_eq!(
         tail(row_of(&rows, "officer-a", "drill")),
         "best,1,1,2",
