@@ -6,13 +6,14 @@
 //! the xAPI statements in [`xapi`].
 
 pub mod format;
+mod inputs;
+mod record;
 pub mod scenarios;
 pub mod validate;
 pub mod xapi;
 
 use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -21,7 +22,10 @@ use crate::cli::Status;
 use crate::course::Library;
 use crate::domain;
 use crate::progress::validate as rules;
-use crate::progress::{self, Progress, Stamp};
+use crate::progress::{Progress, Stamp};
+
+pub use inputs::{Inputs, Skipped, is_progress_file_name, read_inputs, read_progress_file};
+pub use record::{MyRecord, RecordEntry, my_record};
 
 /// One progress file that was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,120 +100,6 @@ impl Merged {
             credible,
         }
     }
-}
-
-/// An input that could not be used, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Skipped {
-    /// The file or folder.
-    pub path: PathBuf,
-    /// Why it was skipped.
-    pub reason: String,
-}
-
-/// Everything read from the inputs.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Inputs {
-    /// Progress files that parsed, in the order found.
-    pub sources: Vec<Source>,
-    /// Inputs that could not be read.
-    pub skipped: Vec<Skipped>,
-    /// Folders that held no progress file (worth a note, not an error).
-    pub empty_dirs: Vec<PathBuf>,
-}
-
-/// Whether a file name in a data folder names a learner's progress file.
-///
-/// Progress files are `<learner>.toml`; the settings and roster files, hidden files (temporary files of
-/// an atomic write) and anything else are not.
-#[allow(clippy::case_sensitive_file_extension_comparisons)] // rollcall writes `.toml` itself.
-pub fn is_progress_file_name(name: &str) -> bool {
-    name.ends_with(".toml")
-        && name.len() > ".toml".len()
-        && !name.starts_with('.')
-        && name != "settings.toml"
-        && name != "roster.toml"
-        && !name.ends_with(".sent.toml")
-}
-
-/// Reads every progress file named by `paths`: a file is read as is, a folder contributes
-/// its `<learner>.toml` files (not recursively). Nothing is ever written.
-pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
-    let mut inputs = Inputs::default();
-    for path in paths {
-        if path.is_dir() {
-            read_dir_into(path, &mut inputs);
-        } else {
-            read_file_into(path, &mut inputs);
-        }
-    }
-    inputs
-}
-
-fn read_dir_into(dir: &Path, inputs: &mut Inputs) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            inputs.skipped.push(Skipped {
-                path: dir.to_path_buf(),
-                reason: format!("cannot read the folder: {e}"),
-            });
-            return;
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        // Links are listed too, so the reader can say why it refuses them.
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(is_progress_file_name)
-        })
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        inputs.empty_dirs.push(dir.to_path_buf());
-    }
-    for file in files {
-        read_file_into(&file, inputs);
-    }
-}
-
-fn read_file_into(path: &Path, inputs: &mut Inputs) {
-    match read_progress_file(path) {
-        Ok(progress) => inputs.sources.push(Source {
-            path: path.to_path_buf(),
-            progress,
-        }),
-        Err(reason) => inputs.skipped.push(Skipped {
-            path: path.to_path_buf(),
-            reason,
-        }),
-    }
-}
-
-/// Reads and parses one progress file (through the store's one reader); the error is a short
-/// reason for the user.
-///
-/// # Errors
-/// When the file cannot be read or is not a progress record.
-pub fn read_progress_file(path: &Path) -> Result<Progress, String> {
-    use crate::progress::store::StoreError;
-    crate::progress::store::load_file(path).map_err(|e| match e {
-        StoreError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-            "no such file or folder".to_string()
-        }
-        StoreError::Read { source, .. } => format!("cannot read: {source}"),
-        StoreError::Corrupt { problem, .. } => format!("not a valid progress file: {problem}"),
-        StoreError::NewerSchema { found, .. } => format!(
-            "not a valid progress file: schema {found} is newer than this rollcall understands \
-             (schema {}); update rollcall",
-            progress::SCHEMA
-        ),
-        other => other.to_string(),
-    })
 }
 
 /// Unites every copy of each learner's record (attempts by id, earliest completions), by the
@@ -613,83 +503,6 @@ fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str)
         scenarios: scenarios::scenario_results(&checked.credible, id, meta),
         flags,
         lrs: None,
-    }
-}
-
-/// One completed course on a learner's own record.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecordEntry {
-    /// Course id.
-    pub course: String,
-    /// Title (the course id when the course is no longer in the library).
-    pub title: String,
-    /// When it was completed.
-    pub completed: Stamp,
-    /// Its local date.
-    pub completed_date: Option<Date>,
-    /// Best quiz results.
-    pub best: Option<BestScore>,
-    /// Credit hours.
-    pub hours: f64,
-}
-
-/// The "My record" screen's data: one learner's completions and credit hours.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct MyRecord {
-    /// Learner name.
-    pub learner: String,
-    /// Completed courses, most recent first.
-    pub completed: Vec<RecordEntry>,
-    /// Hours credited for completions dated this calendar year.
-    pub hours_this_year: f64,
-    /// Hours credited overall.
-    pub hours_total: f64,
-}
-
-/// Builds the learner's own record as of `today`.
-pub fn my_record(progress: &Progress, library: &Library, today: Date) -> MyRecord {
-    let mut completed: Vec<RecordEntry> = progress
-        .courses
-        .iter()
-        .filter_map(|(id, record)| {
-            let meta = library.course(id);
-            // Only what the one rule credits; hours must be a real number.
-            let credit = domain::course_credit(progress, id, meta);
-            let domain::Status::Completed { at } = credit.status else {
-                return None;
-            };
-            let hours = record
-                .completed_hours
-                .or_else(|| meta.map(|m| m.hours))
-                .filter(|h| h.is_finite() && *h >= 0.0)
-                .unwrap_or(0.0);
-            Some(RecordEntry {
-                course: id.clone(),
-                title: meta.map_or_else(|| id.clone(), |m| m.title.clone()),
-                completed_date: Some(at.date()),
-                completed: at,
-                best: best_score(progress, id),
-                hours,
-            })
-        })
-        .collect();
-    completed.sort_by(|a, b| {
-        b.completed_date
-            .cmp(&a.completed_date)
-            .then_with(|| a.course.cmp(&b.course))
-    });
-    let hours_total = completed.iter().map(|e| e.hours).sum::<f64>() + 0.0;
-    let hours_this_year = completed
-        .iter()
-        .filter(|e| e.completed_date.is_some_and(|d| d.year() == today.year()))
-        .map(|e| e.hours)
-        .sum::<f64>()
-        + 0.0;
-    MyRecord {
-        learner: progress.learner.clone(),
-        completed,
-        hours_this_year,
-        hours_total,
     }
 }
 
