@@ -1,0 +1,97 @@
+//! What is drawn over the screen (help, confirmations, the learner picker, search, outline)
+//! and how each answers a key.
+
+use super::{App, Effect, LearnerPicker, Msg, Notice, search};
+
+/// Overlays drawn over the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// Key help, scrolled down `scroll` rows.
+    Help {
+        /// First row shown.
+        scroll: usize,
+    },
+    /// Leave a quiz attempt (recording nothing)? `quit`: leave the program too.
+    ConfirmLeave {
+        /// Quit the program rather than go back.
+        quit: bool,
+    },
+    /// Pick or type a learner.
+    Learner(LearnerPicker),
+    /// A message that must be read (e.g. a broken progress file).
+    Notice(Notice),
+    /// Quitting, a save failed for want of space: quit and lose what is only in memory?
+    DiskFull {
+        /// The last quiz attempt is among what would be lost.
+        attempt: bool,
+    },
+    /// The search box (its state is `App::search`, which outlives the box).
+    Search,
+    /// The open lesson's headings.
+    Outline(search::Outline),
+}
+
+impl App {
+    pub(super) fn update_overlay(&mut self, overlay: Overlay, msg: Msg) -> Vec<Effect> {
+        match overlay {
+            Overlay::Help { scroll } => {
+                let last = crate::ui::help_max_scroll(self.size);
+                let page = usize::from(self.size.1.saturating_sub(3)).max(1);
+                let scroll = match msg {
+                    // Esc, ? and q close the help; other keys scroll it or do nothing.
+                    Msg::Back | Msg::Help | Msg::Quit => return vec![],
+                    Msg::Up => scroll.saturating_sub(1),
+                    Msg::Down => scroll + 1,
+                    Msg::PageDown | Msg::Toggle => scroll + page,
+                    Msg::PrevPage => scroll.saturating_sub(page),
+                    Msg::FirstPage => 0,
+                    Msg::LastPage => last,
+                    _ => scroll,
+                };
+                self.overlay = Some(Overlay::Help {
+                    scroll: scroll.min(last),
+                });
+                vec![]
+            }
+            Overlay::Notice(_) => vec![],
+            Overlay::DiskFull { .. } => {
+                if msg == Msg::Confirm(true) {
+                    // The learner chose to leave without what could not be written.
+                    self.force_quit = true;
+                    self.quitting = true;
+                    return vec![Effect::Watch(None), Effect::Quit];
+                }
+                self.status = Some(Notice::StayedUnsaved);
+                vec![]
+            }
+            // Only an explicit yes confirms: Enter never throws an attempt away (defect 2).
+            Overlay::ConfirmLeave { quit } => match msg {
+                Msg::Confirm(true) => {
+                    if quit {
+                        self.quit()
+                    } else {
+                        // Leaving throws the attempt away; quitting keeps it for later.
+                        let mut effects = self.discard_in_progress();
+                        self.status = Some(Notice::AttemptAbandoned);
+                        effects.extend(self.back());
+                        effects
+                    }
+                }
+                Msg::Confirm(false) | Msg::Back => vec![],
+                _ => {
+                    self.overlay = Some(Overlay::ConfirmLeave { quit });
+                    vec![]
+                }
+            },
+            Overlay::Search => self.search_key(&msg),
+            Overlay::Outline(outline) => self.outline_key(outline, &msg),
+            Overlay::Learner(mut picker) => {
+                let outcome = picker.update(&self.ctx(), msg);
+                if !picker.closed {
+                    self.overlay = Some(Overlay::Learner(picker));
+                }
+                self.apply(outcome)
+            }
+        }
+    }
+}
