@@ -62,7 +62,11 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                     if score.passed { "Passed" } else { "Not passed" },
                     q.pass_percent
                 ),
-                crate::text::attempt_save(&app.attempt_save()),
+                if q.check.is_some() {
+                    crate::text::quiz::check_results_not_recorded().to_string()
+                } else {
+                    crate::text::attempt_save(&app.attempt_save())
+                },
             ];
             let (standing, may_retake) = standing(app, q);
             out.extend(standing);

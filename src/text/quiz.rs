@@ -125,6 +125,12 @@ pub fn check_start(questions: usize) -> String {
     )
 }
 
+/// A knowledge check's results, in place of the save status: nothing was saved.
+#[must_use]
+pub fn check_results_not_recorded() -> &'static str {
+    "Practice: nothing was recorded."
+}
+
 /// What a knowledge check keeps: nothing.
 #[must_use]
 pub fn check_not_recorded() -> &'static str {

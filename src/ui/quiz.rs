@@ -316,14 +316,22 @@ fn results_lines(
             },
         ]),
         Line::styled(format!("Pass mark: {}%", q.pass_percent), theme.muted()),
-        Line::styled(
-            crate::text::attempt_save(save),
-            match save {
-                crate::app::AttemptSave::Saved => theme.good(),
-                crate::app::AttemptSave::Saving => theme.warn(),
-                crate::app::AttemptSave::NotSaved(_) => theme.bad(),
-            },
-        ),
+        // A knowledge check saves nothing, so it never shows a save status.
+        if q.check.is_some() {
+            Line::styled(
+                crate::text::quiz::check_results_not_recorded(),
+                theme.muted(),
+            )
+        } else {
+            Line::styled(
+                crate::text::attempt_save(save),
+                match save {
+                    crate::app::AttemptSave::Saved => theme.good(),
+                    crate::app::AttemptSave::Saving => theme.warn(),
+                    crate::app::AttemptSave::NotSaved(_) => theme.bad(),
+                },
+            )
+        },
     ];
     for line in standing {
         lines.push(Line::styled(line.clone(), theme.warn()));

@@ -1935,6 +1935,13 @@ fn a_knowledge_check_opens_past_its_page_records_nothing_and_returns() {
         &h.app.screen,
         Screen::Quiz(q) if matches!(q.phase, QuizPhase::Results(_))
     ));
+    // The results never claim a save that did not happen.
+    let results = h.screen_text(80, 24);
+    assert!(!results.contains("Attempt saved"), "{results}");
+    assert!(
+        results.contains("Practice: nothing was recorded."),
+        "{results}"
+    );
     h.send(&[Msg::Enter]);
     assert_eq!(lesson_page(&h), Some(2));
     assert!(
