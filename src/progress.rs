@@ -23,11 +23,15 @@ pub use stamp::Stamp;
 /// as ranges (`"1-5,7"`); schema 1 wrote a list of numbers, which is still read. Schema 3 adds
 /// `[[runs]]` (scenario runs). Schema 4 adds time on task (`active_seconds` on lessons and
 /// attempts), question ids on answers (`id`) and quiz attempts under way (`[[in_progress]]`).
+/// Schema 5 adds scenario runs under way (`[[runs_in_progress]]`).
 ///
 /// A file is written with the lowest schema that holds its record ([`Progress::schema_needed`]):
 /// a record without runs stays readable by schema-2 builds, and a schema-2 build meeting runs
 /// says "written by a newer rollcall" instead of failing on an unknown field.
-pub const SCHEMA: u32 = 4;
+pub const SCHEMA: u32 = 5;
+
+/// The schema that first had `[[runs_in_progress]]` (scenario runs under way).
+const SCHEMA_RUNS_IN_PROGRESS: u32 = 5;
 
 /// The schema that first had `[[in_progress]]` (quiz attempts under way).
 const SCHEMA_IN_PROGRESS: u32 = 4;
@@ -58,6 +62,10 @@ pub struct Progress {
     /// the file's head holds them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub in_progress: Vec<InProgress>,
+    /// Scenario runs under way (never a finished run; see `scenario::RunInProgress`). In the
+    /// file's head too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs_in_progress: Vec<crate::scenario::RunInProgress>,
     /// Every quiz attempt, oldest first; only ever added to.
     #[serde(default)]
     pub attempts: Vec<Attempt>,
@@ -167,6 +175,7 @@ impl Progress {
             learner: learner.to_string(),
             courses: BTreeMap::new(),
             in_progress: Vec::new(),
+            runs_in_progress: Vec::new(),
             attempts: Vec::new(),
             runs: Vec::new(),
         }
@@ -182,6 +191,9 @@ impl Progress {
         }
         if !self.in_progress.is_empty() {
             schema = schema.max(SCHEMA_IN_PROGRESS);
+        }
+        if !self.runs_in_progress.is_empty() {
+            schema = schema.max(SCHEMA_RUNS_IN_PROGRESS);
         }
         let timed =
             self.courses
@@ -226,6 +238,12 @@ impl Progress {
         }
         self.runs
             .sort_by(|a, b| a.finished.cmp(&b.finished).then(a.id.cmp(&b.id)));
+        let finished: Vec<&str> = self.runs.iter().map(|r| r.id.as_str()).collect();
+        in_progress::merge(
+            &mut self.runs_in_progress,
+            &other.runs_in_progress,
+            &finished,
+        );
         for (id, theirs) in &other.courses {
             self.courses.entry(id.clone()).or_default().merge(theirs);
         }
@@ -281,6 +299,17 @@ impl Progress {
             .iter()
             .filter(|p| p.course == course && p.lesson == lesson && p.is_open())
             .filter(|p| !self.attempts.iter().any(|a| a.id == p.id))
+            .max_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)))
+    }
+
+    /// The scenario run at one lesson that the learner may continue (the latest started, not
+    /// discarded, not finished).
+    #[must_use]
+    pub fn open_run(&self, course: &str, lesson: &str) -> Option<&crate::scenario::RunInProgress> {
+        self.runs_in_progress
+            .iter()
+            .filter(|p| p.course == course && p.lesson == lesson && p.is_open())
+            .filter(|p| !self.runs.iter().any(|r| r.id == p.id))
             .max_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)))
     }
 }

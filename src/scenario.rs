@@ -6,12 +6,13 @@
 //! route a node elsewhere before its choices are shown. Parsing and validation live in
 //! `scenario/parse.rs` (a node's routes and choices in `scenario/parse/node.rs`), the graph
 //! checks in `scenario/analysis.rs`, a run in `scenario/engine.rs`, the records of runs in
-//! `scenario/record.rs` and `scenario/stats.rs`, and the author's views (text, Graphviz) in
-//! `scenario/render.rs`.
+//! `scenario/record.rs` (runs under way: `scenario/in_progress.rs`) and `scenario/stats.rs`,
+//! and the author's views (text, Graphviz) in `scenario/render.rs`.
 
 mod analysis;
 mod book;
 mod engine;
+mod in_progress;
 mod parse;
 mod record;
 mod render;
@@ -23,8 +24,9 @@ use serde::{Deserialize, Serialize};
 
 pub use book::ScenarioBook;
 pub use engine::{Decision, Run, Step};
+pub use in_progress::RunInProgress;
 pub use parse::{check_scenario, load_scenario, parse_scenario};
-pub use record::{RunContext, RunRecord};
+pub use record::{RunContext, RunRecord, run_id};
 pub use render::{to_dot, to_text};
 pub use stats::{ChoiceStats, choice_stats};
 
@@ -256,6 +258,14 @@ impl Scenario {
     /// Meter start values, in meter order.
     pub fn start_meters(&self) -> Vec<u32> {
         self.meters.iter().map(|m| m.start).collect()
+    }
+
+    /// The version recorded with a run: the scenario's own, else the course's.
+    #[must_use]
+    pub fn version_or(&self, course_version: &str) -> String {
+        self.version
+            .clone()
+            .unwrap_or_else(|| course_version.to_string())
     }
 }
 

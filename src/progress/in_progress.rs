@@ -6,6 +6,9 @@
 //! entry (a tombstone, kept so a copy elsewhere cannot bring the attempt back) supersedes a
 //! live one. Between two live copies the one with more answers wins (an attempt only grows),
 //! then the later `updated`. The result does not depend on the order of merging.
+//!
+//! The rule is generic ([`Underway`]): scenario runs under way
+//! (`crate::scenario::RunInProgress`) merge by it too.
 
 use serde::{Deserialize, Serialize};
 
@@ -60,33 +63,66 @@ impl InProgress {
             ..self.clone()
         }
     }
+}
 
-    /// Whether `self` wins over another copy of the same attempt (see the module's rule).
-    fn beats(&self, other: &InProgress) -> bool {
-        let rank = |p: &InProgress| (p.discarded.is_some(), p.answers.len(), p.updated);
-        match rank(self).cmp(&rank(other)) {
-            std::cmp::Ordering::Equal => format!("{self:?}") >= format!("{other:?}"),
-            o => o.is_gt(),
-        }
+impl Underway for InProgress {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn started(&self) -> Stamp {
+        self.started
+    }
+    fn updated(&self) -> Stamp {
+        self.updated
+    }
+    fn discarded(&self) -> bool {
+        self.discarded.is_some()
+    }
+    fn walked(&self) -> usize {
+        self.answers.len()
+    }
+}
+
+/// Something under way, saved as it goes and merged by the module's rule.
+pub trait Underway: Clone + std::fmt::Debug {
+    /// Its id (the finished record keeps it).
+    fn id(&self) -> &str;
+    /// When it started.
+    fn started(&self) -> Stamp;
+    /// When it was last saved (or discarded).
+    fn updated(&self) -> Stamp;
+    /// Whether it is a tombstone.
+    fn discarded(&self) -> bool;
+    /// How far it has gone; only grows while it is under way, so of two live copies the one
+    /// that went further is the later.
+    fn walked(&self) -> usize;
+}
+
+/// Whether `a` wins over another copy `b` of the same entry (see the module's rule).
+fn beats<T: Underway>(a: &T, b: &T) -> bool {
+    let rank = |p: &T| (p.discarded(), p.walked(), p.updated());
+    match rank(a).cmp(&rank(b)) {
+        std::cmp::Ordering::Equal => format!("{a:?}") >= format!("{b:?}"),
+        o => o.is_gt(),
     }
 }
 
 /// Merges `theirs` into `ours` by the module's rule; `finished` holds the ids of finished
-/// attempts, which supersede entries with their id.
-pub fn merge(ours: &mut Vec<InProgress>, theirs: &[InProgress], finished: &[&str]) {
-    let mut all: Vec<InProgress> = Vec::new();
+/// records, which supersede entries with their id.
+pub fn merge<T: Underway>(ours: &mut Vec<T>, theirs: &[T], finished: &[&str]) {
+    let mut all: Vec<T> = Vec::new();
     for p in std::mem::take(ours)
         .into_iter()
         .chain(theirs.iter().cloned())
     {
-        match all.iter_mut().find(|q| q.id == p.id) {
-            Some(q) if p.beats(q) => *q = p,
+        match all.iter_mut().find(|q| q.id() == p.id()) {
+            Some(q) if beats(&p, q) => *q = p,
             Some(_) => {}
             None => all.push(p),
         }
     }
-    all.retain(|p| !finished.contains(&p.id.as_str()));
-    all.sort_by(|a, b| a.started.cmp(&b.started).then(a.id.cmp(&b.id)));
+    all.retain(|p| !finished.contains(&p.id()));
+    all.sort_by(|a, b| a.started().cmp(&b.started()).then(a.id().cmp(b.id())));
     *ours = all;
 }
 

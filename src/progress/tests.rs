@@ -177,7 +177,22 @@ fn the_lowest_schema_that_holds_the_record_is_written() {
         .active_seconds
         .raise("s", 1, 5);
     assert_eq!(p.schema_needed(), 4);
-    assert_eq!(SCHEMA, 4);
+    // A scenario run under way needs schema 5, in the head as well; without one the record
+    // keeps schema 4.
+    let run = "id = \"r2\"\ncourse = \"c\"\nlesson = \"l\"\nscenario = \"s\"\nversion = \"1\"\n\
+               started = \"2026-01-01T12:00:00+01:00\"\nupdated = \"2026-01-01T12:01:00+01:00\"\n\
+               backs = 1\nactive_seconds = 40\npath = [{ node = \"a\", choice = \"go\" }, { node = \"b\" }]\n";
+    p.runs_in_progress.push(toml::from_str(run).unwrap());
+    let text = to_toml(&p).unwrap();
+    assert!(text.starts_with("schema = 5\n"), "{text}");
+    assert!(
+        text.find("[[runs_in_progress]]") < text.find("[[attempts]]"),
+        "{text}"
+    );
+    assert_eq!(parse(&text).unwrap(), p);
+    p.runs_in_progress.clear();
+    assert_eq!(p.schema_needed(), 4);
+    assert_eq!(SCHEMA, 5);
     // A schema-2 file (no runs) still loads.
     let old = "schema = 2\nlearner = \"x\"\n";
     assert_eq!(parse(old).unwrap(), Progress::new("x"));

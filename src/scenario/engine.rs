@@ -73,6 +73,13 @@ impl Run {
         &self.decisions
     }
 
+    /// This run with `backs` steps back counted (a run rebuilt from its saved path).
+    #[must_use]
+    pub fn with_backs(mut self, backs: u32) -> Self {
+        self.backs = backs;
+        self
+    }
+
     /// How many times the learner stepped back.
     pub fn backs(&self) -> u32 {
         self.backs

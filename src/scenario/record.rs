@@ -54,28 +54,32 @@ pub struct RunContext<'a> {
     pub finished: Stamp,
 }
 
+/// A run's id: derived from who ran which scenario where, and when the run started (to the
+/// millisecond), so it is known from the first choice on and the finished run keeps it.
+#[must_use]
+pub fn run_id(at: &RunContext<'_>, scenario: &str) -> String {
+    let key = format!(
+        "{}\n{}\n{}\n{}\n{}",
+        at.learner, at.course, at.lesson, scenario, at.started
+    );
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, key.as_bytes()).to_string()
+}
+
 impl RunRecord {
     /// The record of a run at an ending; `None` if the run has not ended. The id is derived
-    /// from who, where and when, so the same run saved twice merges into one.
+    /// from who, where and when it started ([`run_id`]), so the same run saved twice merges
+    /// into one, and its entry under way (`RunInProgress`) has the same id.
     #[must_use]
     pub fn new(scenario: &Scenario, run: &Run, at: RunContext<'_>) -> Option<Self> {
         let ending = run.ending(scenario)?;
         let path = run.path(scenario);
-        let key = format!(
-            "{}\n{}\n{}\n{}\n{}\n{}",
-            at.learner, at.course, at.lesson, scenario.id, at.started, at.finished
-        );
-        let id = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, key.as_bytes()).to_string();
         let millis = at.started.millis_until(at.finished);
         Some(Self {
-            id,
+            id: run_id(&at, &scenario.id),
             course: at.course.to_string(),
             lesson: at.lesson.to_string(),
             scenario: scenario.id.clone(),
-            version: scenario
-                .version
-                .clone()
-                .unwrap_or_else(|| at.course_version.to_string()),
+            version: scenario.version_or(at.course_version),
             path,
             backs: run.backs(),
             ending,
