@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Format, ItemsArgs};
+use crate::compliance::format::csv_string;
 use crate::progress::Attempt;
 use crate::quiz::QuizBook;
 use crate::quiz::items::{ItemStats, item_stats};
@@ -110,20 +111,40 @@ fn row(s: &ItemStats) -> [String; 9] {
 /// The statistics as CSV with a header row; cells a spreadsheet would run as formulas are
 /// neutralised.
 pub fn to_csv(stats: &[ItemStats]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = w.write_record(CSV_HEADER);
-    for s in stats {
-        let _ = w.write_record(
-            row(s)
-                .iter()
-                .map(|c| crate::compliance::format::safe_cell(c)),
-        );
+    csv_string(&CSV_HEADER, stats.iter().map(|s| row(s).to_vec()))
+}
+
+/// Cells under their header in columns two spaces apart: the columns `right` picks (numbers)
+/// right-aligned, the others left-aligned.
+fn aligned<const N: usize>(
+    header: [&str; N],
+    rows: &[[String; N]],
+    right: impl Fn(usize) -> bool,
+) -> String {
+    let mut widths = header.map(|h| h.chars().count());
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8_lossy(&bytes).into_owned()
+    let mut out = String::new();
+    let mut line = |cells: &[String]| {
+        let mut l = String::new();
+        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+            if right(i) {
+                let _ = write!(l, "{c:>w$}  ");
+            } else {
+                let _ = write!(l, "{c:<w$}  ");
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(&header.map(String::from));
+    for r in rows {
+        line(r);
+    }
+    out
 }
 
 /// The statistics as an aligned table for people.
@@ -135,30 +156,8 @@ pub fn to_table(stats: &[ItemStats]) -> String {
         "COURSE", "LESSON", "QUESTION", "FORM", "ASKED", "RIGHT%", "DISCR", "PICKS", "FLAGS",
     ];
     let rows: Vec<[String; 9]> = stats.iter().map(row).collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for r in &rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut l = String::new();
-        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
-            // Numbers right-aligned, text left-aligned.
-            if (4..=6).contains(&i) {
-                let _ = write!(l, "{c:>w$}  ");
-            } else {
-                let _ = write!(l, "{c:<w$}  ");
-            }
-        }
-        out.push_str(l.trim_end());
-        out.push('\n');
-    };
-    line(&header.map(String::from));
-    for r in &rows {
-        line(r);
-    }
+    // Numbers right-aligned, text left-aligned.
+    let mut out = aligned(header, &rows, |i| (4..=6).contains(&i));
     let flagged = stats.iter().filter(|s| !s.flags.is_empty()).count();
     let _ = writeln!(
         out,
@@ -196,20 +195,10 @@ fn choice_row(c: &ChoiceStats) -> [String; 8] {
 
 /// The scenario choices as CSV with a header row.
 pub fn choices_csv(choices: &[ChoiceStats]) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = w.write_record(CHOICES_CSV_HEADER);
-    for c in choices {
-        let _ = w.write_record(
-            choice_row(c)
-                .iter()
-                .map(|c| crate::compliance::format::safe_cell(c)),
-        );
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8_lossy(&bytes).into_owned()
+    csv_string(
+        &CHOICES_CSV_HEADER,
+        choices.iter().map(|c| choice_row(c).to_vec()),
+    )
 }
 
 /// The scenario choices as an aligned table: one row per choice at each node a run decided
@@ -231,29 +220,7 @@ pub fn choices_table(choices: &[ChoiceStats]) -> String {
             r
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for r in &rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut l = String::new();
-        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
-            if i >= 5 {
-                let _ = write!(l, "{c:>w$}  ");
-            } else {
-                let _ = write!(l, "{c:<w$}  ");
-            }
-        }
-        out.push_str(l.trim_end());
-        out.push('\n');
-    };
-    line(&header.map(String::from));
-    for r in &rows {
-        line(r);
-    }
+    let mut out = aligned(header, &rows, |i| i >= 5);
     let nodes: std::collections::HashSet<(&str, &str, &str)> = choices
         .iter()
         .map(|c| (c.course.as_str(), c.lesson.as_str(), c.node.as_str()))

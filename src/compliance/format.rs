@@ -69,7 +69,8 @@ pub fn safe_cell(s: &str) -> String {
     }
 }
 
-fn csv_string(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+/// CSV with a header row and CRLF line ends, each row's cells neutralised ([`safe_cell`]).
+pub fn csv_string(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
