@@ -11,6 +11,7 @@ mod attempts;
 pub mod completion;
 pub mod effect;
 mod learning;
+pub mod lesson_status;
 pub mod msg;
 mod nav;
 pub mod notice;

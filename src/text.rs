@@ -1,6 +1,7 @@
 //! Words for the learner: every typed notice and hint becomes text here, and only here.
 //! A front end that phrases things differently, or a translation, replaces this table.
 
+pub mod lesson;
 pub mod quiz;
 
 use crate::app::{AttemptSave, Hint, Notice};

@@ -23,14 +23,6 @@ impl App {
             crate::app::stamp(&self.now),
         ))
     }
-
-    /// The course screen's note on a lesson's quiz attempts (empty when nothing limits them).
-    #[must_use]
-    pub fn quiz_note(&self, course: usize, lesson: usize) -> String {
-        self.quiz_standing(course, lesson)
-            .map(|s| crate::text::quiz::standing_short(&s))
-            .unwrap_or_default()
-    }
 }
 
 impl App {

@@ -315,71 +315,12 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
         out.extend(c.objectives.iter().map(|o| format!("- {o}")));
     }
     out.push("Lessons:".into());
-    for (i, l) in c.lessons.iter().enumerate() {
-        let lp = app.progress.lesson(&c.id, l.id());
-        let state = if lesson_done(&app.progress, c, l) {
-            "done".to_string()
-        } else {
-            match lp {
-                Some(p) if p.pages_total > 0 => {
-                    let unread = p
-                        .pages_total
-                        .saturating_sub(p.pages_seen.count_within(p.pages_total));
-                    if unread > 0 {
-                        format!(
-                            "page {} of {}, {}",
-                            p.page,
-                            p.pages_total,
-                            crate::text::pages_unread(unread)
-                        )
-                    } else {
-                        format!("page {} of {}", p.page, p.pages_total)
-                    }
-                }
-                _ => crate::text::NOT_STARTED.to_string(),
-            }
-        };
-        let quiz = if l.quiz.is_none() {
-            String::new()
-        } else {
-            match app.progress.best_attempt(&c.id, l.id()) {
-                None => ", quiz not taken".into(),
-                Some(a) => format!(
-                    ", quiz best {} of {}, {}",
-                    a.score,
-                    a.total,
-                    if app.progress.quiz_passed(&c.id, l.id()) {
-                        "passed"
-                    } else {
-                        "not passed yet"
-                    }
-                ),
-            }
-        };
-        let runs: Vec<_> = app
-            .progress
-            .runs
-            .iter()
-            .filter(|r| r.course == c.id && r.lesson == l.id())
-            .collect();
-        let scenario = crate::text::scenario_status(&runs);
-        // A lesson that is a scenario alone has no pages: its runs say where it stands.
-        let state = match (&l.scenario, &l.path, state.as_str()) {
-            (_, _, "done") | (None, _, _) => state,
-            (Some(_), None, _) => scenario,
-            (Some(_), Some(_), _) => format!("{state}, {scenario}"),
-        };
-        let note = app.quiz_note(idx, i);
-        let quiz = if note.is_empty() {
-            quiz
-        } else {
-            format!("{quiz}, {note}")
-        };
-        out.push(format!(
-            "{}. {}: {state}{quiz}.",
-            i + 1,
-            app.lesson_title(idx, i)
-        ));
+    for i in 0..c.lessons.len() {
+        let state = app
+            .lesson_status(idx, i)
+            .map(|s| crate::text::lesson::said(&s))
+            .unwrap_or_default();
+        out.push(format!("{}. {}: {state}.", i + 1, app.lesson_title(idx, i)));
     }
     out.push(format!(
         "Type a lesson's number, or an empty line for lesson {}. b: back.",

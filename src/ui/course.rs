@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::{Theme, fit_row, list_width, pct};
+use super::{Theme, fit_row, list_width};
 use crate::app::{App, course_ratio, lesson_done};
 
 pub(super) fn draw(
@@ -184,63 +184,12 @@ fn lesson_rows(app: &App, idx: usize, theme: Theme) -> Vec<(Span<'static>, Strin
             } else {
                 Span::raw(" ")
             };
-            let pages = match lp {
-                Some(l) if l.pages_total > 0 => {
-                    let unread = l
-                        .pages_total
-                        .saturating_sub(l.pages_seen.count_within(l.pages_total));
-                    if unread > 0 {
-                        format!(
-                            "page {}/{} · {}",
-                            l.page,
-                            l.pages_total,
-                            crate::text::pages_unread(unread)
-                        )
-                    } else {
-                        format!("page {}/{}", l.page, l.pages_total)
-                    }
-                }
-                _ => crate::text::NOT_STARTED.to_string(),
-            };
-            let quiz = if lesson.quiz.is_none() {
-                String::new()
-            } else {
-                match app.progress.best_attempt(&course.id, lesson.id()) {
-                    None => " · quiz: not taken".to_string(),
-                    Some(a) => format!(
-                        " · quiz: best {}/{} ({}){}",
-                        a.score,
-                        a.total,
-                        pct(a.percent),
-                        if app.progress.quiz_passed(&course.id, lesson.id()) {
-                            " passed"
-                        } else {
-                            " not passed yet"
-                        }
-                    ),
-                }
-            };
-            let runs: Vec<_> = app
-                .progress
-                .runs
-                .iter()
-                .filter(|r| r.course == course.id && r.lesson == lesson.id())
-                .collect();
-            let scenario = crate::text::scenario_status(&runs);
-            // A lesson that is a scenario alone has no pages: its runs say where it stands.
-            let pages = match (&lesson.scenario, &lesson.path) {
-                (Some(_), None) => scenario,
-                (Some(_), Some(_)) => format!("{pages} · {scenario}"),
-                (None, _) => pages,
-            };
-            let note = app.quiz_note(idx, i);
-            let quiz = if note.is_empty() {
-                quiz
-            } else {
-                format!("{quiz} · {note}")
-            };
+            let status = app
+                .lesson_status(idx, i)
+                .map(|s| crate::text::lesson::shown(&s))
+                .unwrap_or_default();
             let title = format!("{:>2}. {}", i + 1, app.lesson_title(idx, i));
-            (mark, title, [format!("{pages}{quiz}"), pages])
+            (mark, title, status)
         })
         .collect()
 }

@@ -1,0 +1,161 @@
+//! A lesson's status on the course screen, in words: compact for the TUI's lesson list,
+//! sentences for the screen reader.
+
+use crate::app::lesson_status::{LessonStatus, PagesRead, QuizBest};
+
+/// The TUI's status of a lesson, full and short (the short one, without the quiz, is for a
+/// narrow screen).
+#[must_use]
+pub fn shown(s: &LessonStatus) -> [String; 2] {
+    let pages = match s.pages {
+        Some(PagesRead {
+            page,
+            total,
+            unread,
+        }) if unread > 0 => format!("page {page}/{total} · {}", super::pages_unread(unread)),
+        Some(PagesRead { page, total, .. }) => format!("page {page}/{total}"),
+        None => super::NOT_STARTED.to_string(),
+    };
+    let quiz = match s.quiz {
+        None => String::new(),
+        Some(QuizBest::NotTaken) => " · quiz: not taken".to_string(),
+        Some(QuizBest::Best {
+            score,
+            total,
+            percent,
+            passed,
+        }) => format!(
+            " · quiz: best {score}/{total} ({}){}",
+            crate::domain::percent_label(percent),
+            if passed { " passed" } else { " not passed yet" }
+        ),
+    };
+    // A lesson that is a scenario alone has no pages: its runs say where it stands.
+    let pages = match (&s.runs, s.has_pages) {
+        (Some(runs), false) => super::scenario_status(runs),
+        (Some(runs), true) => format!("{pages} · {}", super::scenario_status(runs)),
+        (None, _) => pages,
+    };
+    let note = note(s);
+    let quiz = if note.is_empty() {
+        quiz
+    } else {
+        format!("{quiz} · {note}")
+    };
+    [format!("{pages}{quiz}"), pages]
+}
+
+/// The screen reader's status of a lesson, to follow its number and title.
+#[must_use]
+pub fn said(s: &LessonStatus) -> String {
+    let state = if s.done {
+        "done".to_string()
+    } else {
+        match s.pages {
+            Some(PagesRead {
+                page,
+                total,
+                unread,
+            }) if unread > 0 => {
+                format!("page {page} of {total}, {}", super::pages_unread(unread))
+            }
+            Some(PagesRead { page, total, .. }) => format!("page {page} of {total}"),
+            None => super::NOT_STARTED.to_string(),
+        }
+    };
+    let quiz = match s.quiz {
+        None => String::new(),
+        Some(QuizBest::NotTaken) => ", quiz not taken".into(),
+        Some(QuizBest::Best {
+            score,
+            total,
+            passed,
+            ..
+        }) => format!(
+            ", quiz best {score} of {total}, {}",
+            if passed { "passed" } else { "not passed yet" }
+        ),
+    };
+    // A lesson that is a scenario alone has no pages: its runs say where it stands.
+    let state = match (&s.runs, s.has_pages) {
+        (Some(_), _) if s.done => state,
+        (None, _) => state,
+        (Some(runs), false) => super::scenario_status(runs),
+        (Some(runs), true) => format!("{state}, {}", super::scenario_status(runs)),
+    };
+    let note = note(s);
+    let quiz = if note.is_empty() {
+        quiz
+    } else {
+        format!("{quiz}, {note}")
+    };
+    format!("{state}{quiz}")
+}
+
+/// The note on the quiz's attempt rules (empty when nothing limits them).
+fn note(s: &LessonStatus) -> String {
+    s.standing
+        .map(|st| super::quiz::standing_short(&st))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status() -> LessonStatus<'static> {
+        LessonStatus {
+            done: false,
+            has_pages: true,
+            pages: Some(PagesRead {
+                page: 2,
+                total: 5,
+                unread: 3,
+            }),
+            quiz: Some(QuizBest::Best {
+                score: 3,
+                total: 5,
+                percent: 60.0,
+                passed: false,
+            }),
+            runs: None,
+            standing: None,
+        }
+    }
+
+    #[test]
+    fn pages_and_quiz_read_compact_in_the_tui_and_as_a_sentence_aloud() {
+        let s = status();
+        assert_eq!(
+            shown(&s),
+            [
+                "page 2/5 · 3 pages unread · quiz: best 3/5 (60%) not passed yet".to_string(),
+                "page 2/5 · 3 pages unread".to_string()
+            ]
+        );
+        assert_eq!(
+            said(&s),
+            "page 2 of 5, 3 pages unread, quiz best 3 of 5, not passed yet"
+        );
+    }
+
+    #[test]
+    fn a_scenario_alone_is_its_runs_and_done_is_said_as_done() {
+        let s = LessonStatus {
+            has_pages: false,
+            pages: None,
+            quiz: None,
+            runs: Some(vec![]),
+            ..status()
+        };
+        assert_eq!(shown(&s)[0], "scenario: not played");
+        assert_eq!(said(&s), "scenario: not played");
+        let done = LessonStatus {
+            done: true,
+            quiz: Some(QuizBest::NotTaken),
+            ..s
+        };
+        assert_eq!(said(&done), "done, quiz not taken");
+        assert_eq!(shown(&done)[0], "scenario: not played · quiz: not taken");
+    }
+}
