@@ -11,7 +11,7 @@ use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, Screen};
 use crate::quiz::QuestionKind;
 
 pub use bindings::{BINDINGS, HELP_NOTES};
-pub use footer::{Place, footer, footer_items, place};
+pub use footer::{Item, Place, QUESTION_SCROLL, footer, footer_items, footer_with, label, place};
 
 /// What a user can do: one name per binding, for footers to refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +36,10 @@ pub enum Cmd {
     PageDown,
     /// Previous page.
     Prev,
+    /// Scroll a long question's text up.
+    QuestionUp,
+    /// Scroll a long question's text down.
+    QuestionDown,
     /// First page.
     First,
     /// Last page.
@@ -93,6 +97,8 @@ pub enum Layer {
     Common,
     /// A true/false question, before `Common`.
     TrueFalse,
+    /// A question being answered: its text scrolls apart from the choices.
+    Question,
     /// Typing in a text field.
     Text,
     /// A yes/no question.
@@ -186,9 +192,14 @@ pub fn layers(app: &App) -> &'static [Layer] {
         && q.phase == QuizPhase::Asking
     {
         return match q.question().map(|q| &q.kind) {
-            Some(QuestionKind::Typed(_)) => &[Layer::Always, Layer::Text],
-            Some(QuestionKind::TrueFalse(_)) => &[Layer::Always, Layer::TrueFalse, Layer::Common],
-            _ => &[Layer::Always, Layer::Common],
+            Some(QuestionKind::Typed(_)) => &[Layer::Always, Layer::Question, Layer::Text],
+            Some(QuestionKind::TrueFalse(_)) => &[
+                Layer::Always,
+                Layer::Question,
+                Layer::TrueFalse,
+                Layer::Common,
+            ],
+            _ => &[Layer::Always, Layer::Question, Layer::Common],
         };
     }
     &[Layer::Always, Layer::Common]

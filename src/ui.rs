@@ -123,7 +123,13 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         crate::keymap::Place::Lesson if app.search.active() => crate::keymap::Place::LessonSearch,
         place => place,
     };
-    let keys = crate::keymap::footer(place);
+    // The keys that scroll a question's text show only while it does not fit.
+    let extra: &[crate::keymap::Item] = if quiz::question_overflows(app) {
+        &[crate::keymap::QUESTION_SCROLL]
+    } else {
+        &[]
+    };
+    let keys = crate::keymap::footer_with(place, extra);
     frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
 }
 

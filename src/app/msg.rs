@@ -33,6 +33,10 @@ pub enum Msg {
     Toggle,
     /// `PageDown`: scroll a screenful, and turn the page only at its end (as `less` does).
     PageDown,
+    /// Scroll a long question's text up (apart from its choices).
+    QuestionUp,
+    /// Scroll a long question's text down (apart from its choices).
+    QuestionDown,
     /// A number key 1-9 (1-based).
     Pick(usize),
     /// True (t) or false (f).

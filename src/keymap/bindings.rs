@@ -171,7 +171,8 @@ pub const BINDINGS: &[Binding] = &[
         keys: DIGITS,
         msg: digit,
         short: "1-9",
-        help: Some(("1-9", "pick a choice (toggle in 'select all')")),
+        // One row with Space, so the help still fits 24 rows with the question's scroll keys.
+        help: Some(("1-9, Space", "pick a choice (toggle in 'select all')")),
     },
     Binding {
         cmd: Cmd::Toggle,
@@ -179,7 +180,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c(' ')],
         msg: |_| Some(Msg::Toggle),
         short: "Space",
-        help: Some(("Space", "toggle a choice in 'select all'")),
+        help: None,
     },
     Binding {
         cmd: Cmd::TrueFalse,
@@ -244,6 +245,24 @@ pub const BINDINGS: &[Binding] = &[
         msg: |_| Some(Msg::Settings),
         short: "S",
         help: Some(("S", "settings (theme, reading width, folders)")),
+    },
+    // A question being answered: PgUp/PgDn scroll its text, whatever the choices do (no
+    // page to turn in a quiz, so the keys are free there).
+    Binding {
+        cmd: Cmd::QuestionUp,
+        layer: Layer::Question,
+        keys: &[K::Code(KeyCode::PageUp)],
+        msg: |_| Some(Msg::QuestionUp),
+        short: "PgUp",
+        help: Some(("PgUp/PgDn", "scroll a long question's text (quiz)")),
+    },
+    Binding {
+        cmd: Cmd::QuestionDown,
+        layer: Layer::Question,
+        keys: &[K::Code(KeyCode::PageDown)],
+        msg: |_| Some(Msg::QuestionDown),
+        short: "PgDn",
+        help: None,
     },
     // Text fields: characters are text, not commands.
     Binding {

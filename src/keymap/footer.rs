@@ -88,7 +88,7 @@ pub fn place(screen: &Screen) -> Place {
 }
 
 /// A footer item: the commands' labels joined by `join`, then what they do.
-type Item = (&'static [Cmd], &'static str, &'static str);
+pub type Item = (&'static [Cmd], &'static str, &'static str);
 
 /// The footer items for a place, in order.
 #[must_use]
@@ -237,20 +237,32 @@ pub fn footer_items(place: Place) -> &'static [Item] {
     }
 }
 
-fn short(cmd: Cmd) -> &'static str {
+/// A command's short key label from the table (`PgDn`), for words that name a key.
+#[must_use]
+pub fn label(cmd: Cmd) -> &'static str {
     BINDINGS
         .iter()
         .find(|b| b.cmd == cmd)
         .map_or("", |b| b.short)
 }
 
+/// The footer item added while a question's text is longer than its area.
+pub const QUESTION_SCROLL: Item = (&[Cmd::QuestionUp, Cmd::QuestionDown], "/", "question");
+
 /// The footer text for a place: `keys what · keys what · …`.
 #[must_use]
 pub fn footer(place: Place) -> String {
+    footer_with(place, &[])
+}
+
+/// The footer text for a place with `extra` items after its own (shown only when they
+/// apply, such as [`QUESTION_SCROLL`]).
+#[must_use]
+pub fn footer_with(place: Place, extra: &[Item]) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut pending = String::new();
-    for (cmds, join, what) in footer_items(place) {
-        let keys: Vec<&str> = cmds.iter().map(|&c| short(c)).collect();
+    for (cmds, join, what) in footer_items(place).iter().chain(extra) {
+        let keys: Vec<&str> = cmds.iter().map(|&c| label(c)).collect();
         let keys = keys.join(join);
         // An item without words runs into the next ("↑/↓ or 1-9 choose").
         if what.is_empty() {

@@ -136,3 +136,22 @@ pub fn check_results_not_recorded() -> &'static str {
 pub fn check_not_recorded() -> &'static str {
     "Nothing is recorded: feedback follows each question."
 }
+
+/// The cue under a question's text that does not fit its area: which lines show, and the
+/// keys that show the rest (`up`/`down`: their labels, when there is more that way).
+#[must_use]
+pub fn question_more(
+    first: usize,
+    last: usize,
+    total: usize,
+    up: Option<&str>,
+    down: Option<&str>,
+) -> String {
+    let (arrows, keys) = match (up, down) {
+        (Some(u), Some(d)) => ("▲▼", format!("{u}/{d}")),
+        (None, Some(d)) => ("▼", format!("{d} more")),
+        (Some(u), None) => ("▲", format!("{u} back")),
+        (None, None) => ("", String::new()),
+    };
+    format!("{arrows} lines {first}-{last} of {total} · {keys}")
+}

@@ -8,7 +8,6 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::{Theme, pct, spread};
 use crate::app::{App, QuizPhase, QuizState};
 use crate::markdown;
-use crate::quiz::QuestionKind;
 
 pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, theme: Theme) {
     let [title_area, body] =
@@ -42,10 +41,15 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         width: width.min(body.width.saturating_sub(2)),
         height: body.height.saturating_sub(1),
     };
+    if q.phase == QuizPhase::Asking {
+        question::draw(q, frame, text_area, body, width, theme);
+        return;
+    }
     let (lines, focus) = match &q.phase {
-        QuizPhase::Loading | QuizPhase::Starting => (vec![Line::raw("Loading…")], 0),
+        QuizPhase::Loading | QuizPhase::Starting | QuizPhase::Asking => {
+            (vec![Line::raw("Loading…")], 0)
+        }
         QuizPhase::Start => (start_lines(app, q, theme), 0),
-        QuizPhase::Asking => question_lines(q, width, theme),
         QuizPhase::Checked { correct } => {
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
@@ -67,7 +71,7 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
     let top = if matches!(q.phase, QuizPhase::Checked { .. } | QuizPhase::Results(_)) {
         focus.min(total.saturating_sub(height))
     } else {
-        (focus + 2).saturating_sub(height)
+        0
     };
     let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(visible), text_area);
@@ -147,114 +151,6 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.push(Line::styled("Press Enter to start.", theme.accent()));
     lines
-}
-
-/// The question with its input; returns the lines and the line the cursor is on.
-fn question_lines(q: &QuizState, width: u16, theme: Theme) -> (Vec<Line<'static>>, usize) {
-    let Some(question) = q.question() else {
-        return (vec![], 0);
-    };
-    let mut lines = Vec::new();
-    prompt_lines(question, width, &mut lines);
-    let items = q.items();
-    let mut focus = lines.len();
-    let cursor_on =
-        |row: usize| row == q.input.cursor && (q.input.chosen || question.kind.is_multi());
-    let row_style = |row: usize| {
-        if cursor_on(row) {
-            theme.selected()
-        } else {
-            ratatui::style::Style::new()
-        }
-    };
-    match &question.kind {
-        QuestionKind::Choice(choices) => {
-            let multi = question.kind.is_multi();
-            if multi {
-                lines.push(Line::styled("Select all that apply.", theme.muted()));
-            }
-            for (row, &i) in items.iter().enumerate() {
-                if row == q.input.cursor {
-                    focus = lines.len();
-                }
-                let pointer = if cursor_on(row) { "▸ " } else { "  " };
-                let mark = match (multi, q.input.toggled.get(row).copied().unwrap_or(false)) {
-                    (true, true) => format!("{pointer}[x] "),
-                    (true, false) => format!("{pointer}[ ] "),
-                    (false, _) => pointer.to_string(),
-                };
-                let prefix = format!("{mark}{}. ", row + 1);
-                push_prefixed(&mut lines, &prefix, &choices[i].text, width, row_style(row));
-            }
-        }
-        QuestionKind::TrueFalse(_) => {
-            for (row, label) in ["True", "False"].iter().enumerate() {
-                let mark = if cursor_on(row) { "▸ " } else { "  " };
-                lines.push(Line::styled(
-                    format!("{mark}{}. {label}", row + 1),
-                    row_style(row),
-                ));
-            }
-        }
-        QuestionKind::Typed(_) => {
-            lines.push(Line::styled("Type your answer:", theme.muted()));
-            let text = &q.input.text;
-            let at = q.input.text_cursor;
-            let before: String = text.chars().take(at).collect();
-            let cursor: String = text
-                .chars()
-                .nth(at)
-                .map_or_else(|| " ".to_string(), |c| c.to_string());
-            let after: String = text.chars().skip(at + 1).collect();
-            lines.push(Line::from(vec![
-                Span::raw("> "),
-                Span::raw(before),
-                Span::styled(cursor, theme.selected()),
-                Span::raw(after),
-            ]));
-        }
-        QuestionKind::Order(order) => {
-            lines.push(Line::styled(
-                "Pick the items in the order they belong.",
-                theme.muted(),
-            ));
-            for (row, &i) in items.iter().enumerate() {
-                if row == q.input.cursor {
-                    focus = lines.len();
-                }
-                let picked = q.input.picked.iter().position(|&p| p == row);
-                let pointer = if picked.is_none() && row == q.input.cursor {
-                    "▸"
-                } else {
-                    " "
-                };
-                let mark = picked.map_or_else(
-                    || format!("{pointer}    "),
-                    |n| format!("{pointer}({}) ", n + 1),
-                );
-                let style = if picked.is_some() {
-                    theme.muted()
-                } else {
-                    row_style(row)
-                };
-                let prefix = format!("{mark}{}. ", row + 1);
-                push_prefixed(&mut lines, &prefix, &order[i], width, style);
-            }
-            if !q.input.picked.is_empty() {
-                lines.push(Line::default());
-                lines.push(Line::styled("Your order:", theme.muted()));
-                for (n, &row) in q.input.picked.iter().enumerate() {
-                    let text = items.get(row).map_or("", |&i| order[i].as_str());
-                    lines.push(Line::raw(format!("  {}. {text}", n + 1)));
-                }
-            }
-        }
-    }
-    if let Some(hint) = &q.input.hint {
-        lines.push(Line::default());
-        lines.push(Line::styled(crate::text::hint(*hint), theme.warn()));
-    }
-    (lines, focus)
 }
 
 /// How many lines the feedback or results take in `ctx`'s width (0 in other phases): their
@@ -404,6 +300,8 @@ fn results_lines(
     lines
 }
 
+mod question;
 mod review;
 
-use review::{checked_lines, prompt_lines, push_prefixed};
+pub use question::{Split, question_overflows, question_split};
+use review::checked_lines;

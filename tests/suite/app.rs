@@ -12,6 +12,7 @@ use rollcall::progress::store::Store;
 use rollcall::quiz::QuestionKind;
 use rollcall::runtime::{Runtime, drive};
 
+mod question_scroll;
 mod resume;
 
 fn fixed_clock() -> jiff::Zoned {

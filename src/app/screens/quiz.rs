@@ -79,6 +79,9 @@ pub struct QuizState {
     pub resume: Option<crate::progress::InProgress>,
     /// A knowledge check (its index in the lesson's checks): practice, never recorded.
     pub check: Option<usize>,
+    /// How far the current question's text is scrolled in its own area (it scrolls apart
+    /// from the choices when it does not fit).
+    pub prompt_scroll: usize,
 }
 
 /// Rows above and below the quiz text: header, quiz title, a blank line, status, footer.
@@ -106,6 +109,7 @@ impl QuizState {
             seed: 0,
             resume: None,
             check: None,
+            prompt_scroll: 0,
         }
     }
 
@@ -169,6 +173,7 @@ impl QuizState {
     }
 
     fn reset_input(&mut self) {
+        self.prompt_scroll = 0;
         let n = self.items().len();
         self.input = Input {
             toggled: vec![false; n],
@@ -194,7 +199,7 @@ impl QuizState {
             Msg::Resize(..)
                 if !matches!(
                     self.phase,
-                    QuizPhase::Checked { .. } | QuizPhase::Results(_)
+                    QuizPhase::Asking | QuizPhase::Checked { .. } | QuizPhase::Results(_)
                 ) =>
             {
                 return Outcome::none();
@@ -215,7 +220,14 @@ impl QuizState {
                 Msg::PrevPage => Outcome::act(Action::Back),
                 _ => Outcome::none(),
             },
-            QuizPhase::Asking => self.update_asking(msg),
+            QuizPhase::Asking => match msg {
+                // The question's text scrolls in its own area; the choices stay as they are.
+                Msg::QuestionUp | Msg::QuestionDown | Msg::Resize(..) => {
+                    self.scroll_prompt(ctx, &msg);
+                    Outcome::none()
+                }
+                msg => self.update_asking(msg),
+            },
             QuizPhase::Checked { .. } => match msg {
                 Msg::Enter | Msg::NextPage => self.advance(),
                 // After checking, the cursor scrolls the feedback.
@@ -275,6 +287,24 @@ impl QuizState {
                 Outcome::act(Action::Back).with(Notice::CannotOpenQuiz(first))
             }
         }
+    }
+
+    /// Scrolls the question's text a page of its area up or down, within its length (a
+    /// resize only keeps it in range).
+    fn scroll_prompt(&mut self, ctx: &Ctx, msg: &Msg) {
+        let split = crate::ui::quiz::question_split(self, ctx);
+        // A page of the text's rows, keeping one line of context when there is room.
+        let page = if split.text_rows > 3 {
+            split.text_rows - 1
+        } else {
+            split.text_rows.max(1)
+        };
+        self.prompt_scroll = match msg {
+            Msg::QuestionUp => self.prompt_scroll.saturating_sub(page),
+            Msg::QuestionDown => self.prompt_scroll + page,
+            _ => self.prompt_scroll,
+        }
+        .min(split.max_scroll);
     }
 
     /// Largest scroll offset of the feedback or results: their last line at the bottom.
