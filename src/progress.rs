@@ -261,6 +261,16 @@ impl Progress {
         });
     }
 
+    /// One lesson's progress, made (empty) when there is none yet.
+    pub fn lesson_mut(&mut self, course: String, lesson: String) -> &mut LessonProgress {
+        self.courses
+            .entry(course)
+            .or_default()
+            .lessons
+            .entry(lesson)
+            .or_default()
+    }
+
     /// Attempts at one lesson's quiz, oldest first.
     pub fn attempts_for<'a>(
         &'a self,

@@ -169,12 +169,7 @@ impl App {
                 *so_far += gap;
                 let seconds = so_far.as_secs();
                 self.progress
-                    .courses
-                    .entry(course_id)
-                    .or_default()
-                    .lessons
-                    .entry(lesson_id)
-                    .or_default()
+                    .lesson_mut(course_id, lesson_id)
                     .active_seconds
                     .raise(&self.active.session, page, seconds);
                 self.active.unsaved += gap;

@@ -66,6 +66,16 @@ impl App {
         };
         let title = self.lesson_title(course, lesson);
         self.push(Screen::Lesson(LessonState::loading(course, lesson, title)));
+        self.load_lesson(course, lesson, path)
+    }
+
+    /// Loads a lesson's file into the reader just opened, and watches it when `--watch` is on.
+    pub(super) fn load_lesson(
+        &self,
+        course: usize,
+        lesson: usize,
+        path: std::path::PathBuf,
+    ) -> Vec<Effect> {
         let mut effects = vec![Effect::LoadLesson {
             course,
             lesson,
@@ -119,14 +129,7 @@ impl App {
             return vec![];
         };
         let now = stamp(&self.now);
-        let entry = self
-            .progress
-            .courses
-            .entry(course_id)
-            .or_default()
-            .lessons
-            .entry(lesson_id)
-            .or_default();
+        let entry = self.progress.lesson_mut(course_id, lesson_id);
         entry.page = page;
         entry.viewed_at = Some(now);
         entry.pages_total = total;
@@ -225,13 +228,7 @@ impl App {
         }
         self.progress.runs.push(record);
         // A run marks its lesson started (a lesson that is a scenario alone has no pages to).
-        self.progress
-            .courses
-            .entry(course_id)
-            .or_default()
-            .lessons
-            .entry(lesson_id)
-            .or_default();
+        self.progress.lesson_mut(course_id, lesson_id);
         self.update_completion(course);
         self.save_effect(true)
     }

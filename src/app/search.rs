@@ -278,16 +278,7 @@ impl App {
         } else {
             self.push(Screen::Lesson(state));
         }
-        let mut effects = vec![Effect::LoadLesson {
-            course,
-            lesson,
-            path: path.clone(),
-            reload: false,
-        }];
-        if self.watch {
-            effects.push(Effect::Watch(Some(path)));
-        }
-        effects
+        self.load_lesson(course, lesson, path)
     }
 
     /// Opens the outline of the lesson being read.

@@ -33,12 +33,8 @@ pub fn in_results(app: &App, raw: &str, word: &str) -> Command {
     if let Some(query) = raw.trim().strip_prefix('/') {
         return search(app, query);
     }
-    match (word, word.parse::<usize>().ok()) {
-        (_, Some(n)) if n >= 1 => Command::Send(vec![Msg::Pick(n)]),
-        ("" | "b", _) => Command::Send(vec![Msg::Back]),
-        ("q", _) => Command::Send(vec![Msg::Quit]),
-        _ => Command::Unknown,
-    }
+    // Otherwise the same words as in the outline: a number picks, b goes back.
+    in_outline(word)
 }
 
 /// A line while the outline is listed.

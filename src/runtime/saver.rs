@@ -170,13 +170,7 @@ mod tests {
     #[allow(clippy::unnecessary_box_returns)] // Effect::Save carries a Box.
     fn record(page: usize) -> Box<Progress> {
         let mut p = Progress::new("t");
-        let l = p
-            .courses
-            .entry("c".into())
-            .or_default()
-            .lessons
-            .entry("l".into())
-            .or_default();
+        let l = p.lesson_mut("c".into(), "l".into());
         l.page = page;
         l.viewed_at = Some(
             format!("2026-01-01T00:00:{page:02}.000+00:00")
