@@ -16,6 +16,7 @@ pub mod msg;
 mod nav;
 pub mod notice;
 mod overlay;
+mod runs;
 pub mod screens;
 pub mod search;
 
@@ -432,6 +433,9 @@ impl App {
             Action::SaveInProgress(attempt) => self.save_in_progress(*attempt),
             Action::RunFinished { run, started } => self.record_run(&run, started),
             Action::ScenarioDone { go_on } => self.scenario_done(go_on),
+            Action::SaveRun(run) => self.save_run(*run),
+            Action::ResumeRun(run) => self.resume_run(&run),
+            Action::DiscardRun(id) => self.discard_run_id(&id),
             Action::SwitchTo(name) => {
                 self.save_sent += 1;
                 vec![Effect::LoadLearner {

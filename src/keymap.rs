@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 mod bindings;
 mod footer;
 
-use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, Screen};
+use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, ScenarioPhase, Screen};
 use crate::quiz::QuestionKind;
 
 pub use bindings::{BINDINGS, HELP_NOTES};
@@ -76,6 +76,8 @@ pub enum Cmd {
     Yes,
     /// No in a confirmation.
     No,
+    /// Discard an attempt or run under way.
+    Discard,
     /// Any other key (closes help and notices).
     Dismiss,
     /// Open the search box.
@@ -187,6 +189,15 @@ pub fn layers(app: &App) -> &'static [Layer] {
         && s.editing.is_some()
     {
         return &[Layer::Always, Layer::Text];
+    }
+    // Discarding a scenario run under way: only y says yes (Enter does nothing).
+    if let Screen::Scenario(s) = &app.screen
+        && s.phase
+            == (ScenarioPhase::Resume {
+                confirm_discard: true,
+            })
+    {
+        return &[Layer::Always, Layer::Confirm];
     }
     if let Screen::Quiz(q) = &app.screen
         && q.phase == QuizPhase::Asking

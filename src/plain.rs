@@ -41,6 +41,7 @@ pub const HELP: &[&str] = &[
     "and for order questions (2 1 4 3); t or f for true or false;",
     "for a typed answer, the whole line is the answer.",
     "In a scenario: a number to choose; b steps back one decision; x leaves;",
+    "d discards a run in progress (y confirms);",
     "at the debrief, r runs it again and an empty line goes on.",
 ];
 
@@ -192,6 +193,19 @@ fn scenario_word(sc: &crate::app::ScenarioState, word: &str) -> Option<Command> 
     use crate::app::ScenarioPhase;
     let decided = sc.run.as_ref().is_some_and(|r| !r.decisions().is_empty());
     let msg = match (&sc.phase, word) {
+        // Discarding a run under way: only a yes discards; anything else keeps it.
+        (
+            ScenarioPhase::Resume {
+                confirm_discard: true,
+            },
+            _,
+        ) => Msg::Confirm(matches!(word, "y" | "yes")),
+        (
+            ScenarioPhase::Resume {
+                confirm_discard: false,
+            },
+            "d" | "discard",
+        ) => Msg::Discard,
         (_, "x" | "leave") => Msg::Back,
         (ScenarioPhase::Situation | ScenarioPhase::Consequence { .. }, "b") if decided => {
             Msg::StepBack

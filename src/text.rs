@@ -3,6 +3,7 @@
 
 pub mod lesson;
 pub mod quiz;
+pub mod scenario;
 
 use crate::app::{AttemptSave, Hint, Notice};
 
@@ -37,6 +38,8 @@ pub fn notice(n: &Notice) -> String {
         Notice::AttemptAbandoned => "Attempt abandoned: nothing was recorded.".into(),
         Notice::LearnerSwitched(name) => format!("Learner: {name}"),
         Notice::NoSuchChoice(n) => format!("There is no choice {n} here."),
+        Notice::RunResumed => "Run continued where you left it.".into(),
+        Notice::RunDiscarded => "Run discarded: nothing was recorded.".into(),
         Notice::SteppedBack => "Stepped back one decision (practice: try the other door).".into(),
         Notice::NothingToStepBack => "Nothing to step back from yet.".into(),
         Notice::ScenarioEnded { passed: true } => "Run finished: a passing ending.".into(),

@@ -226,6 +226,8 @@ impl App {
         if let Some(time) = self.active.take(&super::active::run_key(started)) {
             record.active_seconds = time.as_secs();
         }
+        // The finished run supersedes its entry under way (they share the id).
+        self.progress.runs_in_progress.retain(|p| p.id != record.id);
         self.progress.runs.push(record);
         // A run marks its lesson started (a lesson that is a scenario alone has no pages to).
         self.progress.lesson_mut(course_id, lesson_id);

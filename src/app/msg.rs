@@ -59,6 +59,8 @@ pub enum Msg {
     Record,
     /// Answer a yes/no question.
     Confirm(bool),
+    /// Discard the quiz attempt or scenario run under way (the leave dialog's `d`).
+    Discard,
     /// The terminal was resized.
     Resize(u16, u16),
     /// A lesson's text was read.

@@ -53,6 +53,10 @@ pub enum Notice {
     SteppedBack,
     /// `b` at the start of a scenario run.
     NothingToStepBack,
+    /// A scenario run under way was continued where it was left.
+    RunResumed,
+    /// A scenario run under way was discarded from its resume screen.
+    RunDiscarded,
     /// A scenario run reached an ending.
     ScenarioEnded {
         /// Whether the ending passes.

@@ -68,10 +68,13 @@ impl App {
             Overlay::ConfirmLeave { quit } => match msg {
                 Msg::Confirm(true) => {
                     if quit {
-                        self.quit()
+                        let mut effects = self.keep_run_on_screen();
+                        effects.extend(self.quit());
+                        effects
                     } else {
                         // Leaving throws the attempt away; quitting keeps it for later.
                         let mut effects = self.discard_in_progress();
+                        effects.extend(self.discard_run_on_screen());
                         self.status = Some(Notice::AttemptAbandoned);
                         effects.extend(self.back());
                         effects

@@ -189,6 +189,13 @@ pub enum Action {
         /// When it started.
         started: crate::progress::Stamp,
     },
+    /// Keep a scenario run under way in the record and save it (after each choice and step
+    /// back); the app fills in its active time.
+    SaveRun(Box<crate::scenario::RunInProgress>),
+    /// A saved run under way continues: its active time carries on from what was saved.
+    ResumeRun(Box<crate::scenario::RunInProgress>),
+    /// Discard the scenario run under way with this id (a tombstone) and save.
+    DiscardRun(String),
     /// Leave the scenario: on to the lesson's quiz (`go_on`, when it has one) or back to the
     /// course.
     ScenarioDone {

@@ -220,7 +220,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c('b')],
         msg: |_| Some(Msg::StepBack),
         short: "b",
-        help: Some(("b", "step back one decision (scenario)")),
+        help: Some(("b / d", "step back / discard a run (scenario)")),
+    },
+    Binding {
+        cmd: Cmd::Discard,
+        layer: Layer::Common,
+        keys: &[c('d')],
+        msg: |_| Some(Msg::Discard),
+        short: "d",
+        help: None,
     },
     Binding {
         cmd: Cmd::Learner,

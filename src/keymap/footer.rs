@@ -43,6 +43,10 @@ pub enum Place {
     Confirm,
     /// A scenario being read.
     ScenarioLoading,
+    /// A scenario run under way found in the record: continue or discard it.
+    ScenarioResume,
+    /// Discard that run? Only y says yes.
+    ScenarioDiscard,
     /// A scenario situation with its choices.
     Situation,
     /// A choice's consequence.
@@ -72,6 +76,12 @@ pub fn place(screen: &Screen) -> Place {
             ScenarioPhase::Consequence { .. } => Place::Consequence,
             ScenarioPhase::Debrief => Place::Debrief,
             ScenarioPhase::Loading | ScenarioPhase::Failed(_) => Place::ScenarioLoading,
+            ScenarioPhase::Resume {
+                confirm_discard: false,
+            } => Place::ScenarioResume,
+            ScenarioPhase::Resume {
+                confirm_discard: true,
+            } => Place::ScenarioDiscard,
         },
         Screen::Quiz(q) => match (&q.phase, q.question().map(|q| &q.kind)) {
             (QuizPhase::Start, _) => Place::QuizStart,
@@ -95,9 +105,9 @@ pub type Item = (&'static [Cmd], &'static str, &'static str);
 #[allow(clippy::match_same_arms)] // A table: one row per place, even when two rows agree.
 pub fn footer_items(place: Place) -> &'static [Item] {
     use Cmd::{
-        Back, Down, Enter, First, Help, Last, Learner, Next, NextMatch, No, Pick, PickTrueFalse,
-        Prev, PrevMatch, Quit, Record, Retake, Search, Settings, StepBack, Toggle, TrueFalse, Type,
-        Undo, Up, Yes,
+        Back, Discard, Down, Enter, First, Help, Last, Learner, Next, NextMatch, No, Pick,
+        PickTrueFalse, Prev, PrevMatch, Quit, Record, Retake, Search, Settings, StepBack, Toggle,
+        TrueFalse, Type, Undo, Up, Yes,
     };
     const MOVE: &[Cmd] = &[Up, Down];
     match place {
@@ -196,6 +206,13 @@ pub fn footer_items(place: Place) -> &'static [Item] {
         ],
         Place::Confirm => &[(&[Yes], "", "leave"), (&[No], "", "stay")],
         Place::ScenarioLoading => &[(&[Back], "", "back")],
+        Place::ScenarioResume => &[
+            (&[Enter], "", "continue the run"),
+            (&[Discard], "", "discard it"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+        ],
+        Place::ScenarioDiscard => &[(&[Yes], "", "discard"), (&[No], "", "keep it")],
         Place::Situation => &[
             (&[Pick], "", "choose"),
             (&[StepBack], "", "step back"),
@@ -334,6 +351,8 @@ mod tests {
             Results,
             Picker,
             Confirm,
+            ScenarioResume,
+            ScenarioDiscard,
             Search,
             LessonSearch,
             Outline,

@@ -135,6 +135,18 @@ fn scenario(sc: &crate::app::screens::ScenarioState) -> Vec<String> {
         out.push(format!("{}.", meters.join(", ")));
     }
     match &sc.phase {
+        ScenarioPhase::Resume { confirm_discard } => {
+            use crate::text::scenario as words;
+            if let Some(p) = &sc.resume {
+                out.push(words::resume_line(p.started, p.decisions()));
+            }
+            if *confirm_discard {
+                out.push(words::discard_question().join(" "));
+                out.push(words::discard_choices_typed().into());
+            } else {
+                out.push(words::resume_keys_typed().into());
+            }
+        }
         ScenarioPhase::Consequence { node, choice } => {
             if let Some(c) = scenario
                 .nodes

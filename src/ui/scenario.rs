@@ -23,6 +23,10 @@ pub(super) fn draw(app: &App, state: &ScenarioState, frame: &mut Frame, area: Re
     .areas(area);
     let (title, where_) = match (&state.scenario, &state.phase) {
         (Some(s), ScenarioPhase::Debrief) => (s.title.clone(), "debrief ".to_string()),
+        (Some(s), ScenarioPhase::Resume { .. }) => (
+            s.title.clone(),
+            crate::text::scenario::in_progress_tag().to_string(),
+        ),
         (Some(s), _) => {
             let n = state.run.as_ref().map_or(0, |r| r.decisions().len());
             (s.title.clone(), format!("decision {} ", n + 1))
@@ -152,6 +156,24 @@ pub fn body_lines(state: &ScenarioState, width: u16, theme: Theme) -> Vec<Line<'
     let mut lines = Vec::new();
     match &state.phase {
         ScenarioPhase::Loading | ScenarioPhase::Failed(_) => {}
+        ScenarioPhase::Resume { confirm_discard } => {
+            use crate::text::scenario as words;
+            if let Some(p) = &state.resume {
+                lines.extend(indented(
+                    &words::resume_line(p.started, p.decisions()),
+                    width,
+                    0,
+                ));
+            }
+            lines.push(Line::from(""));
+            if *confirm_discard {
+                let [question, why] = words::discard_question();
+                lines.push(Line::styled(question, bold));
+                lines.push(Line::from(why));
+            } else {
+                lines.push(Line::styled(words::resume_keys(), theme.muted()));
+            }
+        }
         ScenarioPhase::Situation => {
             let Some(node) = run.current(s) else {
                 return lines;

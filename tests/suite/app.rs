@@ -14,6 +14,7 @@ use rollcall::runtime::{Runtime, drive};
 
 mod question_scroll;
 mod resume;
+mod runs;
 
 fn fixed_clock() -> jiff::Zoned {
     "2026-11-24T10:00:00-05:00[-05:00]".parse().unwrap()

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+mod runs;
+
 const TIMEOUT: Duration = Duration::from_secs(15);
 
 struct Session {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::app::screens::{Action, Ctx, Outcome};
 use crate::app::{Msg, Notice};
-use crate::scenario::{Run, Scenario};
+use crate::scenario::{Run, RunContext, RunInProgress, Scenario};
 
 /// Rows above and below the scenario body: header, title, status line, footer.
 pub const RESERVED_ROWS: u16 = 4;
@@ -17,6 +17,12 @@ pub enum ScenarioPhase {
     Loading,
     /// The file did not load: the first problem.
     Failed(String),
+    /// A run under way was found in the record (`ScenarioState::resume`): Enter continues
+    /// it; `d` discards it once `y` confirms (`confirm_discard`).
+    Resume {
+        /// Asking whether to discard it (only `y` says yes).
+        confirm_discard: bool,
+    },
     /// A situation with its choices.
     Situation,
     /// The consequence of the choice just taken at `node`.
@@ -49,6 +55,9 @@ pub struct ScenarioState {
     pub finished: usize,
     /// When the run under way started.
     pub started: Option<crate::progress::Stamp>,
+    /// A run under way found in the record when the scenario opened, which replays in this
+    /// scenario: the Resume phase offers to continue it.
+    pub resume: Option<RunInProgress>,
 }
 
 impl ScenarioState {
@@ -64,16 +73,124 @@ impl ScenarioState {
             scroll: 0,
             finished: 0,
             started: None,
+            resume: None,
         }
     }
 
-    /// Whether leaving would lose a run under way (a decision taken, no ending yet).
+    /// Whether a run is under way (a decision or a step back taken, no ending yet): leaving
+    /// asks whether to keep it.
     #[must_use]
     pub fn in_run(&self) -> bool {
         matches!(
             self.phase,
             ScenarioPhase::Situation | ScenarioPhase::Consequence { .. }
-        ) && self.run.as_ref().is_some_and(|r| !r.decisions().is_empty())
+        ) && self
+            .run
+            .as_ref()
+            .is_some_and(|r| !r.decisions().is_empty() || r.backs() > 0)
+    }
+
+    /// The run as it stands, to be kept in the record until it ends (`None` before the
+    /// scenario loads or for a course no longer in the library).
+    #[must_use]
+    pub fn under_way(&self, ctx: &Ctx) -> Option<RunInProgress> {
+        let (scenario, run, started) = (self.scenario.as_ref()?, self.run.as_ref()?, self.started?);
+        let (course, lesson) = ctx.ids(self.course, self.lesson)?;
+        let at = RunContext {
+            learner: ctx.learner,
+            course: &course,
+            course_version: &ctx.course(self.course)?.version,
+            lesson: &lesson,
+            started,
+            finished: crate::app::stamp(ctx.now),
+        };
+        // The app fills in the active time (it keeps the count).
+        Some(RunInProgress::new(scenario, run, at, 0))
+    }
+
+    /// Saves the run as it stands (after a choice or a step back), with `notice` if any.
+    fn save(&self, ctx: &Ctx, notice: Option<Notice>) -> Outcome {
+        let mut outcome = self.under_way(ctx).map_or_else(Outcome::none, |p| {
+            Outcome::act(Action::SaveRun(Box::new(p)))
+        });
+        outcome.notice = notice;
+        outcome
+    }
+
+    /// The scenario was read: offer to continue a run under way, else start a new run.
+    fn loaded(&mut self, ctx: &Ctx, scenario: Arc<Scenario>) {
+        let version = ctx
+            .course(self.course)
+            .map(|c| scenario.version_or(&c.version));
+        let found = ctx
+            .ids(self.course, self.lesson)
+            .and_then(|(c, l)| ctx.progress.open_run(&c, &l).cloned())
+            .and_then(|p| Some((p.replay(&scenario, version.as_deref()?)?, p)));
+        self.scroll = 0;
+        if let Some((run, p)) = found {
+            // The gauges show where the run stands while the learner decides.
+            self.run = Some(run);
+            self.started = Some(p.started);
+            self.resume = Some(p);
+            self.phase = ScenarioPhase::Resume {
+                confirm_discard: false,
+            };
+        } else {
+            self.run = Some(Run::new(&scenario));
+            self.started = Some(crate::app::stamp(ctx.now));
+            self.resume = None;
+            self.phase = ScenarioPhase::Situation;
+        }
+        self.scenario = Some(scenario);
+    }
+
+    /// The Resume phase: Enter continues the run; `d`, then `y`, discards it and starts a
+    /// new one; anything else asks again.
+    fn update_resume(&mut self, ctx: &Ctx, confirm_discard: bool, msg: Msg) -> Outcome {
+        let Some(scenario) = self.scenario.clone() else {
+            return Outcome::none();
+        };
+        match (confirm_discard, msg) {
+            (false, Msg::Enter) => {
+                let Some(p) = self.resume.take() else {
+                    return Outcome::none();
+                };
+                // At an ending already (the run was interrupted on its last consequence):
+                // that consequence again, so Enter goes on to the debrief and records it.
+                let last = self.run.as_ref().and_then(|r| {
+                    r.ending(&scenario)?;
+                    let d = r.decisions().last()?;
+                    Some((d.node, d.choice))
+                });
+                self.phase = match last {
+                    Some((node, choice)) => ScenarioPhase::Consequence { node, choice },
+                    None => ScenarioPhase::Situation,
+                };
+                Outcome::act(Action::ResumeRun(Box::new(p))).with(Notice::RunResumed)
+            }
+            (false, Msg::Discard) => {
+                self.phase = ScenarioPhase::Resume {
+                    confirm_discard: true,
+                };
+                Outcome::none()
+            }
+            (true, Msg::Confirm(true)) => {
+                let Some(p) = self.resume.take() else {
+                    return Outcome::none();
+                };
+                self.run = Some(Run::new(&scenario));
+                self.started = Some(crate::app::stamp(ctx.now));
+                self.phase = ScenarioPhase::Situation;
+                Outcome::act(Action::DiscardRun(p.id)).with(Notice::RunDiscarded)
+            }
+            (true, Msg::Confirm(false) | Msg::Back) => {
+                self.phase = ScenarioPhase::Resume {
+                    confirm_discard: false,
+                };
+                Outcome::none()
+            }
+            _ => Outcome::none(),
+        }
     }
 
     /// Handles a message in the player.
@@ -89,11 +206,7 @@ impl ScenarioState {
             }
             return match result {
                 Ok(s) => {
-                    self.run = Some(Run::new(&s));
-                    self.started = Some(crate::app::stamp(ctx.now));
-                    self.scenario = Some(s);
-                    self.phase = ScenarioPhase::Situation;
-                    self.scroll = 0;
+                    self.loaded(ctx, s);
                     Outcome::none()
                 }
                 Err(errors) => {
@@ -102,6 +215,11 @@ impl ScenarioState {
                     Outcome::none()
                 }
             };
+        }
+        if let ScenarioPhase::Resume { confirm_discard } = self.phase
+            && (confirm_discard || !matches!(msg, Msg::Up | Msg::Down | Msg::Back))
+        {
+            return self.update_resume(ctx, confirm_discard, msg);
         }
         match msg {
             Msg::Up => {
@@ -131,7 +249,8 @@ impl ScenarioState {
                     choice: index,
                 };
                 self.scroll = 0;
-                Outcome::none()
+                // Kept at once: a kill or a quit after this choice loses nothing.
+                self.save(ctx, None)
             }
             (ScenarioPhase::Consequence { .. }, Msg::Enter | Msg::NextPage | Msg::Toggle) => {
                 self.scroll = 0;
@@ -153,7 +272,7 @@ impl ScenarioState {
                 if run.back() {
                     self.phase = ScenarioPhase::Situation;
                     self.scroll = 0;
-                    Outcome::say(Notice::SteppedBack)
+                    self.save(ctx, Some(Notice::SteppedBack))
                 } else {
                     Outcome::say(Notice::NothingToStepBack)
                 }
