@@ -9,6 +9,8 @@ use rollcall::markdown::split_pages;
 use rollcall::quiz::{Feedback, QuestionKind, Quiz, load_quiz};
 use rollcall::scenario::{Rating, Scenario, load_scenario};
 
+mod checks;
+
 const TOPICS: [&str; 8] = [
     "de-escalation",
     "implicit-bias",
