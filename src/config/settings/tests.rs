@@ -1,4 +1,5 @@
 use super::*;
+use std::path::Path;
 
 fn shown() -> &'static str {
     "/home/u/.config/rollcall/settings.toml"
