@@ -5,15 +5,16 @@
 //! turns the result into one row per learner and course. The writers live in [`format`] and
 //! the xAPI statements in [`xapi`].
 
+mod checked;
 pub mod format;
 mod inputs;
+mod merge;
 mod record;
 pub mod scenarios;
 pub mod validate;
 pub mod xapi;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -24,183 +25,10 @@ use crate::domain;
 use crate::progress::validate as rules;
 use crate::progress::{Progress, Stamp};
 
+pub use checked::Checked;
 pub use inputs::{Inputs, Skipped, is_progress_file_name, read_inputs, read_progress_file};
+pub use merge::{Merged, Source, merge_by_learner, merge_owned};
 pub use record::{MyRecord, RecordEntry, my_record};
-
-/// One progress file that was read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Source {
-    /// Where it was read from.
-    pub path: PathBuf,
-    /// What it holds.
-    pub progress: Progress,
-}
-
-impl Source {
-    /// The learner the file's name gives (`jdoe.toml` → `jdoe`): the file name is the learner.
-    pub fn file_learner(&self) -> String {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match name.strip_suffix(".toml") {
-            Some(stem) if !stem.is_empty() => stem.to_string(),
-            // Not a learner's file name (or no path at all): trust the record's field.
-            _ => self.progress.learner.clone(),
-        }
-    }
-}
-
-/// One learner's copies united, and whether any copy names someone else inside.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Merged {
-    /// Every copy merged.
-    pub progress: Progress,
-    /// A copy's `learner` field disagrees with its file name: the record credits nobody.
-    pub mismatched: bool,
-}
-
-impl From<Progress> for Merged {
-    fn from(progress: Progress) -> Self {
-        Merged {
-            progress,
-            mismatched: false,
-        }
-    }
-}
-
-/// A learner's record as checked: what was found wrong, and what may be credited. Borrows
-/// the record, and copies it only when something must be left out (records can be big).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checked<'a> {
-    /// The merged record as read.
-    pub progress: &'a Progress,
-    /// Problems found.
-    pub findings: rules::Findings,
-    /// The record without anything flagged: the only input to credit.
-    pub credible: std::borrow::Cow<'a, Progress>,
-}
-
-impl Merged {
-    /// Validates the merged record as of `now`.
-    pub fn check(&self, now: Stamp) -> Checked<'_> {
-        let mut findings = rules::check(&self.progress, None, now);
-        if self.mismatched {
-            findings.record.push(rules::Flag::LearnerMismatch);
-        }
-        let credible = if findings.is_empty() {
-            std::borrow::Cow::Borrowed(&self.progress)
-        } else {
-            std::borrow::Cow::Owned(rules::credible(&self.progress, &findings))
-        };
-        Checked {
-            progress: &self.progress,
-            findings,
-            credible,
-        }
-    }
-}
-
-/// Unites every copy of each learner's record (attempts by id, earliest completions), by the
-/// learner the file name gives; a copy whose `learner` field names someone else marks the
-/// record [`Merged::mismatched`].
-pub fn merge_by_learner(sources: &[Source]) -> BTreeMap<String, Merged> {
-    merge_owned(sources.to_vec())
-}
-
-/// [`merge_by_learner`], taking the sources: a learner's first copy is moved, not copied
-/// (a big record is held once).
-pub fn merge_owned(sources: Vec<Source>) -> BTreeMap<String, Merged> {
-    let mut learners: BTreeMap<String, Merged> = BTreeMap::new();
-    for source in sources {
-        let name = source.file_learner();
-        let mismatched = source.progress.learner != name;
-        match learners.entry(name) {
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                // As if merged into an empty record: one copy of each attempt and run, in
-                // order. Every other field is kept as read (a field added later too).
-                let mut progress = source.progress;
-                progress.learner.clone_from(slot.key());
-                let attempts = std::mem::take(&mut progress.attempts);
-                let runs = std::mem::take(&mut progress.runs);
-                progress.merge(&Progress {
-                    attempts,
-                    runs,
-                    ..Progress::new(slot.key())
-                });
-                slot.insert(Merged {
-                    progress,
-                    mismatched,
-                });
-            }
-            std::collections::btree_map::Entry::Occupied(mut slot) => {
-                let entry = slot.get_mut();
-                entry.progress.merge(&source.progress);
-                entry.mismatched |= mismatched;
-            }
-        }
-    }
-    learners
-}
-
-impl Checked<'_> {
-    /// What export and sync may send: the credible record with every completion the one
-    /// rule does not credit removed (courses and lessons alike).
-    pub fn creditable(&self, library: &Library) -> Progress {
-        let mut out = self.credible.clone().into_owned();
-        let ids: Vec<String> = out.courses.keys().cloned().collect();
-        for id in ids {
-            let credit = domain::course_credit(&self.credible, &id, library.course(&id));
-            if let Some(course) = out.courses.get_mut(&id) {
-                if !matches!(credit.status, domain::Status::Completed { .. }) {
-                    course.completed = None;
-                }
-                for lesson in course.lessons.values_mut() {
-                    if !domain::lesson_pages_seen(lesson) {
-                        lesson.completed = None;
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// One line per problem, for messages: `attempt <id>: <flags>`, `course <id>: <flags>`.
-    pub fn problems(&self, library: &Library) -> Vec<String> {
-        let join = |flags: &[rules::Flag]| {
-            flags
-                .iter()
-                .map(|f| f.name())
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let mut out = Vec::new();
-        if !self.findings.record.is_empty() {
-            out.push(format!("whole record: {}", join(&self.findings.record)));
-        }
-        for (id, flags) in &self.findings.attempts {
-            out.push(format!("attempt {id}: {}", join(flags)));
-        }
-        for (id, flags) in &self.findings.courses {
-            out.push(format!("course {id}: {}", join(flags)));
-        }
-        for (id, course) in &self.credible.courses {
-            if course.completed.is_some()
-                && !matches!(
-                    domain::course_credit(&self.credible, id, library.course(id)).status,
-                    domain::Status::Completed { .. }
-                )
-            {
-                out.push(format!(
-                    "course {id}: {}",
-                    rules::Flag::UnsupportedCompletion.name()
-                ));
-            }
-        }
-        out
-    }
-}
 
 /// Every course id a report can name: the library's and those in any learner's records.
 pub fn course_ids<'a>(
