@@ -223,8 +223,9 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
             }
         }
     }
+    let mut check_quizzes = Vec::new();
     if let Some(source) = source {
-        checks::check(dir, &toml_path, &source, &mut used, report);
+        check_quizzes = checks::check(dir, &toml_path, &source, &mut used, report);
         report.sources.insert(toml_path.clone(), source);
     }
     let mut seen_quizzes = BTreeSet::new();
@@ -253,6 +254,8 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
             quizzes.push((q.clone(), quiz));
         }
     }
+    // Checks after the lesson quizzes, so a repeated prompt is reported on the check.
+    quizzes.extend(check_quizzes);
     report.extend(lints::course_lints(&quizzes));
     // Without a list of lessons every file would look unused.
     if loaded.is_ok() || loose.is_some() {

@@ -1,31 +1,35 @@
-//! Knowledge checks: each comes before its lesson's last page, and its quiz checks like any
-//! lesson quiz. (The loader reports the rest: a missing file, page 0, two after one page.)
+//! Knowledge checks: each comes before its lesson's last page, and its quiz checks (and is
+//! linted) like any lesson quiz. (The loader reports the rest: a missing file, page 0, two
+//! after one page.)
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use toml::de::{DeTable, DeValue};
 
-use super::{Report, quizzes};
+use super::{Report, lints, quizzes};
 use crate::course::{self, MAX_FILE_BYTES};
 use crate::diagnostic::Diagnostic;
 use crate::markdown;
+use crate::quiz::Quiz;
 
 /// Checks the knowledge checks named in `source` (the course's `course.toml`), read for its
-/// spans so that this works when the course itself did not load; adds their quizzes to `used`.
+/// spans so that this works when the course itself did not load; adds their quizzes to `used`
+/// and returns those that loaded, for the course-wide lints (a check repeating a quiz's prompt).
 pub(super) fn check(
     dir: &Path,
     toml_path: &Path,
     source: &str,
     used: &mut BTreeSet<PathBuf>,
     report: &mut Report,
-) {
+) -> Vec<(PathBuf, Quiz)> {
+    let mut loaded = Vec::new();
     let Ok(root) = DeTable::parse(source) else {
-        return;
+        return loaded;
     };
     let Some(DeValue::Array(lessons)) = root.get_ref().get("lessons").map(toml::Spanned::get_ref)
     else {
-        return;
+        return loaded;
     };
     let usable = |rel: &str| {
         let path = course::resolve_inside(dir, rel).ok()?;
@@ -57,8 +61,11 @@ pub(super) fn check(
                 used.insert(dir.join(rel.as_ref()));
                 if let Some(path) = usable(rel)
                     && seen.insert(path.clone())
+                    && let Some(quiz) = quizzes::check_quiz(&path, report)
                 {
-                    quizzes::check_quiz(&path, report);
+                    // A check is practice, never a final: the final-only lints do not apply.
+                    report.extend(lints::quiz_lints(&path, &quiz, false));
+                    loaded.push((path, quiz));
                 }
             }
             let (Some(pages), Some(file), Some(at)) = (pages, &file, check.get("after_page"))
@@ -94,4 +101,5 @@ pub(super) fn check(
             }
         }
     }
+    loaded
 }

@@ -38,6 +38,7 @@ const FIXTURES: &[&str] = &[
     "check-errors",
     "check-keys",
     "check-last-page",
+    "check-lints",
     // lesson file errors
     "binary-file",
     "bad-utf8",
