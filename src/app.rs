@@ -19,6 +19,7 @@ mod overlay;
 mod runs;
 pub mod screens;
 pub mod search;
+mod under_way;
 
 use std::collections::HashMap;
 
@@ -29,7 +30,7 @@ pub use completion::{course_ratio, lesson_done};
 pub use effect::Effect;
 pub use msg::{Msg, SaveFailure};
 pub use notice::{AttemptSave, Hint, Notice};
-pub use overlay::Overlay;
+pub use overlay::{Overlay, Subject};
 pub use screens::lesson::max_scroll;
 pub use screens::{
     Action, CourseState, Ctx, LearnerPicker, LessonState, LibraryState, MAX_TEXT_WIDTH, Outcome,
@@ -411,7 +412,7 @@ impl App {
             }
             Action::LeaveQuiz => {
                 if self.screen.in_attempt() {
-                    self.overlay = Some(Overlay::ConfirmLeave { quit: false });
+                    self.ask_leave(false);
                     vec![]
                 } else {
                     // Back to the course screen, past the lesson's last page; after the

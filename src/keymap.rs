@@ -103,7 +103,7 @@ pub enum Layer {
     Question,
     /// Typing in a text field.
     Text,
-    /// A yes/no question.
+    /// A yes/no question, or leaving an attempt or run (y keep, d discard, n stay).
     Confirm,
     /// Notices: any key closes.
     Dismiss,

@@ -53,11 +53,15 @@ pub fn command(app: &App, line: &str) -> Command {
     let number = word.parse::<usize>().ok();
     // Overlays first: they take every line.
     match &app.overlay {
+        // The TUI's keys: y keeps it for later, d discards, n stays; anything else (an
+        // empty line too) leaves the question asked.
         Some(Overlay::ConfirmLeave { .. }) => {
-            return Command::Send(vec![match word.as_str() {
-                "y" | "yes" => Msg::Confirm(true),
-                _ => Msg::Confirm(false),
-            }]);
+            return match word.as_str() {
+                "y" | "yes" | "keep" => Command::Send(vec![Msg::Confirm(true)]),
+                "d" | "discard" => Command::Send(vec![Msg::Discard]),
+                "n" | "no" | "stay" | "b" => Command::Send(vec![Msg::Confirm(false)]),
+                _ => Command::Unknown,
+            };
         }
         // Only a yes loses what a full disk kept from being saved.
         Some(Overlay::DiskFull { .. }) => {

@@ -5,7 +5,7 @@ pub mod lesson;
 pub mod quiz;
 pub mod scenario;
 
-use crate::app::{AttemptSave, Hint, Notice};
+use crate::app::{AttemptSave, Hint, Notice, Subject};
 
 /// The words for a notice.
 #[must_use]
@@ -35,11 +35,18 @@ pub fn notice(n: &Notice) -> String {
         Notice::CourseComplete { title, hours } => format!("Course complete: {title} ({hours} h)."),
         Notice::EndOfLesson => "End of lesson.".into(),
         Notice::CannotOpenQuiz(e) => format!("Cannot open quiz: {e}"),
-        Notice::AttemptAbandoned => "Attempt abandoned: nothing was recorded.".into(),
+        Notice::Discarded(Subject::Quiz) => "Attempt discarded: nothing was recorded.".into(),
+        Notice::Discarded(Subject::Scenario) => "Run discarded: nothing was recorded.".into(),
+        Notice::KeptForLater(Subject::Quiz) => {
+            "Attempt kept for later: open the quiz again to continue.".into()
+        }
+        Notice::KeptForLater(Subject::Scenario) => {
+            "Run kept for later: open the scenario again to continue.".into()
+        }
+        Notice::NothingToKeep => "Left before the first answer: nothing to keep.".into(),
         Notice::LearnerSwitched(name) => format!("Learner: {name}"),
         Notice::NoSuchChoice(n) => format!("There is no choice {n} here."),
         Notice::RunResumed => "Run continued where you left it.".into(),
-        Notice::RunDiscarded => "Run discarded: nothing was recorded.".into(),
         Notice::SteppedBack => "Stepped back one decision (practice: try the other door).".into(),
         Notice::NothingToStepBack => "Nothing to step back from yet.".into(),
         Notice::ScenarioEnded { passed: true } => "Run finished: a passing ending.".into(),

@@ -1,6 +1,6 @@
 //! Moving between screens: push, back, quit.
 
-use crate::app::{App, Effect, Msg, Overlay, SaveState, Screen};
+use crate::app::{App, Effect, Msg, SaveState, Screen};
 
 impl App {
     /// Opens a screen on top of the current one.
@@ -33,7 +33,7 @@ impl App {
     #[must_use]
     pub(super) fn quit_or_confirm(&mut self) -> Vec<Effect> {
         if self.screen.in_attempt() {
-            self.overlay = Some(Overlay::ConfirmLeave { quit: true });
+            self.ask_leave(true);
             vec![]
         } else {
             self.quit()

@@ -43,8 +43,12 @@ pub enum Notice {
     EndOfLesson,
     /// A quiz could not be read.
     CannotOpenQuiz(String),
-    /// A quiz attempt was left.
-    AttemptAbandoned,
+    /// A quiz attempt or scenario run under way was left and discarded.
+    Discarded(crate::app::Subject),
+    /// A quiz attempt or scenario run under way was left and kept for later.
+    KeptForLater(crate::app::Subject),
+    /// An attempt was left before its first answer: there was nothing to keep.
+    NothingToKeep,
     /// The learner changed.
     LearnerSwitched(String),
     /// A number key with no choice of that number in the scenario.
@@ -55,8 +59,6 @@ pub enum Notice {
     NothingToStepBack,
     /// A scenario run under way was continued where it was left.
     RunResumed,
-    /// A scenario run under way was discarded from its resume screen.
-    RunDiscarded,
     /// A scenario run reached an ending.
     ScenarioEnded {
         /// Whether the ending passes.

@@ -3,6 +3,15 @@
 
 use super::{App, Effect, LearnerPicker, Msg, Notice, search};
 
+/// What is under way when the learner is asked whether to keep or discard it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A quiz attempt.
+    Quiz,
+    /// A scenario run.
+    Scenario,
+}
+
 /// Overlays drawn over the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -11,10 +20,13 @@ pub enum Overlay {
         /// First row shown.
         scroll: usize,
     },
-    /// Leave a quiz attempt (recording nothing)? `quit`: leave the program too.
+    /// Leave a quiz attempt or scenario run under way: keep it for later (y), discard it
+    /// (d), or stay (n, Esc)? `quit`: leave the program too.
     ConfirmLeave {
         /// Quit the program rather than go back.
         quit: bool,
+        /// What is under way.
+        subject: Subject,
     },
     /// Pick or type a learner.
     Learner(LearnerPicker),
@@ -64,25 +76,22 @@ impl App {
                 self.status = Some(Notice::StayedUnsaved);
                 vec![]
             }
-            // Only an explicit yes confirms: Enter never throws an attempt away (defect 2).
-            Overlay::ConfirmLeave { quit } => match msg {
+            // Three ways out, none on Enter (defect 2): y keeps what is under way for later,
+            // d discards it, n or Esc stays.
+            Overlay::ConfirmLeave { quit, subject } => match msg {
                 Msg::Confirm(true) => {
-                    if quit {
-                        let mut effects = self.keep_run_on_screen();
-                        effects.extend(self.quit());
-                        effects
-                    } else {
-                        // Leaving throws the attempt away; quitting keeps it for later.
-                        let mut effects = self.discard_in_progress();
-                        effects.extend(self.discard_run_on_screen());
-                        self.status = Some(Notice::AttemptAbandoned);
-                        effects.extend(self.back());
-                        effects
-                    }
+                    let mut effects = self.keep_under_way();
+                    effects.extend(self.leave_under_way(quit));
+                    effects
+                }
+                Msg::Discard => {
+                    let mut effects = self.discard_under_way();
+                    effects.extend(self.leave_under_way(quit));
+                    effects
                 }
                 Msg::Confirm(false) | Msg::Back => vec![],
                 _ => {
-                    self.overlay = Some(Overlay::ConfirmLeave { quit });
+                    self.overlay = Some(Overlay::ConfirmLeave { quit, subject });
                     vec![]
                 }
             },

@@ -368,7 +368,7 @@ pub const BINDINGS: &[Binding] = &[
         short: "type",
         help: None,
     },
-    // Yes/no questions.
+    // Yes/no questions; leaving an attempt or run: y keeps it, d discards it, n stays.
     Binding {
         cmd: Cmd::Yes,
         layer: Layer::Confirm,
@@ -376,6 +376,14 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c('y'), c('Y')],
         msg: |_| Some(Msg::Confirm(true)),
         short: "y",
+        help: None,
+    },
+    Binding {
+        cmd: Cmd::Discard,
+        layer: Layer::Confirm,
+        keys: &[c('d'), c('D')],
+        msg: |_| Some(Msg::Discard),
+        short: "d",
         help: None,
     },
     Binding {

@@ -39,7 +39,7 @@ pub enum Place {
     Results,
     /// The learner picker.
     Picker,
-    /// Leave a quiz?
+    /// Leave a quiz attempt or scenario run: keep it, discard it, or stay?
     Confirm,
     /// A scenario being read.
     ScenarioLoading,
@@ -204,7 +204,11 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (&[Enter], "", "switch"),
             (&[Back], "", "cancel"),
         ],
-        Place::Confirm => &[(&[Yes], "", "leave"), (&[No], "", "stay")],
+        Place::Confirm => &[
+            (&[Yes], "", "keep for later"),
+            (&[Discard], "", "discard"),
+            (&[No], "", "stay"),
+        ],
         Place::ScenarioLoading => &[(&[Back], "", "back")],
         Place::ScenarioResume => &[
             (&[Enter], "", "continue the run"),
@@ -329,7 +333,10 @@ mod tests {
             footer(Place::Picker),
             "↑/↓ choose · type a new name · Enter switch · Esc cancel"
         );
-        assert_eq!(footer(Place::Confirm), "y leave · n stay");
+        assert_eq!(
+            footer(Place::Confirm),
+            "y keep for later · d discard · n stay"
+        );
     }
 
     #[test]

@@ -11,10 +11,10 @@ pub const WIDTH: u16 = 100;
 #[must_use]
 pub fn screen(app: &App) -> Vec<String> {
     match &app.overlay {
-        Some(Overlay::ConfirmLeave { quit }) => {
+        Some(Overlay::ConfirmLeave { quit, subject }) => {
             return vec![
-                crate::text::quiz::leave_question(*quit).join(" "),
-                "Type y to leave, or n to stay.".into(),
+                crate::text::quiz::leave_question(*quit, *subject).join(" "),
+                crate::text::quiz::leave_choices_typed().into(),
             ];
         }
         Some(Overlay::Notice(n)) => {

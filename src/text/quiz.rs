@@ -1,6 +1,8 @@
 //! Words of the quiz screens that both front ends say: how feedback works, the review,
 //! attempts left, an attempt in progress, and the leave dialog.
 
+use crate::app::Subject;
+
 /// The start screen's lines on when answers are marked.
 #[must_use]
 pub fn how_feedback(at_end: bool) -> [&'static str; 2] {
@@ -100,20 +102,56 @@ pub fn resume_line(answered: usize, total: usize) -> String {
     )
 }
 
-/// The question before leaving (`quit`: quitting rollcall) in the middle of an attempt.
+/// The leave dialog's title: what is being left.
 #[must_use]
-pub fn leave_question(quit: bool) -> [&'static str; 2] {
-    if quit {
-        [
-            "Quit rollcall in the middle of this attempt?",
-            "Your answers so far are kept: open the quiz again to continue.",
-        ]
-    } else {
-        [
-            "Leave this attempt?",
-            "It is discarded: nothing from it will be recorded.",
-        ]
+pub fn leave_title(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Quiz => "Leave the quiz?",
+        Subject::Scenario => "Leave the scenario?",
     }
+}
+
+/// The leave dialog's lines (`quit`: quitting rollcall) in the middle of an attempt or run:
+/// the question, then what keeping and discarding mean.
+#[must_use]
+pub fn leave_question(quit: bool, subject: Subject) -> [&'static str; 3] {
+    match (quit, subject) {
+        (false, Subject::Quiz) => [
+            "Leave this attempt?",
+            "Keep it: open the quiz again to continue.",
+            "Discard it: nothing from it is recorded.",
+        ],
+        (true, Subject::Quiz) => [
+            "Quit rollcall in the middle of this attempt?",
+            "Keep it: open the quiz again to continue.",
+            "Discard it: nothing from it is recorded.",
+        ],
+        (false, Subject::Scenario) => [
+            "Leave this run?",
+            "Keep it: open the scenario again to continue.",
+            "Discard it: nothing from it is recorded.",
+        ],
+        (true, Subject::Scenario) => [
+            "Quit rollcall in the middle of this run?",
+            "Keep it: open the scenario again to continue.",
+            "Discard it: nothing from it is recorded.",
+        ],
+    }
+}
+
+/// The leave dialog's choices as the screen-reader mode asks for them.
+#[must_use]
+pub fn leave_choices_typed() -> &'static str {
+    "Type y to keep it for later, d to discard it, or n to stay."
+}
+
+/// The leave dialog on a terminal too small to draw it.
+#[must_use]
+pub fn leave_tiny(subject: Subject) -> String {
+    format!(
+        "{} y keeps it for later, d discards it, n stays.",
+        leave_title(subject)
+    )
 }
 
 /// The start screen of a knowledge check.

@@ -45,28 +45,31 @@ pub fn help_max_scroll(size: (u16, u16)) -> usize {
 
 pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut scroll = 0;
-    let (title, lines, w): (&str, Vec<Line>, u16) = match overlay {
+    let (title, lines, w): (std::borrow::Cow<str>, Vec<Line>, u16) = match overlay {
         Overlay::Search => return super::search::draw(app, frame, area, theme),
         Overlay::Outline(o) => return super::search::draw_outline(o, frame, area, theme),
         Overlay::Help { scroll: s } => {
             scroll = (*s).min(help_max_scroll((area.width, area.height)));
-            (" Keys ", help_lines(theme, area.width), HELP_WIDTH)
+            (" Keys ".into(), help_lines(theme, area.width), HELP_WIDTH)
         }
-        Overlay::ConfirmLeave { quit } => (
-            " Leave the quiz? ",
-            vec![
-                Line::raw(format!(" {}", crate::text::quiz::leave_question(*quit)[0])),
-                Line::raw(format!(" {}", crate::text::quiz::leave_question(*quit)[1])),
-                Line::default(),
-                Line::styled(
-                    format!(" {}", keymap::footer(Place::Confirm)),
-                    theme.accent(),
-                ),
-            ],
-            52,
-        ),
+        Overlay::ConfirmLeave { quit, subject } => {
+            let mut lines: Vec<Line> = crate::text::quiz::leave_question(*quit, *subject)
+                .iter()
+                .map(|l| Line::raw(format!(" {l}")))
+                .collect();
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                format!(" {}", keymap::footer(Place::Confirm)),
+                theme.accent(),
+            ));
+            (
+                format!(" {} ", crate::text::quiz::leave_title(*subject)).into(),
+                lines,
+                52,
+            )
+        }
         Overlay::DiskFull { attempt } => (
-            " Not saved ",
+            " Not saved ".into(),
             crate::text::disk_full_question(*attempt)
                 .iter()
                 .map(|l| Line::styled(format!(" {l}"), theme.bad()))
@@ -74,7 +77,7 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             60,
         ),
         Overlay::Notice(notice) => (
-            " Notice ",
+            " Notice ".into(),
             vec![
                 Line::raw(crate::text::notice(notice)),
                 Line::default(),
@@ -82,7 +85,11 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             ],
             70,
         ),
-        Overlay::Learner(p) => (" Switch learner ", picker_lines(app, p, area, theme), 64),
+        Overlay::Learner(p) => (
+            " Switch learner ".into(),
+            picker_lines(app, p, area, theme),
+            64,
+        ),
     };
     // Size the box for the wrapped text; what does not fit scrolls (help) or is windowed
     // (the picker).

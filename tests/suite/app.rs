@@ -12,6 +12,7 @@ use rollcall::progress::store::Store;
 use rollcall::quiz::QuestionKind;
 use rollcall::runtime::{Runtime, drive};
 
+mod leave;
 mod question_scroll;
 mod resume;
 mod runs;
@@ -359,7 +360,13 @@ fn leaving_an_attempt_asks_and_records_nothing() {
     h.open_first_lesson();
     h.take_quiz(&[true]);
     h.send(&[Msg::Quit]);
-    assert_eq!(h.app.overlay, Some(Overlay::ConfirmLeave { quit: true }));
+    assert_eq!(
+        h.app.overlay,
+        Some(Overlay::ConfirmLeave {
+            quit: true,
+            subject: rollcall::app::Subject::Quiz
+        })
+    );
     h.send(&[Msg::Confirm(false)]);
     assert!(!h.app.quitting && h.app.overlay.is_none());
     h.send(&[Msg::Back, Msg::Confirm(true)]);
@@ -609,6 +616,7 @@ fn random_keys_at_random_sizes_never_panic() {
         Msg::SwitchLearner,
         Msg::Confirm(false),
         Msg::Confirm(true),
+        Msg::Discard,
         Msg::Quit,
         Msg::FileChanged,
     ];

@@ -382,10 +382,10 @@ fn quitting_mid_quiz_asks_and_records_nothing() {
     s.wait_for("Sample Course");
     take_quiz(&mut s, "988");
     s.press("q");
-    s.wait_for("answers so far are kept");
+    s.wait_for("open the quiz again to continue");
     s.press("n");
     s.press("q");
-    s.wait_for("answers so far are kept");
+    s.wait_for("open the quiz again to continue");
     s.press("y");
     assert_eq!(s.wait_exit(), 0);
     assert!(s.restored());
@@ -744,12 +744,12 @@ fn a_scenario_down_a_poor_path_with_one_step_back() {
     s.wait_for("5/10");
     s.press("2");
     s.wait_for("\"Calm down?\"");
-    // Mid-run, Esc asks first with the quiz's dialog; Enter does not confirm, n stays.
+    // Mid-run, Esc asks first in the scenario's words; Enter does not confirm, n stays.
     s.press(ESC);
-    s.wait_for("Leave this attempt?");
+    s.wait_for("Leave this run?");
     s.press("\r");
     s.press("n");
-    s.wait_gone("Leave this attempt?");
+    s.wait_gone("Leave this run?");
     s.wait_for("\"Calm down?\"");
     s.press("\r");
     s.wait_for("7/10");

@@ -181,7 +181,8 @@ impl ScenarioState {
                 self.run = Some(Run::new(&scenario));
                 self.started = Some(crate::app::stamp(ctx.now));
                 self.phase = ScenarioPhase::Situation;
-                Outcome::act(Action::DiscardRun(p.id)).with(Notice::RunDiscarded)
+                Outcome::act(Action::DiscardRun(p.id))
+                    .with(Notice::Discarded(crate::app::Subject::Scenario))
             }
             (true, Msg::Confirm(false) | Msg::Back) => {
                 self.phase = ScenarioPhase::Resume {

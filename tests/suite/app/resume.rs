@@ -1,6 +1,6 @@
 //! Attempts that survive: saved after every answer, continued after a kill.
 
-use super::{Harness, QuizPhase, Screen, Store, assessment};
+use super::{Harness, QuizPhase, Store, assessment};
 use rollcall::app::Msg;
 use std::path::Path;
 
@@ -62,34 +62,6 @@ fn resume_after_a_simulated_kill_at_each_question() {
             "the finished attempt supersedes it"
         );
     }
-}
-
-#[test]
-fn leaving_discards_and_quitting_keeps_the_attempt() {
-    use ratatui::crossterm::event::KeyCode;
-    let mut h = assessment();
-    h.send(&[Msg::Enter]);
-    h.give(true);
-    // Quit, y: the attempt is kept for later.
-    super::key(&mut h, KeyCode::Char('q'));
-    assert!(h.screen_text(80, 24).contains("answers so far are kept"));
-    super::key(&mut h, KeyCode::Char('y'));
-    assert!(h.app.quitting);
-    let saved = on_disk(&h);
-    assert!(saved.open_attempt("final", "01-final").is_some());
-    // Leave, y: discarded, and a copy elsewhere cannot bring it back.
-    let mut again = Harness::with(Path::new("tests/fixtures/assessment"), Some(saved.clone()));
-    again.send(&[Msg::Enter, Msg::Enter, Msg::NextPage, Msg::Enter]);
-    assert_eq!(again.quiz().pos, 1);
-    super::key(&mut again, KeyCode::Esc);
-    assert!(again.screen_text(80, 24).contains("It is discarded"));
-    super::key(&mut again, KeyCode::Char('y'));
-    assert!(!matches!(again.app.screen, Screen::Quiz(_)));
-    let mut after = on_disk(&again);
-    assert!(after.open_attempt("final", "01-final").is_none());
-    after.merge(&saved);
-    assert!(after.open_attempt("final", "01-final").is_none());
-    assert!(after.attempts.is_empty());
 }
 
 #[test]

@@ -1,0 +1,183 @@
+//! The leave dialog: y keeps what is under way for later, d discards it, n or Esc stays and
+//! Enter does nothing; the same whether it came from Esc or q, for a quiz attempt and for a
+//! scenario run, in both front ends.
+
+use super::{Harness, Overlay, Screen, Store, assessment, key, scenario_harness};
+use ratatui::crossterm::event::KeyCode;
+use rollcall::app::{Msg, Subject};
+
+/// What is on disk now, as a restarted rollcall would read it.
+fn on_disk(h: &Harness) -> rollcall::progress::Progress {
+    Store::new(h.dir.path(), "tester").unwrap().load().unwrap()
+}
+
+/// The assessment's attempt under way, if any, in `p`.
+fn open(p: &rollcall::progress::Progress) -> bool {
+    p.open_attempt("final", "01-final").is_some()
+}
+
+/// An assessment with one answer given, the leave dialog opened by `via` (Esc or q).
+fn mid_attempt(via: KeyCode) -> Harness {
+    let mut h = assessment();
+    h.send(&[Msg::Enter]);
+    h.give(true);
+    key(&mut h, via);
+    assert_eq!(
+        h.app.overlay,
+        Some(Overlay::ConfirmLeave {
+            quit: via == KeyCode::Char('q'),
+            subject: Subject::Quiz
+        })
+    );
+    h
+}
+
+#[test]
+fn y_keeps_the_attempt_for_later_whether_left_with_esc_or_q() {
+    let mut h = mid_attempt(KeyCode::Esc);
+    let dialog = h.screen_text(80, 24);
+    assert!(dialog.contains("Leave the quiz?"), "{dialog}");
+    assert!(
+        dialog.contains("open the quiz again to continue"),
+        "{dialog}"
+    );
+    assert!(
+        dialog.contains("y keep for later · d discard · n stay"),
+        "{dialog}"
+    );
+    key(&mut h, KeyCode::Char('y'));
+    assert!(!matches!(h.app.screen, Screen::Quiz(_)));
+    assert!(!h.app.quitting);
+    let after = h.screen_text(80, 24);
+    assert!(after.contains("Attempt kept for later"), "{after}");
+    let saved = on_disk(&h);
+    assert!(open(&saved), "Esc then y threw the attempt away");
+    assert!(saved.attempts.is_empty(), "kept, never a score");
+    // Opening the quiz again offers to continue it.
+    h.send(&[Msg::NextPage]);
+    assert!(h.screen_text(100, 24).contains("1 of 4 questions answered"));
+
+    let mut h = mid_attempt(KeyCode::Char('q'));
+    key(&mut h, KeyCode::Char('y'));
+    assert!(h.app.quitting);
+    assert!(open(&on_disk(&h)));
+}
+
+#[test]
+fn d_discards_the_attempt_whether_left_with_esc_or_q() {
+    for via in [KeyCode::Esc, KeyCode::Char('q')] {
+        let mut h = mid_attempt(via);
+        let before = on_disk(&h);
+        assert!(open(&before));
+        key(&mut h, KeyCode::Char('d'));
+        assert_eq!(h.app.quitting, via == KeyCode::Char('q'), "{via:?}");
+        assert!(h.app.overlay.is_none());
+        let mut after = on_disk(&h);
+        assert!(!open(&after), "{via:?} then d kept the attempt");
+        // A tombstone: an older copy from elsewhere cannot bring it back.
+        after.merge(&before);
+        assert!(!open(&after));
+        assert!(after.attempts.is_empty());
+        if via == KeyCode::Esc {
+            assert!(!matches!(h.app.screen, Screen::Quiz(_)));
+            let text = h.screen_text(80, 24);
+            assert!(text.contains("Attempt discarded"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn n_and_esc_stay_and_enter_does_nothing() {
+    for via in [KeyCode::Esc, KeyCode::Char('q')] {
+        for stay in [KeyCode::Char('n'), KeyCode::Esc] {
+            let mut h = mid_attempt(via);
+            key(&mut h, KeyCode::Enter);
+            assert!(h.app.overlay.is_some(), "Enter closed the dialog");
+            h.send(&[Msg::Enter]);
+            assert!(h.app.overlay.is_some(), "Enter closed the dialog");
+            key(&mut h, stay);
+            assert!(h.app.overlay.is_none(), "{via:?} {stay:?}");
+            assert!(!h.app.quitting);
+            assert!(h.app.screen.in_attempt());
+            assert_eq!(h.quiz().pos, 1, "the same question");
+            assert!(open(&on_disk(&h)));
+        }
+    }
+}
+
+#[test]
+fn a_scenario_run_is_asked_about_in_its_own_words() {
+    let mut h = scenario_harness();
+    h.send(&[Msg::Pick(2), Msg::Enter]);
+    for via in [KeyCode::Esc, KeyCode::Char('q')] {
+        key(&mut h, via);
+        assert_eq!(
+            h.app.overlay,
+            Some(Overlay::ConfirmLeave {
+                quit: via == KeyCode::Char('q'),
+                subject: Subject::Scenario
+            })
+        );
+        let dialog = h.screen_text(80, 24);
+        assert!(dialog.contains("Leave the scenario?"), "{dialog}");
+        assert!(!dialog.contains("Leave the quiz?"), "{dialog}");
+        assert!(dialog.contains("this run?"), "{dialog}");
+        assert!(dialog.contains("open the scenario again"), "{dialog}");
+        key(&mut h, KeyCode::Enter);
+        assert!(h.app.overlay.is_some(), "Enter closed the dialog");
+        key(&mut h, KeyCode::Char('n'));
+        assert!(h.app.overlay.is_none() && h.app.screen.in_attempt());
+    }
+    // y keeps the run for later, never as a finished run.
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+    assert!(h.screen_text(80, 24).contains("Run kept for later"));
+    assert!(h.app.progress.runs.is_empty());
+    assert_eq!(open_runs(&h), 1);
+    // d discards it.
+    let mut h = scenario_harness();
+    h.send(&[Msg::Pick(2), Msg::Enter]);
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('d'));
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+    assert!(h.screen_text(80, 24).contains("Run discarded"));
+    assert!(h.app.progress.runs.is_empty(), "a discarded run is no run");
+    assert_eq!(open_runs(&h), 0);
+}
+
+/// Scenario runs under way in the record on disk.
+fn open_runs(h: &Harness) -> usize {
+    on_disk(h)
+        .runs_in_progress
+        .iter()
+        .filter(|r| r.is_open())
+        .count()
+}
+
+#[test]
+fn screen_reader_mode_offers_the_same_three_choices() {
+    let mut probe = assessment();
+    probe.send(&[Msg::Enter]);
+    let first = super::plain_answers(&probe)[0].clone();
+    // An empty line and an unknown word leave the question asked; n stays; then y keeps.
+    let keep = format!("\n{first}\nb\n\nn\nb\ny\n");
+    let (out, app, _dir) = super::plain_run_in(assessment(), &keep);
+    super::assert_plain(&out);
+    assert!(
+        out.contains("Leave this attempt? Keep it: open the quiz again to continue."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Type y to keep it for later, d to discard it, or n to stay."),
+        "{out}"
+    );
+    assert!(out.contains("Attempt kept for later"), "{out}");
+    assert!(open(&app.progress));
+    // d discards.
+    let discard = format!("\n{first}\nb\nd\n");
+    let (out, app, _dir) = super::plain_run_in(assessment(), &discard);
+    assert!(out.contains("Attempt discarded"), "{out}");
+    assert!(!open(&app.progress));
+    assert!(app.progress.attempts.is_empty());
+}
