@@ -100,37 +100,15 @@ fn fixtures() -> PathBuf {
 
 /// The binary with no ROLLCALL_* variables from the caller's environment.
 fn rollcall(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for var in [
-        "ROLLCALL_COURSES",
-        "ROLLCALL_DATA_DIR",
-        "ROLLCALL_LEARNER",
-        "ROLLCALL_LRS_URL",
-        "ROLLCALL_LRS_USER",
-        "ROLLCALL_LRS_PASSWORD",
-        "NO_COLOR",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.current_dir(cwd);
+    let mut cmd = crate::isolated::command();
+    cmd.env_remove("NO_COLOR").current_dir(cwd);
     cmd
 }
 
 /// [`rollcall`] as a `std::process::Command`, for tests that choose its standard streams.
 fn std_rollcall(cwd: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"));
-    for var in [
-        "ROLLCALL_COURSES",
-        "ROLLCALL_DATA_DIR",
-        "ROLLCALL_LEARNER",
-        "ROLLCALL_LRS_URL",
-        "ROLLCALL_LRS_USER",
-        "ROLLCALL_LRS_PASSWORD",
-        "NO_COLOR",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.current_dir(cwd);
+    let mut cmd = crate::isolated::std_command();
+    cmd.env_remove("NO_COLOR").current_dir(cwd);
     cmd
 }
 

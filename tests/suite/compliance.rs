@@ -16,12 +16,7 @@ fn fixture() -> PathBuf {
 
 /// A rollcall command with no ROLLCALL_* variables, the fixture courses and an empty data dir.
 fn rollcall(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = crate::isolated::command();
     cmd.env_remove("COLUMNS");
     cmd.arg("--courses")
         .arg(fixture().join("courses"))
@@ -264,8 +259,7 @@ fn check_reports_bad_requirements_with_file_and_line() {
         "[[require]]\ncourse = \"deescalation\"\ndue = \"2027-03-31\"\nevery = \"yearly\"\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("rollcall")
-        .unwrap()
+    let out = crate::isolated::command()
         .arg("check")
         .arg(&courses)
         .output()

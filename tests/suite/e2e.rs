@@ -66,6 +66,9 @@ impl Session {
         ] {
             cmd.env_remove(var);
         }
+        for (k, v) in crate::isolated::vars() {
+            cmd.env(k, v);
+        }
         // The settings file in the test's own folder, never the user's.
         cmd.env("XDG_CONFIG_HOME", data.join("config"));
         for (k, v) in env {
@@ -535,7 +538,7 @@ fn term_dumb_and_the_flag_start_the_screen_reader_mode() {
         (false, "xterm", Some("1")),
     ] {
         let data = tempfile::tempdir().unwrap();
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"));
+        let mut cmd = crate::isolated::std_command();
         cmd.args(courses_args())
             .arg("--data-dir")
             .arg(data.path())
@@ -650,7 +653,7 @@ fn a_flagged_record_at_startup_is_named_in_words_and_left_as_it_is() {
                percent = 33300.0\npassed = true\npass_percent = 60\n";
     let file = data.path().join("officer.toml");
     std::fs::write(&file, bad).unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rollcall"))
+    let mut child = crate::isolated::std_command()
         .args(courses_args())
         .arg("--data-dir")
         .arg(data.path())

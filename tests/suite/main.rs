@@ -9,6 +9,7 @@ mod cli;
 mod compliance;
 mod content;
 mod e2e;
+mod isolated;
 mod progress;
 mod report;
 mod search;

@@ -39,20 +39,14 @@ fn busy_tempdir() -> tempfile::TempDir {
 /// `rollcall` with no ROLLCALL_* settings from the environment, run in `cwd`, so neither the
 /// user's real data nor the repository's `courses/` folder is used.
 fn rollcall(cwd: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    cmd.current_dir(cwd)
-        .env_remove("ROLLCALL_DATA_DIR")
-        .env_remove("ROLLCALL_LEARNER")
-        .env_remove("ROLLCALL_COURSES");
+    let mut cmd = crate::isolated::command();
+    cmd.current_dir(cwd);
     cmd
 }
 
 fn std_rollcall(data: &Path) -> StdCommand {
-    let mut cmd = StdCommand::new(BIN);
+    let mut cmd = crate::isolated::std_command();
     cmd.current_dir(data)
-        .env_remove("ROLLCALL_DATA_DIR")
-        .env_remove("ROLLCALL_LEARNER")
-        .env_remove("ROLLCALL_COURSES")
         .arg("--data-dir")
         .arg(data)
         .args(["--learner", "jdoe"]);
@@ -307,7 +301,7 @@ fn read_only_folder_is_an_error() {
 fn full_disk_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let original = install(dir.path(), "schema1.toml");
-    let out = StdCommand::new("sh")
+    let out = crate::isolated::isolate(&mut StdCommand::new("sh"))
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 0 && exec \"$@\"")
         .arg("sh")

@@ -22,12 +22,7 @@ fn machines() -> Vec<PathBuf> {
 
 /// A rollcall command with no ROLLCALL_* variables and fixture courses.
 fn rollcall(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = crate::isolated::command();
     cmd.env_remove("COLUMNS");
     cmd.arg("--courses")
         .arg(fixtures().join("records-courses"))
@@ -474,12 +469,7 @@ fn in_progress_and_data_folder_default() {
     assert_eq!(jdoe[3], "1.2", "not completed: the library's version");
 
     // ROLLCALL_DATA_DIR when no --data-dir.
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = crate::isolated::command();
     cmd.env("ROLLCALL_DATA_DIR", &station)
         .arg("--courses")
         .arg(fixtures().join("records-courses"))
@@ -789,7 +779,7 @@ fn a_15_mb_progress_file_reports_in_under_100_mb() {
     let dir = tempfile::tempdir().unwrap();
     big_progress_file(&dir.path().join("jdoe.toml"));
     let empty = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(time)
+    let out = crate::isolated::isolate(&mut std::process::Command::new(time))
         .arg("-v")
         .arg(env!("CARGO_BIN_EXE_rollcall"))
         .arg("--courses")
@@ -1007,12 +997,7 @@ fn table_fits_a_40_column_terminal() {
 /// `rollcall` over the scenario drill course and two learners' recorded runs.
 fn drill(args: &[&str]) -> Run {
     let empty = tempfile::tempdir().unwrap();
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = crate::isolated::command();
     cmd.env_remove("COLUMNS")
         .arg("--courses")
         .arg(fixtures().join("scenario-courses"))

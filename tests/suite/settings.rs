@@ -183,13 +183,10 @@ fn a_command_warns_about_an_unknown_key_and_a_bad_value_with_file_and_line() {
         "# mine\nreading_width = \"wide\"\nfont = \"large\"\n[lrs]\nurl = \"https://lrs.example\"\n",
     )
     .unwrap();
-    let out = assert_cmd::Command::cargo_bin("rollcall")
-        .unwrap()
+    let out = crate::isolated::command()
         .args(["progress", "--learner", "jdoe", "--data-dir"])
         .arg(dir.path().join("data"))
         .env("XDG_CONFIG_HOME", &config)
-        .env_remove("ROLLCALL_LEARNER")
-        .env_remove("ROLLCALL_DATA_DIR")
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -205,4 +202,50 @@ fn a_command_warns_about_an_unknown_key_and_a_bad_value_with_file_and_line() {
         err.contains(&format!("{shown}:3: unknown setting `font` (ignored)")),
         "{err}"
     );
+}
+
+/// The shared runner keeps a developer's own settings file out of every test: here a config
+/// folder handed down by the shell that runs the tests holds a learner and a bad theme, and
+/// neither reaches the binary. Without the runner (the first run) both would show.
+#[test]
+fn a_developers_own_settings_file_does_not_reach_a_test_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("own-config");
+    std::fs::create_dir_all(own.join("rollcall")).unwrap();
+    std::fs::write(
+        own.join("rollcall/settings.toml"),
+        "theme = \"no-such-theme\"\nlearner = \"leaked\"\n",
+    )
+    .unwrap();
+    let run = |isolated: bool| {
+        let mut cmd = std::process::Command::new(crate::isolated::BIN);
+        // What the developer's shell would hand down.
+        cmd.env("XDG_CONFIG_HOME", &own)
+            .env("HOME", dir.path())
+            .env_remove("ROLLCALL_LEARNER");
+        if isolated {
+            crate::isolated::isolate(&mut cmd);
+        }
+        let out = cmd
+            .arg("progress")
+            .arg("--data-dir")
+            .arg(dir.path().join("data"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let leaked = run(false);
+    assert!(leaked.contains("Progress of leaked"), "{leaked}");
+    assert!(
+        leaked.contains("no-such-theme") || leaked.contains("theme must be"),
+        "{leaked}"
+    );
+    let kept_out = run(true);
+    assert!(!kept_out.contains("leaked"), "{kept_out}");
+    assert!(!kept_out.contains("own-config"), "{kept_out}");
 }

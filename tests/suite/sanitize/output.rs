@@ -44,12 +44,7 @@ fn run(cmd: &mut Command, what: &str) -> (String, String) {
 }
 
 fn rollcall(courses: &Path, data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = crate::isolated::command();
     cmd.arg("--courses")
         .arg(courses)
         .arg("--data-dir")
