@@ -23,6 +23,10 @@ pub enum Place {
     QuizLoading,
     /// The quiz start screen.
     QuizStart,
+    /// A knowledge check's start screen.
+    CheckStart,
+    /// A knowledge check's results.
+    CheckResults,
     /// A pick-one question.
     PickOne,
     /// A select-all question.
@@ -84,6 +88,8 @@ pub fn place(screen: &Screen) -> Place {
             } => Place::ScenarioDiscard,
         },
         Screen::Quiz(q) => match (&q.phase, q.question().map(|q| &q.kind)) {
+            (QuizPhase::Start, _) if q.check.is_some() => Place::CheckStart,
+            (QuizPhase::Results(_), _) if q.check.is_some() => Place::CheckResults,
             (QuizPhase::Start, _) => Place::QuizStart,
             (QuizPhase::Asking, Some(QuestionKind::Typed(_))) => Place::Typed,
             (QuizPhase::Asking, Some(QuestionKind::TrueFalse(_))) => Place::TrueFalse,
@@ -157,6 +163,19 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (&[Enter], "", "start"),
             (&[Back], "", "back"),
             (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        // A knowledge check is practice: Esc skips it, back to the page.
+        Place::CheckStart => &[
+            (&[Enter], "", "start"),
+            (&[Back], "", "skip"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::CheckResults => &[
+            (&[Enter], "", "back to the lesson"),
+            (&[Retake], "", "try again"),
+            (MOVE, "/", "scroll"),
             (&[Quit], "", "quit"),
         ],
         Place::Typed => &[
@@ -349,6 +368,8 @@ mod tests {
             Record,
             QuizLoading,
             QuizStart,
+            CheckStart,
+            CheckResults,
             PickOne,
             SelectAll,
             TrueFalse,

@@ -9,6 +9,12 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
     let title = q.quiz.as_ref().map_or("Quiz", |z| z.title.as_str());
     match &q.phase {
         QuizPhase::Loading | QuizPhase::Starting => vec!["Loading the quiz.".into()],
+        QuizPhase::Start if q.check.is_some() => {
+            let n = q.quiz.as_ref().map_or(0, |z| z.asked_count());
+            crate::text::quiz::check_start_plain(&app.lesson_title(q.course, q.lesson), title, n)
+                .into()
+        }
+        QuizPhase::Results(_) if q.check.is_some() => check_results(q),
         QuizPhase::Start => {
             let n = q.quiz.as_ref().map_or(0, |z| z.asked_count());
             let mut out = vec![format!(
@@ -62,11 +68,8 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                     if score.passed { "Passed" } else { "Not passed" },
                     q.pass_percent
                 ),
-                if q.check.is_some() {
-                    crate::text::quiz::check_results_not_recorded().to_string()
-                } else {
-                    crate::text::attempt_save(&app.attempt_save())
-                },
+                // A knowledge check has its own results (check_results).
+                crate::text::attempt_save(&app.attempt_save()),
             ];
             let (standing, may_retake) = standing(app, q);
             out.extend(standing);
@@ -80,15 +83,8 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                 .enumerate()
                 .filter(|_| !q.feedback_at_end())
             {
-                let prompt = q
-                    .quiz
-                    .as_ref()
-                    .and_then(|z| z.questions.get(a.question.saturating_sub(1)))
-                    .map(|qq| text(&qq.prompt).into_iter().find(|l| !l.trim().is_empty()))
-                    .unwrap_or_default()
-                    .unwrap_or_default();
                 let mark = if a.correct { "right" } else { "wrong" };
-                out.push(format!("{}. {mark}: {}", n + 1, prompt.trim()));
+                out.push(format!("{}. {mark}: {}", n + 1, first_line(q, a)));
             }
             out.push(if may_retake {
                 "Type 1 to retake the quiz, or an empty line to go back to the course.".into()
@@ -98,6 +94,33 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
             out
         }
     }
+}
+
+/// The first non-blank line of an answered question's prompt, as text.
+fn first_line(q: &QuizState, a: &crate::progress::GivenAnswer) -> String {
+    q.quiz
+        .as_ref()
+        .and_then(|z| z.questions.get(a.question.saturating_sub(1)))
+        .and_then(|qq| text(&qq.prompt).into_iter().find(|l| !l.trim().is_empty()))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// A knowledge check's results: how many were right and that nothing was recorded, each
+/// question in a short line, and the way back to the lesson (no score, pass mark or attempt).
+fn check_results(q: &QuizState) -> Vec<String> {
+    let right = q.answers.iter().filter(|a| a.correct).count();
+    let mut out = vec![crate::text::quiz::check_results(right, q.answers.len())];
+    for (n, a) in q.answers.iter().enumerate() {
+        out.push(format!(
+            "{}. {}",
+            n + 1,
+            crate::text::quiz::check_result_line(a.correct, &first_line(q, a))
+        ));
+    }
+    out.push(crate::text::quiz::check_results_keys_plain().into());
+    out
 }
 
 /// Attempts used and left and when the next opens; whether a retake may start now.

@@ -169,6 +169,48 @@ pub fn check_results_not_recorded() -> &'static str {
     "Practice: nothing was recorded."
 }
 
+/// The first line of a knowledge check's results: how many were right, and that nothing
+/// was recorded (a check has no score, pass mark or attempt).
+#[must_use]
+pub fn check_results(right: usize, total: usize) -> String {
+    format!(
+        "Knowledge check: {right} of {total} right. {}",
+        check_results_not_recorded()
+    )
+}
+
+/// One question on a knowledge check's results: `right: What was on page one?`.
+#[must_use]
+pub fn check_result_line(correct: bool, prompt: &str) -> String {
+    let verdict = if correct { "right" } else { "not quite" };
+    format!("{verdict}: {prompt}")
+}
+
+/// The keys under a knowledge check's results.
+#[must_use]
+pub fn check_results_keys() -> &'static str {
+    "Enter back to the lesson · r try again"
+}
+
+/// The screen-reader start of a knowledge check: what it is, that it is practice, and how
+/// to start or skip it.
+#[must_use]
+pub fn check_start_plain(lesson: &str, title: &str, questions: usize) -> [String; 2] {
+    [
+        format!(
+            "{lesson}, knowledge check: {title}. {questions} question{}, practice only: nothing is recorded, and feedback follows each question.",
+            if questions == 1 { "" } else { "s" }
+        ),
+        "Empty line: start. b: skip the check and go back to the lesson.".into(),
+    ]
+}
+
+/// The screen-reader keys after a knowledge check's results.
+#[must_use]
+pub fn check_results_keys_plain() -> &'static str {
+    "Empty line: back to the lesson. Type 1 to try the check again."
+}
+
 /// What a knowledge check keeps: nothing.
 #[must_use]
 pub fn check_not_recorded() -> &'static str {

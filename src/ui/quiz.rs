@@ -53,6 +53,9 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         QuizPhase::Checked { correct } => {
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
+        QuizPhase::Results(_) if q.check.is_some() => {
+            (check::results_lines(q, width, theme), q.input.cursor)
+        }
         QuizPhase::Results(score) => (
             results_lines(
                 &app.attempt_save(),
@@ -161,6 +164,7 @@ pub fn scroll_lines(q: &QuizState, ctx: &crate::app::Ctx) -> usize {
     let width = ctx.text_width();
     match &q.phase {
         QuizPhase::Checked { correct } => checked_lines(q, *correct, width, theme).len(),
+        QuizPhase::Results(_) if q.check.is_some() => check::results_lines(q, width, theme).len(),
         QuizPhase::Results(score) => {
             let standing = standing_lines(q, ctx);
             let save = crate::app::AttemptSave::Saved;
@@ -212,22 +216,15 @@ fn results_lines(
             },
         ]),
         Line::styled(format!("Pass mark: {}%", q.pass_percent), theme.muted()),
-        // A knowledge check saves nothing, so it never shows a save status.
-        if q.check.is_some() {
-            Line::styled(
-                crate::text::quiz::check_results_not_recorded(),
-                theme.muted(),
-            )
-        } else {
-            Line::styled(
-                crate::text::attempt_save(save),
-                match save {
-                    crate::app::AttemptSave::Saved => theme.good(),
-                    crate::app::AttemptSave::Saving => theme.warn(),
-                    crate::app::AttemptSave::NotSaved(_) => theme.bad(),
-                },
-            )
-        },
+        // A knowledge check has its own results (check.rs): this is a recorded attempt.
+        Line::styled(
+            crate::text::attempt_save(save),
+            match save {
+                crate::app::AttemptSave::Saved => theme.good(),
+                crate::app::AttemptSave::Saving => theme.warn(),
+                crate::app::AttemptSave::NotSaved(_) => theme.bad(),
+            },
+        ),
     ];
     for line in standing {
         lines.push(Line::styled(line.clone(), theme.warn()));
@@ -300,6 +297,7 @@ fn results_lines(
     lines
 }
 
+mod check;
 mod question;
 mod review;
 

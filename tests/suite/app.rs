@@ -12,6 +12,7 @@ use rollcall::progress::store::Store;
 use rollcall::quiz::QuestionKind;
 use rollcall::runtime::{Runtime, drive};
 
+mod checks;
 mod leave;
 mod question_scroll;
 mod resume;
