@@ -120,6 +120,21 @@ pub fn to_plain(lines: &[Line<'_>]) -> String {
     out
 }
 
+/// Markdown rendered as plain text wrapped to `width` less `indent`, each line indented by
+/// `indent` spaces (blank lines stay empty): for the author's text views in `preview`.
+pub fn push_plain_indented(out: &mut String, text: &str, width: u16, indent: usize) {
+    let inner = width
+        .saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX))
+        .max(10);
+    for line in to_plain(&render(text, inner)).lines() {
+        if !line.trim().is_empty() {
+            out.push_str(&" ".repeat(indent));
+            out.push_str(line.trim_end());
+        }
+        out.push('\n');
+    }
+}
+
 /// Removes colours from every style, keeping bold, italic and the like (for `NO_COLOR`).
 pub fn strip_colors(lines: &mut [Line<'static>]) {
     for line in lines {

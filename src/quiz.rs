@@ -7,6 +7,7 @@ mod book;
 mod draw;
 pub mod items;
 mod parse;
+mod render;
 #[cfg(test)]
 mod tests;
 pub mod xapi;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use book::QuizBook;
 pub use draw::{Arrangement, arrange, rearrange};
 pub use parse::{derived_id, is_valid_question_id, load_quiz, parse_quiz, parse_retake_after};
+pub use render::to_text;
 
 /// When a learner sees whether an answer was right.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use crate::cli::{Cli, Command};
 use crate::cmd::EXIT_FAILED;
 use crate::course::{self, Course, Lesson, Library};
-use crate::{locate, markdown, scenario};
+use crate::{locate, markdown, quiz, scenario};
 
 /// Narrowest width accepted for `--width`.
 const MIN_WIDTH: u16 = 20;
@@ -58,6 +58,19 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             )));
         }
     };
+    let mut checks = Vec::new();
+    for check in &lesson.checks {
+        match quiz::load_quiz(&check.quiz) {
+            Ok(q) => checks.push((check.after_page, q)),
+            Err(errors) => {
+                let all: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                return Ok(fail(&format!(
+                    "a knowledge check does not load:\n{}\n  (run `rollcall check` for every problem)",
+                    all.join("\n")
+                )));
+            }
+        }
+    }
     let stdout = io::stdout();
     let tty = stdout.is_terminal();
     let width = match args.width {
@@ -79,7 +92,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let header = format!("{} › {title}", course.title);
     writeln!(out, "{}", crate::sanitize::line(&header)).context("writing the preview")?;
     if let Some(source) = &source {
-        write_lesson(&mut out, source, width, styled, no_color).context("writing the preview")?;
+        let checks: Vec<(usize, String)> = checks
+            .iter()
+            .map(|(after, q)| (*after, quiz::to_text(q, width)))
+            .collect();
+        write_lesson(&mut out, source, &checks, width, styled, no_color)
+            .context("writing the preview")?;
     }
     if let Some(scenario) = &scenario {
         if source.is_some() {
@@ -159,13 +177,15 @@ fn find_lesson<'a>(course: &'a Course, sel: Option<&str>) -> Result<&'a Lesson, 
     })
 }
 
-/// Writes every page of a lesson, each after a `──── page N/M ────` rule.
+/// Writes every page of a lesson, each after a `──── page N/M ────` rule, and each knowledge
+/// check (page, text) after its page.
 ///
 /// # Errors
 /// When `out` cannot be written.
 pub fn write_lesson(
     out: &mut impl Write,
     source: &str,
+    checks: &[(usize, String)],
     width: u16,
     styled: bool,
     no_color: bool,
@@ -185,6 +205,11 @@ pub fn write_lesson(
             write_styled(out, &lines)?;
         } else {
             out.write_all(markdown::to_plain(&lines).as_bytes())?;
+        }
+        for (_, text) in checks.iter().filter(|(after, _)| *after == i + 1) {
+            writeln!(out)?;
+            writeln!(out, "──── knowledge check after page {} ────", i + 1)?;
+            out.write_all(text.as_bytes())?;
         }
     }
     Ok(())
@@ -327,7 +352,7 @@ mod tests {
     #[test]
     fn pages_get_numbered_rules() {
         let mut out = Vec::new();
-        write_lesson(&mut out, "# Title\n\nText.\n", 80, false, false).unwrap();
+        write_lesson(&mut out, "# Title\n\nText.\n", &[], 80, false, false).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.starts_with("──── page 1/1 ────\n"), "{text}");
         assert!(text.contains("Text."), "{text}");

@@ -11,19 +11,8 @@ fn clean(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
 }
 
-/// Markdown rendered as plain text at `width`, each line indented by `indent` spaces.
 fn block(out: &mut String, text: &str, width: u16, indent: usize) {
-    let inner = width
-        .saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX))
-        .max(10);
-    let plain = markdown::to_plain(&markdown::render(text, inner));
-    for line in plain.lines() {
-        if line.trim().is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "{}{}", " ".repeat(indent), line.trim_end());
-        }
-    }
+    markdown::push_plain_indented(out, text, width, indent);
 }
 
 fn pass_phrase(scenario: &Scenario) -> &'static str {

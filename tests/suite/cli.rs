@@ -424,6 +424,26 @@ fn preview_prints_plain_pages_when_not_a_terminal() {
 }
 
 #[test]
+fn preview_shows_a_knowledge_check_after_its_page_with_its_answers() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check-courses");
+    let out = rollcall(&fixtures)
+        .args(["--courses", ".", "preview", "knowledge/1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let check = text
+        .find("──── knowledge check after page 1 ────")
+        .unwrap_or_else(|| panic!("no check in:\n{text}"));
+    let page2 = text.find("──── page 2/").unwrap();
+    assert!(
+        check < page2,
+        "the check comes between pages 1 and 2:\n{text}"
+    );
+    assert!(text.contains("(right)"), "{text}");
+}
+
+#[test]
 fn preview_names_what_exists_when_the_target_is_unknown() {
     let tmp = preview_courses();
     let (_, err, code) = preview(tmp.path(), &["nope"]);
