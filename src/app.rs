@@ -159,6 +159,7 @@ impl App {
         let mut flags: Vec<validate::Flag> = findings.record.clone();
         flags.extend(findings.courses.values().flatten());
         flags.extend(findings.attempts.values().flatten());
+        flags.extend(findings.runs.values().flatten());
         flags.sort_unstable();
         flags.dedup();
         self.progress = validate::credible(&self.progress, &findings);

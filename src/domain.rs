@@ -63,7 +63,8 @@ pub fn active_seconds(progress: &Progress, course: &str) -> Option<u64> {
         .runs
         .iter()
         .filter(|r| r.course == course)
-        .map(|r| r.active_seconds);
+        // A negative time (a hand-edited file) is flagged by validation and counts nothing.
+        .map(|r| u64::try_from(r.active_seconds).unwrap_or(0));
     pages
         .chain(attempts)
         .chain(runs)

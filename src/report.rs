@@ -151,6 +151,8 @@ pub fn build_report(
     now: Stamp,
 ) -> Report {
     let mut rows = Vec::new();
+    // Runs are checked against their scenarios (read once for every learner).
+    let scenarios = crate::scenario::ScenarioBook::load(library);
     // Names sorted as people sort them: `alice`, `Bob`, `carl` (the map sorts `Bob` first).
     let mut sorted: Vec<(&String, &Merged)> = learners.iter().collect();
     sorted.sort_by_cached_key(|(name, _)| (name.to_lowercase(), *name));
@@ -160,7 +162,7 @@ pub fn build_report(
         {
             continue;
         }
-        let checked = merged.check(now);
+        let checked = merged.check_with(now, Some(&scenarios));
         let progress = checked.progress;
         let mut ids: Vec<&str> = library.courses.iter().map(|c| c.id.as_str()).collect();
         let mut others: Vec<&str> = progress

@@ -224,7 +224,7 @@ impl App {
         };
         // Active time (capped gaps between inputs) rather than the wall-clock span.
         if let Some(time) = self.active.take(&super::active::run_key(started)) {
-            record.active_seconds = time.as_secs();
+            record.active_seconds = i64::try_from(time.as_secs()).unwrap_or(i64::MAX);
         }
         // The finished run supersedes its entry under way (they share the id).
         self.progress.runs_in_progress.retain(|p| p.id != record.id);

@@ -14,7 +14,7 @@ impl App {
     /// longer replays, so was not offered) is discarded: one run is under way per scenario.
     pub(super) fn save_run(&mut self, mut run: RunInProgress) -> Vec<Effect> {
         if let Some(time) = self.active.pending(&run_key(run.started)) {
-            run.active_seconds = time.as_secs();
+            run.active_seconds = i64::try_from(time.as_secs()).unwrap_or(i64::MAX);
         } else if let Some(saved) = self
             .progress
             .runs_in_progress
@@ -38,7 +38,7 @@ impl App {
     pub(super) fn resume_run(&mut self, run: &RunInProgress) -> Vec<Effect> {
         self.active.resume(
             run_key(run.started),
-            Duration::from_secs(run.active_seconds),
+            Duration::from_secs(u64::try_from(run.active_seconds).unwrap_or(0)),
         );
         vec![]
     }

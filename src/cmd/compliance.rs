@@ -62,10 +62,13 @@ pub(crate) fn creditable(
     library: &crate::course::Library,
     now: crate::progress::Stamp,
 ) -> std::collections::BTreeMap<String, crate::progress::Progress> {
+    // Runs are checked against their scenarios too: a run along an impossible path credits
+    // no lesson.
+    let scenarios = crate::scenario::ScenarioBook::load(library);
     report::merge_by_learner(sources)
         .into_iter()
         .map(|(name, merged)| {
-            let credited = merged.check(now).creditable(library);
+            let credited = merged.check_with(now, Some(&scenarios)).creditable(library);
             (name, credited)
         })
         .collect()

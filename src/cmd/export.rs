@@ -76,7 +76,7 @@ pub(crate) fn learner_statements_checked(
                 .is_none_or(|l| l.eq_ignore_ascii_case(name))
         })
         .map(|(name, merged)| {
-            let checked = merged.check(now);
+            let checked = merged.check_with(now, Some(&scenarios));
             for problem in checked.problems(library) {
                 left_out = true;
                 let line = format!("left out of {name}'s statements: {problem}");

@@ -8,6 +8,9 @@
 //!   "learner":  string          the learner's name
 //!   "file":     string          path of the progress file
 //!   "attempts": number          quiz attempts recorded, all courses
+//!   "flagged_runs": [           scenario runs not credited, and why (absent when none)
+//!     { "id": string, "course": string, "lesson": string, "flags": [string] }
+//!   ]
 //!   "courses": [                courses with any progress, in library order, then by id
 //!     {
 //!       "id":                string         course id (folder name)
@@ -148,7 +151,20 @@ struct Summary {
     learner: String,
     file: PathBuf,
     attempts: usize,
+    /// Scenario runs the checks do not credit, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    flagged_runs: Vec<FlaggedRun>,
     courses: Vec<CourseRow>,
+}
+
+/// A scenario run that is not credited.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+struct FlaggedRun {
+    id: String,
+    course: String,
+    lesson: String,
+    /// Report's flag names.
+    flags: Vec<&'static str>,
 }
 
 /// One course of the record.
@@ -192,8 +208,25 @@ fn summarize(progress: &Progress, file: &Path, library: Option<&Library>, now: S
         .file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(".toml"));
-    let findings = rules::check(progress, file_learner, now);
+    let mut findings = rules::check(progress, file_learner, now);
+    // Runs are checked against their scenarios where the library has them.
+    if let Some(library) = library {
+        let scenarios = crate::scenario::ScenarioBook::load(library);
+        rules::check_scenarios(&mut findings, progress, &scenarios);
+    }
     let credible = rules::credible(progress, &findings);
+    let flagged_runs = progress
+        .runs
+        .iter()
+        .filter_map(|r| {
+            Some(FlaggedRun {
+                id: r.id.clone(),
+                course: r.course.clone(),
+                lesson: r.lesson.clone(),
+                flags: findings.runs.get(&r.id)?.iter().map(|f| f.name()).collect(),
+            })
+        })
+        .collect();
     let mut ids: BTreeSet<&str> = progress.courses.keys().map(String::as_str).collect();
     ids.extend(progress.attempts.iter().map(|a| a.course.as_str()));
     let library_courses = library.map_or(&[][..], |l| l.courses.as_slice());
@@ -212,6 +245,7 @@ fn summarize(progress: &Progress, file: &Path, library: Option<&Library>, now: S
         learner: progress.learner.clone(),
         file: file.to_path_buf(),
         attempts: progress.attempts.len(),
+        flagged_runs,
         courses: ordered
             .into_iter()
             .map(|(id, course)| course_row(progress, &credible, &findings, id, course))

@@ -80,6 +80,19 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     };
     let library = library(cli)?;
     let mut inputs = read_inputs(cli, &args.paths)?;
+    // A flagged run is named with the file that holds it (the merge forgets which one did).
+    let scenarios = crate::scenario::ScenarioBook::load(&library);
+    for source in &inputs.sources {
+        let notes = crate::progress::validate::runs::file_notes(
+            &source.path,
+            &source.progress,
+            &scenarios,
+            Stamp::now(),
+        );
+        for line in notes {
+            eprintln!("rollcall: warning: {}", crate::sanitize::line(&line));
+        }
+    }
     // The sources are moved into the merge: a big record is held once.
     let learners = report::merge_owned(std::mem::take(&mut inputs.sources));
     warn_case_twins(learners.keys());

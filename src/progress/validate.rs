@@ -9,6 +9,10 @@ use std::fmt;
 
 use crate::progress::{Attempt, Progress, Stamp};
 
+pub mod runs;
+
+pub use runs::{check_scenarios, run_flags, run_scenario_flags};
+
 /// How far in the future a time may be before it is not believed (clocks drift, offsets
 /// are misset; a day is generous).
 pub const FUTURE_SLACK_MS: i64 = 24 * 60 * 60 * 1000;
@@ -23,7 +27,8 @@ pub enum Flag {
     ScoreOutOfRange,
     /// `percent` not a number in 0..=100, or not `score / total`.
     PercentMismatch,
-    /// `passed` disagrees with the score and the pass mark.
+    /// `passed` disagrees with the score and the pass mark (a quiz attempt), or with the
+    /// ending and the scenario's `pass` (a scenario run).
     PassedMismatch,
     /// Recorded hours not a finite, non-negative number.
     HoursOutOfRange,
@@ -33,6 +38,13 @@ pub enum Flag {
     DuplicateAttemptId,
     /// The file's `learner` field names someone other than the file name.
     LearnerMismatch,
+    /// A scenario run's path is not possible: unknown node or choice ids, a choice that does
+    /// not lead to the next node, an ending that is not where the path ends.
+    RunPathImpossible,
+    /// A record's times are out of order (a run finished before it started).
+    TimesOutOfOrder,
+    /// A scenario run's active time is negative, or longer than its time from start to end.
+    ActiveTimeOutOfRange,
     /// Credited hours exceed the settings' `credit_ratio` times the active time recorded
     /// (advice: a 1.5-hour credit earned in 4 minutes of activity).
     CreditExceedsTime,
@@ -58,6 +70,9 @@ impl Flag {
             Flag::FutureTimestamp => "future-timestamp",
             Flag::DuplicateAttemptId => "duplicate-attempt-id",
             Flag::LearnerMismatch => "learner-mismatch",
+            Flag::RunPathImpossible => "run-path-impossible",
+            Flag::TimesOutOfOrder => "times-out-of-order",
+            Flag::ActiveTimeOutOfRange => "active-time-out-of-range",
             Flag::CreditExceedsTime => "credit-exceeds-time",
             Flag::TimeNotRecorded => "time-not-recorded",
         }
@@ -118,6 +133,8 @@ pub fn attempt_flags(a: &Attempt, now: Stamp) -> Vec<Flag> {
 pub struct Findings {
     /// By attempt id: attempts that must not be credited.
     pub attempts: BTreeMap<String, Vec<Flag>>,
+    /// By run id: scenario runs that must not be credited.
+    pub runs: BTreeMap<String, Vec<Flag>>,
     /// By course id: course-level problems (times, hours).
     pub courses: BTreeMap<String, Vec<Flag>>,
     /// About the whole record (learner mismatch).
@@ -127,7 +144,10 @@ pub struct Findings {
 impl Findings {
     /// Whether nothing is wrong.
     pub fn is_empty(&self) -> bool {
-        self.attempts.is_empty() && self.courses.is_empty() && self.record.is_empty()
+        self.attempts.is_empty()
+            && self.runs.is_empty()
+            && self.courses.is_empty()
+            && self.record.is_empty()
     }
 
     /// Flags that touch one course (its own, its attempts', the record's), sorted, once each.
@@ -136,6 +156,9 @@ impl Findings {
         out.extend(self.courses.get(course).into_iter().flatten());
         for a in progress.attempts.iter().filter(|a| a.course == course) {
             out.extend(self.attempts.get(&a.id).into_iter().flatten());
+        }
+        for r in progress.runs.iter().filter(|r| r.course == course) {
+            out.extend(self.runs.get(&r.id).into_iter().flatten());
         }
         out.sort_unstable();
         out.dedup();
@@ -172,6 +195,12 @@ pub fn check(progress: &Progress, file_learner: Option<&str>, now: Stamp) -> Fin
         list.sort_unstable();
         list.dedup();
     }
+    for run in &progress.runs {
+        let flags = run_flags(run, now);
+        if !flags.is_empty() {
+            findings.runs.insert(run.id.clone(), flags);
+        }
+    }
     for (id, course) in &progress.courses {
         let mut flags = Vec::new();
         if course
@@ -199,7 +228,7 @@ pub fn check(progress: &Progress, file_learner: Option<&str>, now: Stamp) -> Fin
     findings
 }
 
-/// The record with every flagged attempt left out and every flagged course's completion
+/// The record with every flagged attempt and run left out and every flagged course's completion
 /// removed: what may be credited. Attempts that share an id keep only the first, and only
 /// when all copies agree.
 pub fn credible(progress: &Progress, findings: &Findings) -> Progress {
@@ -210,6 +239,7 @@ pub fn credible(progress: &Progress, findings: &Findings) -> Progress {
     if !findings.record.is_empty() {
         // A record that is not this learner's credits nobody.
         out.attempts.clear();
+        out.runs.clear();
         for course in out.courses.values_mut() {
             course.completed = None;
             course.completed_hours = None;
@@ -218,6 +248,7 @@ pub fn credible(progress: &Progress, findings: &Findings) -> Progress {
     }
     out.attempts
         .retain(|a| !findings.attempts.contains_key(&a.id));
+    out.runs.retain(|r| !findings.runs.contains_key(&r.id));
     for (id, course) in &mut out.courses {
         if findings.courses.contains_key(id) {
             course.completed = None;

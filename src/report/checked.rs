@@ -20,9 +20,22 @@ pub struct Checked<'a> {
 }
 
 impl Merged {
-    /// Validates the merged record as of `now`.
+    /// Validates the merged record as of `now`, scenario runs by their records alone.
     pub fn check(&self, now: Stamp) -> Checked<'_> {
+        self.check_with(now, None)
+    }
+
+    /// Validates the merged record as of `now`; scenario runs also against the scenarios in
+    /// `scenarios` (their paths, endings and verdicts), where the run's version is theirs.
+    pub fn check_with(
+        &self,
+        now: Stamp,
+        scenarios: Option<&crate::scenario::ScenarioBook>,
+    ) -> Checked<'_> {
         let mut findings = rules::check(&self.progress, None, now);
+        if let Some(book) = scenarios {
+            rules::check_scenarios(&mut findings, &self.progress, book);
+        }
         if self.mismatched {
             findings.record.push(rules::Flag::LearnerMismatch);
         }
@@ -61,7 +74,8 @@ impl Checked<'_> {
         out
     }
 
-    /// One line per problem, for messages: `attempt <id>: <flags>`, `course <id>: <flags>`.
+    /// One line per problem, for messages: `attempt <id>: <flags>`, `run <id> (<course>/<lesson>):
+    /// <flags>`, `course <id>: <flags>`.
     pub fn problems(&self, library: &Library) -> Vec<String> {
         let join = |flags: &[rules::Flag]| {
             flags
@@ -76,6 +90,17 @@ impl Checked<'_> {
         }
         for (id, flags) in &self.findings.attempts {
             out.push(format!("attempt {id}: {}", join(flags)));
+        }
+        for run in &self.progress.runs {
+            if let Some(flags) = self.findings.runs.get(&run.id) {
+                out.push(format!(
+                    "run {} ({}/{}): {}",
+                    run.id,
+                    run.course,
+                    run.lesson,
+                    join(flags)
+                ));
+            }
         }
         for (id, flags) in &self.findings.courses {
             out.push(format!("course {id}: {}", join(flags)));

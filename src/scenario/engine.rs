@@ -73,6 +73,28 @@ impl Run {
         &self.decisions
     }
 
+    /// The run that walked `path` (node and choice ids, as [`Run::path`] gives them) from the
+    /// start; `None` when that path is not possible in this scenario (an unknown node or
+    /// choice, a choice that does not lead to the next node, a route not taken or taken
+    /// where the path says otherwise, or a path that goes on past where it ends).
+    #[must_use]
+    pub fn replay(scenario: &Scenario, path: &[Step]) -> Option<Run> {
+        let mut run = Run::new(scenario);
+        for step in path {
+            let Some(choice) = &step.choice else {
+                continue;
+            };
+            let node = run.current(scenario)?;
+            if node.id != step.node {
+                return None;
+            }
+            let index = node.choices.iter().position(|c| c.id == *choice)?;
+            run.choose(scenario, index)?;
+        }
+        // Routes and the last node must come out as recorded.
+        (run.path(scenario) == path).then_some(run)
+    }
+
     /// This run with `backs` steps back counted (a run rebuilt from its saved path).
     #[must_use]
     pub fn with_backs(mut self, backs: u32) -> Self {

@@ -38,9 +38,9 @@ pub struct RunInProgress {
     /// Steps taken back so far.
     #[serde(default)]
     pub backs: u32,
-    /// Active seconds so far (capped gaps between inputs).
+    /// Active seconds so far (capped gaps between inputs); signed like the finished run's.
     #[serde(default)]
-    pub active_seconds: u64,
+    pub active_seconds: i64,
     /// The path so far, as a finished run's: nodes passed and the choice taken at each, the
     /// node on screen last.
     #[serde(default)]
@@ -50,7 +50,7 @@ pub struct RunInProgress {
 impl RunInProgress {
     /// The run as it stands; `at.finished` is when it is saved.
     #[must_use]
-    pub fn new(scenario: &Scenario, run: &Run, at: RunContext<'_>, active_seconds: u64) -> Self {
+    pub fn new(scenario: &Scenario, run: &Run, at: RunContext<'_>, active_seconds: i64) -> Self {
         Self {
             id: super::record::run_id(&at, &scenario.id),
             course: at.course.to_string(),
@@ -97,20 +97,7 @@ impl RunInProgress {
         if self.scenario != scenario.id || self.version != version || !self.is_open() {
             return None;
         }
-        let mut run = Run::new(scenario);
-        for step in &self.path {
-            let Some(choice) = &step.choice else {
-                continue;
-            };
-            let node = run.current(scenario)?;
-            if node.id != step.node {
-                return None;
-            }
-            let index = node.choices.iter().position(|c| c.id == *choice)?;
-            run.choose(scenario, index)?;
-        }
-        // Routes and the node on screen must come out as recorded.
-        (run.path(scenario) == self.path).then(|| run.with_backs(self.backs))
+        Run::replay(scenario, &self.path).map(|run| run.with_backs(self.backs))
     }
 }
 
@@ -183,7 +170,7 @@ mod tests {
                 run.choose(&s, c);
             }
         }
-        RunInProgress::new(&s, &run, ctx(updated), u64::from(updated) * 60)
+        RunInProgress::new(&s, &run, ctx(updated), i64::from(updated) * 60)
     }
 
     fn merged(a: &[RunInProgress], b: &[RunInProgress], finished: &[&str]) -> Vec<RunInProgress> {

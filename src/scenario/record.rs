@@ -33,8 +33,9 @@ pub struct RunRecord {
     pub started: Stamp,
     /// When it reached its ending.
     pub finished: Stamp,
-    /// Seconds from start to ending.
-    pub active_seconds: u64,
+    /// Active seconds from start to ending (capped gaps between inputs). Signed, so that a
+    /// hand-edited negative value is read and flagged rather than making the file unreadable.
+    pub active_seconds: i64,
 }
 
 /// Where a run happened and when, for [`RunRecord::new`].
@@ -86,7 +87,7 @@ impl RunRecord {
             passed: scenario.passes(ending),
             started: at.started,
             finished: at.finished,
-            active_seconds: u64::try_from(millis / 1000).unwrap_or(0),
+            active_seconds: (millis / 1000).max(0),
         })
     }
 
@@ -148,7 +149,7 @@ mod tests {
         let mut b = Progress::new("jdoe");
         b.runs = vec![record(20), record(0)];
         a.merge(&b);
-        let minutes: Vec<u64> = a.runs.iter().map(|r| r.active_seconds).collect();
+        let minutes: Vec<i64> = a.runs.iter().map(|r| r.active_seconds).collect();
         assert_eq!(minutes, [180, 180, 180]);
         assert_eq!(a.runs.len(), 3);
         let before = a.clone();

@@ -954,3 +954,63 @@ fn learner_names_differing_only_in_case_are_one_learner() {
     let csv = String::from_utf8_lossy(&report.stdout);
     assert!(csv.contains("\njdoe,") && csv.contains("\nJDoe,"), "{csv}");
 }
+
+#[test]
+fn progress_names_each_flagged_run_and_credits_none_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::copy(
+        fixtures.join("bad-runs/officer-c.toml"),
+        dir.path().join("officer-c.toml"),
+    )
+    .unwrap();
+    let args = |cmd: &mut Command| {
+        cmd.arg("--data-dir")
+            .arg(dir.path())
+            .arg("--courses")
+            .arg(fixtures.join("scenario-courses"))
+            .args(["--learner", "officer-c", "progress"]);
+    };
+    let mut cmd = rollcall(dir.path());
+    args(&mut cmd);
+    let text = stdout_of(cmd.env("COLUMNS", "100"))
+        .replace(&dir.path().display().to_string(), "[DATA]")
+        .replace(std::path::MAIN_SEPARATOR, "/");
+    insta::assert_snapshot!("progress_flagged_runs", text);
+    let mut cmd = rollcall(dir.path());
+    args(&mut cmd);
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout_of(cmd.args(["--format", "json"]))).unwrap();
+    let flagged: Vec<(&str, Vec<&str>)> = v["flagged_runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap(),
+                r["flags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|f| f.as_str().unwrap())
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("bad-node", vec!["run-path-impossible"]),
+            ("bad-choice", vec!["run-path-impossible"]),
+            ("bad-next", vec!["run-path-impossible"]),
+            ("bad-ending", vec!["run-path-impossible"]),
+            ("bad-passed", vec!["passed-mismatch"]),
+            ("bad-order", vec!["times-out-of-order"]),
+            ("bad-future", vec!["future-timestamp"]),
+            ("bad-negative", vec!["active-time-out-of-range"]),
+            ("bad-absurd", vec!["active-time-out-of-range"]),
+        ]
+    );
+    // Only the two runs nothing is wrong with count: three minutes each.
+    assert_eq!(v["courses"][0]["active_minutes"], 6);
+}

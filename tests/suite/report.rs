@@ -1071,3 +1071,83 @@ fn report_items_counts_each_choice_at_each_node() {
         only.stdout
     );
 }
+
+/// `rollcall` over the drill course and hand-made runs that are wrong in one way each.
+fn bad_runs(args: &[&str]) -> Run {
+    let empty = tempfile::tempdir().unwrap();
+    let mut cmd = crate::isolated::command();
+    cmd.env_remove("COLUMNS")
+        .arg("--courses")
+        .arg(fixtures().join("scenario-courses"))
+        .arg("--data-dir")
+        .arg(empty.path())
+        .args(args)
+        .arg(fixtures().join("bad-runs"));
+    let mut out = run(&mut cmd);
+    let here = fixtures().join("bad-runs").display().to_string();
+    out.stderr = out.stderr.replace(&here, "<bad-runs>");
+    out
+}
+
+#[test]
+fn flagged_runs_are_named_with_their_file_and_credit_nothing() {
+    let table = bad_runs(&["report"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    for id in [
+        "bad-node",
+        "bad-choice",
+        "bad-next",
+        "bad-ending",
+        "bad-passed",
+        "bad-order",
+        "bad-future",
+        "bad-negative",
+        "bad-absurd",
+        "only-run",
+    ] {
+        assert!(
+            table
+                .stderr
+                .contains(&format!(" run {id} (drill/01-practice-call)")),
+            "{id}: {}",
+            table.stderr
+        );
+    }
+    // The right run and the one from another version of the scenario are not flagged.
+    assert!(!table.stderr.contains("run-ok"), "{}", table.stderr);
+    assert!(!table.stderr.contains("old-version"), "{}", table.stderr);
+    insta::assert_snapshot!(
+        "report_flagged_runs",
+        format!("{}\n--- stderr ---\n{}", table.stdout, table.stderr)
+    );
+    let rows = csv_rows(&bad_runs(&["report", "--format", "csv"]));
+    let c = row_of(&rows, "officer-c", "drill");
+    let tail = |r: &[String]| r[17..21].join(",");
+    assert_eq!(tail(c), "best,1,1,2", "only the two unflagged runs count");
+    let d = row_of(&rows, "officer-d", "drill");
+    assert_eq!(
+        d[8], "in-progress",
+        "a claimed pass on an impossible path: {d:?}"
+    );
+    assert_eq!(d[FLAGS], "unsupported-completion;run-path-impossible");
+    assert_eq!(tail(d), ",0,1,0");
+    // export leaves them out and says which and why.
+    let export = bad_runs(&["export", "xapi", "--homepage", "https://pd.example/"]);
+    assert_eq!(export.code, 1, "{}", export.stderr);
+    assert!(
+        export.stderr.contains(
+            "left out of officer-c's statements: run bad-next (drill/01-practice-call): \
+             run-path-impossible"
+        ),
+        "{}",
+        export.stderr
+    );
+    let statements: Vec<Value> = serde_json::from_str(&export.stdout).unwrap();
+    let runs: Vec<&str> = statements
+        .iter()
+        .filter(|s| s["verb"]["id"].as_str().unwrap().ends_with("/completed"))
+        .filter_map(|s| s["object"]["id"].as_str())
+        .filter(|id| id.contains("scenario"))
+        .collect();
+    assert!(runs.len() <= 2, "{runs:?}");
+}

@@ -112,6 +112,20 @@ pub(super) fn table(summary: &Summary, width: Option<usize>) -> String {
         );
         push_wrapped(&mut out, &note, limit);
     }
+    for run in &summary.flagged_runs {
+        if !notes {
+            out.push('\n');
+            notes = true;
+        }
+        let note = format!(
+            "! run {} ({}/{}): not credited ({})",
+            run.id,
+            run.course,
+            run.lesson,
+            run.flags.join(", ")
+        );
+        push_wrapped(&mut out, &note, limit);
+    }
     out.push('\n');
     push_wrapped(
         &mut out,

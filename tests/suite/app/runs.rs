@@ -152,7 +152,7 @@ fn a_run_continues_after_a_simulated_kill_at_each_step() {
             run.active_seconds,
             kept.active_seconds
         );
-        assert!(run.active_seconds <= 20 + 10 * all.len() as u64);
+        assert!(run.active_seconds <= 20 + 10 * i64::try_from(all.len()).unwrap());
         assert!(kept.active_seconds >= 20, "saved with the run");
     }
 }
