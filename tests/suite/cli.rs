@@ -39,6 +39,9 @@ const FIXTURES: &[&str] = &[
     "check-keys",
     "check-last-page",
     "check-lints",
+    "check-no-pages",
+    "check-bad-quiz",
+    "check-path-outside",
     // lesson file errors
     "binary-file",
     "bad-utf8",
