@@ -11,7 +11,9 @@ use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, ScenarioPhase, Screen};
 use crate::quiz::QuestionKind;
 
 pub use bindings::{BINDINGS, HELP_NOTES};
-pub use footer::{Item, Place, QUESTION_SCROLL, footer, footer_items, footer_with, label, place};
+pub use footer::{
+    Item, Place, QUESTION_SCROLL, footer, footer_fit, footer_items, footer_with, label, place,
+};
 
 /// What a user can do: one name per binding, for footers to refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

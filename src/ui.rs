@@ -130,7 +130,9 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     } else {
         &[]
     };
-    let keys = crate::keymap::footer_with(place, extra);
+    // One cell goes to the leading space.
+    let width = usize::from(area.width.saturating_sub(1));
+    let keys = crate::keymap::footer_fit(place, extra, width);
     frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
 }
 

@@ -121,7 +121,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ..inner
     };
     frame.render_widget(
-        Paragraph::new(truncate(&keymap::footer(Place::Search), width)).style(theme.muted()),
+        Paragraph::new(keymap::footer_fit(Place::Search, &[], width)).style(theme.muted()),
         foot,
     );
 }
@@ -309,7 +309,7 @@ pub(super) fn draw_outline(outline: &Outline, frame: &mut Frame, area: Rect, the
         ..inner
     };
     frame.render_widget(
-        Paragraph::new(truncate(&keymap::footer(Place::Outline), width)).style(theme.muted()),
+        Paragraph::new(keymap::footer_fit(Place::Outline, &[], width)).style(theme.muted()),
         foot,
     );
 }

@@ -509,6 +509,29 @@ fn snapshots_of_each_screen() {
     insta::assert_snapshot!("my_record", h.screen_text(80, 24));
 }
 
+/// At 40 columns a footer leaves out whole hints, moving first, rather than cutting one
+/// mid-word: help and the primary action stay.
+#[test]
+fn footers_at_40x10_drop_whole_hints_and_keep_help_and_the_primary_action() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(40, 10)]);
+    let library = h.screen_text(40, 10);
+    insta::assert_snapshot!("library_40x10", library);
+    let footer = library.lines().last().unwrap();
+    assert!(
+        footer.contains("Enter open") && footer.contains("? help"),
+        "{footer}"
+    );
+    h.send(&[Msg::Enter, Msg::Enter, Msg::NextPage]);
+    let lesson = h.screen_text(40, 10);
+    insta::assert_snapshot!("lesson_40x10", lesson);
+    let footer = lesson.lines().last().unwrap();
+    assert!(
+        footer.contains("←/→ page") && footer.contains("? help"),
+        "{footer}"
+    );
+}
+
 /// Every theme on the main screens, with styles: a role that loses its colour must still
 /// show (selection mark, ✓/✗ words), and no colour leaks into monochrome or high contrast.
 #[test]
