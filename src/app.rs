@@ -438,6 +438,7 @@ impl App {
             Action::SaveRun(run) => self.save_run(*run),
             Action::ResumeRun(run) => self.resume_run(&run),
             Action::DiscardRun(id) => self.discard_run_id(&id),
+            Action::DiscardAttempt(id) => self.discard_attempt_id(&id),
             Action::SwitchTo(name) => {
                 self.save_sent += 1;
                 vec![Effect::LoadLearner {

@@ -192,6 +192,13 @@ pub fn layers(app: &App) -> &'static [Layer] {
     {
         return &[Layer::Always, Layer::Text];
     }
+    // Discarding a quiz attempt under way from the start screen: only y says yes.
+    if let Screen::Quiz(q) = &app.screen
+        && q.phase == QuizPhase::Start
+        && q.confirm_discard
+    {
+        return &[Layer::Always, Layer::Confirm];
+    }
     // Discarding a scenario run under way: only y says yes (Enter does nothing).
     if let Screen::Scenario(s) = &app.screen
         && s.phase

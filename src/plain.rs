@@ -40,6 +40,7 @@ pub const HELP: &[&str] = &[
     "In a quiz: a number for one answer; numbers separated by spaces for select all (1 3)",
     "and for order questions (2 1 4 3); t or f for true or false;",
     "for a typed answer, the whole line is the answer.",
+    "On a quiz's first screen, d discards an attempt in progress (y confirms).",
     "In a scenario: a number to choose; b steps back one decision; x leaves;",
     "d discards a run in progress (y confirms);",
     "at the debrief, r runs it again and an empty line goes on.",
@@ -109,6 +110,21 @@ pub fn command(app: &App, line: &str) -> Command {
         );
         msgs.push(Msg::Enter);
         return Command::Send(msgs);
+    }
+    // The quiz start screen: d asks to discard the attempt under way; only a yes discards.
+    if let Screen::Quiz(q) = &app.screen
+        && q.phase == QuizPhase::Start
+    {
+        match (q.confirm_discard, word.as_str()) {
+            (true, "y" | "yes") => return Command::Send(vec![Msg::Confirm(true)]),
+            (true, "n" | "no" | "b" | "keep") => return Command::Send(vec![Msg::Confirm(false)]),
+            (true, "q") => {}
+            (true, _) => return Command::Unknown,
+            (false, "d" | "discard") if q.resume.is_some() => {
+                return Command::Send(vec![Msg::Discard]);
+            }
+            _ => {}
+        }
     }
     // In a scenario, b steps back one decision and r runs it again: the TUI's keys there.
     if let Screen::Scenario(sc) = &app.screen

@@ -53,10 +53,16 @@ impl App {
         let Screen::Quiz(q) = &self.screen else {
             return vec![];
         };
+        let id = q.attempt_id.clone();
+        self.discard_attempt_id(&id)
+    }
+
+    /// Discards the attempt under way with this id (a tombstone) and saves.
+    pub(super) fn discard_attempt_id(&mut self, id: &str) -> Vec<Effect> {
         let at = crate::app::stamp(&self.now);
         let mut changed = false;
         for p in &mut self.progress.in_progress {
-            if p.id == q.attempt_id && p.is_open() {
+            if p.id == id && p.is_open() {
                 *p = p.discard(at);
                 changed = true;
             }

@@ -196,6 +196,8 @@ pub enum Action {
     ResumeRun(Box<crate::scenario::RunInProgress>),
     /// Discard the scenario run under way with this id (a tombstone) and save.
     DiscardRun(String),
+    /// Discard the quiz attempt under way with this id (the start screen's `d`, confirmed).
+    DiscardAttempt(String),
     /// Leave the scenario: on to the lesson's quiz (`go_on`, when it has one) or back to the
     /// course.
     ScenarioDone {

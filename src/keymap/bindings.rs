@@ -220,7 +220,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[c('b')],
         msg: |_| Some(Msg::StepBack),
         short: "b",
-        help: Some(("b / d", "step back / discard a run (scenario)")),
+        help: Some(("b / d", "step back / discard a run or attempt")),
     },
     Binding {
         cmd: Cmd::Discard,

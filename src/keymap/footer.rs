@@ -29,6 +29,10 @@ pub enum Place {
     CheckStart,
     /// A knowledge check's results.
     CheckResults,
+    /// The quiz start screen with an attempt in progress to continue.
+    QuizResume,
+    /// Discard the attempt in progress? Only y says yes.
+    QuizDiscard,
     /// A pick-one question.
     PickOne,
     /// A select-all question.
@@ -92,6 +96,8 @@ pub fn place(screen: &Screen) -> Place {
         Screen::Quiz(q) => match (&q.phase, q.question().map(|q| &q.kind)) {
             (QuizPhase::Start, _) if q.check.is_some() => Place::CheckStart,
             (QuizPhase::Results(_), _) if q.check.is_some() => Place::CheckResults,
+            (QuizPhase::Start, _) if q.confirm_discard => Place::QuizDiscard,
+            (QuizPhase::Start, _) if q.resume.is_some() => Place::QuizResume,
             (QuizPhase::Start, _) => Place::QuizStart,
             (QuizPhase::Asking, Some(QuestionKind::Typed(_))) => Place::Typed,
             (QuizPhase::Asking, Some(QuestionKind::TrueFalse(_))) => Place::TrueFalse,
@@ -180,6 +186,14 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (MOVE, "/", "scroll"),
             (&[Quit], "", "quit"),
         ],
+        Place::QuizResume => &[
+            (&[Enter], "", "continue"),
+            (&[Discard], "", "discard"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::QuizDiscard => &[(&[Yes], "", "discard"), (&[No], "", "keep it")],
         Place::Typed => &[
             (&[Type], "", "the answer"),
             (&[Enter], "", "check"),
@@ -472,6 +486,8 @@ mod tests {
             QuizStart,
             CheckStart,
             CheckResults,
+            QuizResume,
+            QuizDiscard,
             PickOne,
             SelectAll,
             TrueFalse,

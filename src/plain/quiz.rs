@@ -53,7 +53,12 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                     .lines()
                     .map(String::from),
             );
-            out.push("Empty line: start. b: back.".into());
+            if q.confirm_discard {
+                out.push(crate::text::quiz::discard_question().join(" "));
+                out.push(crate::text::quiz::discard_choices_typed().into());
+            } else {
+                out.push(crate::text::quiz::start_keys_typed(q.resume.is_some()).into());
+            }
             out
         }
         QuizPhase::Asking => question(q),

@@ -102,6 +102,41 @@ pub fn resume_line(answered: usize, total: usize) -> String {
     )
 }
 
+/// The start screen's last line: what Enter does, and `d` when an attempt is under way.
+#[must_use]
+pub fn start_prompt(resume: bool) -> &'static str {
+    if resume {
+        "Press Enter to continue the attempt, or d to discard it."
+    } else {
+        "Press Enter to start."
+    }
+}
+
+/// The start screen's keys as the screen-reader mode takes them.
+#[must_use]
+pub fn start_keys_typed(resume: bool) -> &'static str {
+    if resume {
+        "Empty line: continue. d: discard it. b: back."
+    } else {
+        "Empty line: start. b: back."
+    }
+}
+
+/// The start screen's question before discarding the attempt under way.
+#[must_use]
+pub fn discard_question() -> [&'static str; 2] {
+    [
+        "Discard the attempt in progress?",
+        "Nothing from it will be recorded.",
+    ]
+}
+
+/// The answers to that question as the screen-reader mode takes them.
+#[must_use]
+pub fn discard_choices_typed() -> &'static str {
+    "Type y to discard it, or n to keep it."
+}
+
 /// The leave dialog's title: what is being left.
 #[must_use]
 pub fn leave_title(subject: Subject) -> &'static str {

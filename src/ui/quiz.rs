@@ -152,7 +152,19 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
         lines.push(Line::raw(line));
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Press Enter to start.", theme.accent()));
+    if q.confirm_discard {
+        let [question, why] = crate::text::quiz::discard_question();
+        lines.push(Line::styled(
+            question,
+            theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+        lines.push(Line::raw(why));
+    } else {
+        lines.push(Line::styled(
+            crate::text::quiz::start_prompt(q.resume.is_some()),
+            theme.accent(),
+        ));
+    }
     lines
 }
 

@@ -77,6 +77,8 @@ pub struct QuizState {
     pub seed: u64,
     /// An attempt under way found in the record when the quiz opened: Enter continues it.
     pub resume: Option<crate::progress::InProgress>,
+    /// The start screen asks whether to discard that attempt (`d`; only `y` discards).
+    pub confirm_discard: bool,
     /// A knowledge check (its index in the lesson's checks): practice, never recorded.
     pub check: Option<usize>,
     /// How far the current question's text is scrolled in its own area (it scrolls apart
@@ -108,6 +110,7 @@ impl QuizState {
             started: Stamp::EPOCH,
             seed: 0,
             resume: None,
+            confirm_discard: false,
             check: None,
             prompt_scroll: 0,
         }
@@ -213,8 +216,13 @@ impl QuizState {
                 }
                 Outcome::none()
             }
+            QuizPhase::Start if self.confirm_discard => self.update_discard(&msg),
             QuizPhase::Start => match msg {
                 Msg::Enter => self.start(ctx),
+                Msg::Discard if self.resume.is_some() => {
+                    self.confirm_discard = true;
+                    Outcome::none()
+                }
                 Msg::Back => Outcome::act(Action::LeaveQuiz),
                 // Left: back to the lesson's last page, which is where the learner came from.
                 Msg::PrevPage => Outcome::act(Action::Back),
@@ -329,6 +337,26 @@ impl QuizState {
             attempts::Rule::of(quiz),
             Stamp::from_zoned(ctx.now),
         ))
+    }
+
+    /// The start screen asks "Discard the attempt in progress?": only `y` discards it; `n`
+    /// or Esc keep it; anything else (Enter too) leaves the question asked.
+    fn update_discard(&mut self, msg: &Msg) -> Outcome {
+        match msg {
+            Msg::Confirm(true) => {
+                self.confirm_discard = false;
+                match self.resume.take() {
+                    Some(attempt) => Outcome::act(Action::DiscardAttempt(attempt.id))
+                        .with(Notice::Discarded(crate::app::Subject::Quiz)),
+                    None => Outcome::none(),
+                }
+            }
+            Msg::Confirm(false) | Msg::Back => {
+                self.confirm_discard = false;
+                Outcome::none()
+            }
+            _ => Outcome::none(),
+        }
     }
 
     /// Continues the attempt under way, or starts a new one when the quiz's attempt rules

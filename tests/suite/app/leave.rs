@@ -1,8 +1,8 @@
 //! The leave dialog: y keeps what is under way for later, d discards it, n or Esc stays and
 //! Enter does nothing; the same whether it came from Esc or q, for a quiz attempt and for a
-//! scenario run, in both front ends.
+//! scenario run, in both front ends. And `d` on the quiz start screen, which only y confirms.
 
-use super::{Harness, Overlay, Screen, Store, assessment, key, scenario_harness};
+use super::{Harness, Overlay, QuizPhase, Screen, Store, assessment, key, scenario_harness};
 use ratatui::crossterm::event::KeyCode;
 use rollcall::app::{Msg, Subject};
 
@@ -177,6 +177,89 @@ fn screen_reader_mode_offers_the_same_three_choices() {
     // d discards.
     let discard = format!("\n{first}\nb\nd\n");
     let (out, app, _dir) = super::plain_run_in(assessment(), &discard);
+    assert!(out.contains("Attempt discarded"), "{out}");
+    assert!(!open(&app.progress));
+    assert!(app.progress.attempts.is_empty());
+}
+
+/// An assessment whose attempt was left for later, back at its start screen.
+fn start_with_attempt_kept() -> Harness {
+    let mut h = mid_attempt(KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    h.send(&[Msg::NextPage]);
+    assert_eq!(h.quiz().phase, QuizPhase::Start);
+    assert!(h.quiz().resume.is_some());
+    h
+}
+
+#[test]
+fn d_on_the_start_screen_asks_and_only_y_discards() {
+    let mut h = start_with_attempt_kept();
+    let start = h.screen_text(100, 24);
+    assert!(start.contains("d discard"), "{start}");
+    assert!(start.contains("or d to discard it"), "{start}");
+    for keep in [KeyCode::Char('n'), KeyCode::Esc, KeyCode::Enter] {
+        key(&mut h, KeyCode::Char('d'));
+        let asking = h.screen_text(100, 24);
+        assert!(
+            asking.contains("Discard the attempt in progress?"),
+            "{asking}"
+        );
+        assert!(asking.contains("y discard · n keep it"), "{asking}");
+        key(&mut h, keep);
+        if keep == KeyCode::Enter {
+            assert!(h.quiz().confirm_discard, "Enter answered the question");
+            assert_eq!(h.quiz().phase, QuizPhase::Start, "Enter started");
+            key(&mut h, KeyCode::Char('n'));
+        }
+        assert!(!h.quiz().confirm_discard, "{keep:?}");
+        assert_eq!(h.quiz().phase, QuizPhase::Start, "{keep:?}");
+        assert!(h.quiz().resume.is_some(), "{keep:?} discarded");
+        assert!(open(&on_disk(&h)), "{keep:?} discarded");
+    }
+    let before = on_disk(&h);
+    key(&mut h, KeyCode::Char('d'));
+    key(&mut h, KeyCode::Char('y'));
+    assert!(h.quiz().resume.is_none());
+    let after_text = h.screen_text(100, 24);
+    assert!(after_text.contains("Attempt discarded"), "{after_text}");
+    assert!(!after_text.contains("questions answered"), "{after_text}");
+    let mut after = on_disk(&h);
+    assert!(!open(&after));
+    after.merge(&before);
+    assert!(!open(&after), "an old copy cannot bring it back");
+    assert!(after.attempts.is_empty());
+    // With nothing in progress, d asks nothing and Enter starts afresh.
+    key(&mut h, KeyCode::Char('d'));
+    assert!(!h.quiz().confirm_discard);
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.quiz().phase, QuizPhase::Asking);
+    assert_eq!(h.quiz().pos, 0);
+}
+
+#[test]
+fn screen_reader_mode_discards_from_the_start_screen_only_on_yes() {
+    let mut probe = assessment();
+    probe.send(&[Msg::Enter]);
+    let first = super::plain_answers(&probe)[0].clone();
+    // Keep the attempt, come back to the start, d, an empty line, n: kept; d, y: discarded.
+    let input = format!("\n{first}\nb\ny\n\nd\n\nn\nd\ny\n");
+    let (out, app, _dir) = super::plain_run_in(assessment(), &input);
+    super::assert_plain(&out);
+    assert!(
+        out.contains("Empty line: continue. d: discard it. b: back."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Discard the attempt in progress? Nothing from it will be recorded."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Type y to discard it, or n to keep it."),
+        "{out}"
+    );
+    let asked = out.find("Discard the attempt in progress?").unwrap();
+    assert!(out[asked..].contains("Not a command here"), "{out}");
     assert!(out.contains("Attempt discarded"), "{out}");
     assert!(!open(&app.progress));
     assert!(app.progress.attempts.is_empty());
