@@ -252,7 +252,10 @@ impl App {
             }
             Msg::Terminate => {
                 self.force_quit = true;
-                return self.quit();
+                // A scenario run under way is kept with its time since the last choice.
+                let mut effects = self.keep_run_on_screen();
+                effects.extend(self.quit());
+                return effects;
             }
             Msg::SettingSaved { key, result } => {
                 self.status = Some(match result {

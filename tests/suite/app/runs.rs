@@ -236,6 +236,21 @@ fn quitting_mid_run_keeps_it_and_its_time() {
 }
 
 #[test]
+fn sigterm_mid_run_keeps_it_and_its_time() {
+    let mut h = super::scenario_harness();
+    h.send(&[Msg::Gap(Duration::from_secs(30)), Msg::Pick(1), Msg::Enter]);
+    h.send(&[Msg::Gap(Duration::from_secs(40)), Msg::Terminate]);
+    assert!(h.app.quitting);
+    let saved = on_disk(&h);
+    let kept = saved.open_run("drill", "01-practice-call").unwrap();
+    assert_eq!(kept.decisions(), 1);
+    assert_eq!(
+        kept.active_seconds, 70,
+        "the time since the last choice too"
+    );
+}
+
+#[test]
 fn screen_reader_mode_continues_an_interrupted_run_at_decision_2() {
     // First run: one choice, then the input ends (as when the reader is killed).
     let h = Harness::with(Path::new(COURSES), None);
