@@ -1,6 +1,7 @@
 //! Time on task: each gap between two inputs (measured at the edge with a monotonic clock and
 //! capped there, see `crate::runtime::gaps`) is credited to what was on screen during it: the
-//! lesson page being read, the quiz attempt or the scenario run under way. Anything else
+//! lesson page being read (or the page a knowledge check follows, while it is answered), the
+//! quiz attempt or the scenario run under way. Anything else
 //! (menus, results, a debrief) earns nothing.
 //!
 //! Pages are credited in the record at once (per session, see [`crate::progress::PageTime`]);
@@ -123,6 +124,20 @@ impl App {
                 lesson: l.lesson,
                 page: l.page + 1,
             },
+            // A knowledge check is never recorded, so its time is the lesson's: the page it
+            // follows, the one its questions are about.
+            Screen::Quiz(q)
+                if matches!(q.phase, QuizPhase::Asking | QuizPhase::Checked { .. })
+                    && q.check.is_some() =>
+            {
+                q.check
+                    .and_then(|c| self.course(q.course)?.lessons.get(q.lesson)?.checks.get(c))
+                    .map_or(Target::Nothing, |c| Target::Page {
+                        course: q.course,
+                        lesson: q.lesson,
+                        page: c.after_page,
+                    })
+            }
             Screen::Quiz(q) if matches!(q.phase, QuizPhase::Asking | QuizPhase::Checked { .. }) => {
                 Target::Pending(attempt_key(&q.attempt_id))
             }

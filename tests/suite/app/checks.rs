@@ -132,3 +132,28 @@ fn screen_reader_plays_the_using_rollcall_check_after_page_2() {
     );
     assert!(app.progress.attempts.is_empty(), "a check records nothing");
 }
+
+#[test]
+fn time_in_a_check_counts_toward_the_lesson_on_the_page_it_follows() {
+    let mut h = check_harness();
+    let t = super::hand_clock(&mut h);
+    super::after(&mut h, &t, 0, Msg::Enter); // library -> course
+    super::after(&mut h, &t, 0, Msg::Enter); // course -> lesson, page 1
+    super::after(&mut h, &t, 60, Msg::NextPage); // 60 s on page 1; the check opens
+    assert_eq!(h.quiz().check, Some(0));
+    super::after(&mut h, &t, 5, Msg::Enter); // the start screen: not time on task
+    assert_eq!(h.quiz().phase, QuizPhase::Asking);
+    super::after(&mut h, &t, 20, Msg::Down); // 20 s on the first question
+    h.answer(true);
+    super::after(&mut h, &t, 30, Msg::TrueFalse(true)); // 30 s on the second
+    h.send(&[Msg::Enter]);
+    super::after(&mut h, &t, 10, Msg::Enter); // 10 s reading its feedback
+    assert!(matches!(h.quiz().phase, QuizPhase::Results(_)));
+    super::after(&mut h, &t, 40, Msg::Enter); // 40 s on the results: not counted
+    assert_eq!(lesson_page(&h), Some(2));
+    let lesson = h.app.progress.lesson("knowledge", "01-lesson").unwrap();
+    // The check's 60 s are the page it follows (page 1), beside its own 60 s of reading.
+    assert_eq!(lesson.active_seconds.page(1), 60 + 20 + 30 + 10);
+    assert_eq!(lesson.active_seconds.page(2), 0);
+    assert!(h.app.progress.attempts.is_empty(), "still no attempt");
+}
