@@ -3,6 +3,9 @@ use ratatui::text::Line;
 
 use super::*;
 
+mod pages;
+mod random;
+
 /// A lesson page using every element the renderer knows.
 const SAMPLE: &str = r"# Why slow down
 
@@ -429,36 +432,6 @@ fn to_plain_trims_trailing_spaces() {
     assert_eq!(to_plain(&lines), "a\n\nb\n");
 }
 
-fn pages(src: &str) -> Vec<&str> {
-    split_pages(src).into_iter().map(|r| &src[r]).collect()
-}
-
-#[test]
-fn split_pages_at_thematic_breaks() {
-    let src = "# One\n\ntext\n\n---\n\n## Two\n\n***\n\nthree\n";
-    let p = pages(src);
-    assert_eq!(p.len(), 3);
-    assert!(p[0].starts_with("# One") && p[0].contains("text"));
-    assert!(p[1].contains("## Two") && !p[1].contains("---"));
-    assert!(p[2].contains("three"));
-}
-
-#[test]
-fn split_pages_ignores_code_setext_and_nested_breaks() {
-    let src = "```\n---\n```\n\nTitle\n---\n\n> ---\n\n- a\n\n  ***\n";
-    assert_eq!(split_pages(src), vec![0..src.len()]);
-}
-
-#[test]
-fn split_pages_drops_empty_pages() {
-    let p = pages("---\n\n---\n\na\n\n---\n   \n---\n");
-    assert_eq!(p.len(), 1);
-    assert_eq!(p[0].trim(), "a");
-    assert_eq!(split_pages(""), vec![0..0]);
-    assert_eq!(split_pages("---\n***\n"), vec![0..0]);
-    assert_eq!(split_pages("  \n"), vec![0..0]);
-}
-
 #[test]
 fn render_is_fast_enough_for_big_lessons() {
     // A loose guard (debug build, shared machine); the real figure is in benches/render.rs.
@@ -494,68 +467,4 @@ fn containers_nest() {
     let loose_tasks = "- [x] one\n\n- [ ] two\n";
     assert_eq!(plain(loose_tasks, 40), "[x] one\n\n[ ] two\n");
     assert_eq!(plain("-\n- b\n", 40), "•\n• b\n");
-}
-
-/// Random documents from Markdown fragments, at random widths: never a panic, never a line
-/// wider than the width.
-#[test]
-fn random_documents_fit() {
-    const FRAGMENTS: &[&str] = &[
-        "# ",
-        "## ",
-        "> ",
-        "- ",
-        "1. ",
-        "   ",
-        "\n",
-        "\n\n",
-        "---\n",
-        "```\n",
-        "`",
-        "*",
-        "**",
-        "~~",
-        "[",
-        "](http://x)",
-        "![",
-        "|",
-        " | ",
-        "|---|---|\n",
-        "[^1]",
-        "[^1]: ",
-        "\\\n",
-        "<b>",
-        "</b>",
-        "<!--",
-        "-->",
-        "word ",
-        "longerwordwithoutspaces",
-        "日本語",
-        "🙂",
-        "e\u{301}",
-        "\t",
-        "\x1b[31m",
-        "- [x] ",
-        "&#27;",
-        "    ",
-        "a\u{a0}b",
-    ];
-    let mut rng = fastrand::Rng::with_seed(7);
-    for _ in 0..400 {
-        let len = rng.usize(1..60);
-        let src: String = (0..len)
-            .map(|_| FRAGMENTS[rng.usize(..FRAGMENTS.len())])
-            .collect();
-        let width = rng.u16(0..50);
-        let w = usize::from(width.max(1));
-        let lines = layout::layout(
-            &parse::parse(&crate::sanitize::clean(&src, crate::sanitize::Mode::Layout)),
-            w,
-        );
-        assert_fits(&lines, w, &format!("{src:?}"));
-        for span in lines.iter().flat_map(|l| &l.spans) {
-            assert!(!span.content.chars().any(char::is_control), "{src:?}");
-        }
-        let _ = split_pages(&src);
-    }
 }
