@@ -13,6 +13,7 @@ use crate::quiz::QuestionKind;
 pub use bindings::{BINDINGS, HELP_NOTES};
 pub use footer::{
     Item, Place, QUESTION_SCROLL, footer, footer_fit, footer_items, footer_with, label, place,
+    place_in,
 };
 
 /// What a user can do: one name per binding, for footers to refer to.

@@ -120,10 +120,7 @@ fn status_line(app: &App, theme: Theme) -> Line<'static> {
 }
 
 fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let place = match crate::keymap::place(&app.screen) {
-        crate::keymap::Place::Lesson if app.search.active() => crate::keymap::Place::LessonSearch,
-        place => place,
-    };
+    let place = crate::keymap::place_in(app);
     // The keys that scroll a question's text show only while it does not fit.
     let extra: &[crate::keymap::Item] = if quiz::question_overflows(app) {
         &[crate::keymap::QUESTION_SCROLL]

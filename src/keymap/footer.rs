@@ -5,7 +5,7 @@ mod line;
 pub use line::{footer, footer_fit, footer_with};
 
 use super::{BINDINGS, Cmd};
-use crate::app::{QuizPhase, ScenarioPhase, Screen};
+use crate::app::{App, QuizPhase, ScenarioPhase, Screen};
 use crate::quiz::QuestionKind;
 
 /// Where the learner is, for the footer.
@@ -49,6 +49,8 @@ pub enum Place {
     Feedback,
     /// Quiz results.
     Results,
+    /// Quiz results when the attempt rules allow no retake now (the results say when).
+    ResultsNoRetake,
     /// The learner picker.
     Picker,
     /// Leave a quiz attempt or scenario run: keep it, discard it, or stay?
@@ -110,6 +112,22 @@ pub fn place(screen: &Screen) -> Place {
             (QuizPhase::Results(_), _) => Place::Results,
             _ => Place::QuizLoading,
         },
+    }
+}
+
+/// The footer's place for the app as it stands: [`place`], refined by what the screen alone
+/// does not know (a search under way; whether the attempt rules allow a retake now).
+#[must_use]
+pub fn place_in(app: &App) -> Place {
+    match place(&app.screen) {
+        Place::Lesson if app.search.active() => Place::LessonSearch,
+        Place::Results => match &app.screen {
+            Screen::Quiz(q) if q.standing(&app.ctx()).is_some_and(|s| !s.may_start()) => {
+                Place::ResultsNoRetake
+            }
+            _ => Place::Results,
+        },
+        place => place,
     }
 }
 
@@ -235,6 +253,11 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (&[Back], "", "back"),
             (&[Quit], "", "quit"),
         ],
+        Place::ResultsNoRetake => &[
+            (MOVE, "/", "scroll"),
+            (&[Back], "", "back"),
+            (&[Quit], "", "quit"),
+        ],
         Place::Picker => &[
             (MOVE, "/", "choose"),
             (&[Type], "", "a new name"),
@@ -332,6 +355,7 @@ mod tests {
             Order,
             Feedback,
             Results,
+            ResultsNoRetake,
             Picker,
             Confirm,
             ScenarioResume,

@@ -15,6 +15,7 @@ use rollcall::runtime::{Runtime, drive};
 mod checks;
 mod leave;
 mod question_scroll;
+mod results;
 mod resume;
 mod runs;
 
@@ -1224,7 +1225,9 @@ fn feedback_end_shows_nothing_before_submission_and_everything_after() {
     h.send(&vec![Msg::Down; 400]);
     let bottom = h.screen_text(80, 24);
     assert_ne!(top, bottom);
-    assert!(bottom.contains("r retake"), "{bottom}");
+    assert!(bottom.contains("Esc back to the course"), "{bottom}");
+    // The next attempt opens tomorrow: no r retake, in the results or the footer.
+    assert!(!bottom.contains("r retake"), "{bottom}");
     let saved = Store::new(h.dir.path(), "tester").unwrap().load().unwrap();
     assert_eq!(saved.attempts.len(), 1);
     let ids: Vec<&str> = saved.attempts[0]
