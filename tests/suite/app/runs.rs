@@ -277,3 +277,34 @@ fn screen_reader_mode_continues_an_interrupted_run_at_decision_2() {
     assert_eq!(app.progress.runs[0].path.len(), 3);
     assert!(app.progress.runs_in_progress.is_empty());
 }
+
+#[test]
+fn a_run_kept_on_leaving_is_offered_when_the_scenario_opens_again() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = super::scenario_harness();
+    h.send(&[Msg::Pick(2), Msg::Enter, Msg::Pick(1)]);
+    let before = path(&h);
+    super::key(&mut h, KeyCode::Esc);
+    super::key(&mut h, KeyCode::Char('y'));
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+    // The same session: open the lesson again.
+    super::key(&mut h, KeyCode::Enter);
+    assert_eq!(
+        state(&h).phase,
+        ScenarioPhase::Resume {
+            confirm_discard: false
+        }
+    );
+    assert!(h.screen_text(80, 24).contains("2 decisions"));
+    super::key(&mut h, KeyCode::Enter);
+    // Left on a consequence: it goes on from the next situation, the path unchanged.
+    assert_eq!(state(&h).phase, ScenarioPhase::Situation);
+    assert_eq!(path(&h), before);
+    h.send(&[Msg::Pick(1), Msg::Enter]);
+    assert_eq!(state(&h).phase, ScenarioPhase::Debrief);
+    let debrief = h.screen_text(80, 60);
+    for n in 1..=3 {
+        assert!(debrief.contains(&format!("  {n}. ")), "{debrief}");
+    }
+    assert!(on_disk(&h).runs_in_progress.is_empty());
+}
