@@ -59,19 +59,13 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
         (Format::Csv, false) => to_csv(&stats),
         (Format::Csv, true) => choices_csv(&choices),
         (Format::Json, _) => {
-            let mut s = serde_json::to_string_pretty(
+            serde_json::to_string_pretty(
                 &serde_json::json!({ "items": stats, "choices": choices }),
-            )?;
-            s.push('\n');
-            s
+            )? + "\n"
         }
     };
     out!("{}", crate::cmd::terminal_safe(&out, args.format));
-    Ok(if inputs.skipped.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(crate::cmd::EXIT_PROBLEMS)
-    })
+    Ok(crate::cmd::report::exit_code(&inputs))
 }
 
 fn discrimination(d: Option<f64>) -> String {

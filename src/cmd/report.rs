@@ -111,17 +111,20 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Format::Table => format::to_table(&built, crate::cmd::table_width(args.wide)),
         Format::Csv => format::to_csv(&built).context("cannot write CSV")?,
         Format::Json => {
-            let mut s = serde_json::to_string_pretty(&format::to_json(&built, &inputs.skipped))?;
-            s.push('\n');
-            s
+            serde_json::to_string_pretty(&format::to_json(&built, &inputs.skipped))? + "\n"
         }
     };
     out!("{}", crate::cmd::terminal_safe(&out, args.format));
-    Ok(if inputs.skipped.is_empty() {
+    Ok(exit_code(&inputs))
+}
+
+/// Exit code 1 when an input file could not be used (it was skipped and said so), else 0.
+pub(crate) fn exit_code(inputs: &Inputs) -> ExitCode {
+    if inputs.skipped.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(crate::cmd::EXIT_PROBLEMS)
-    })
+    }
 }
 
 /// Says which learners differ only in case: rollcall treats them as one learner now, but

@@ -109,21 +109,7 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         ));
         lines.push(Line::from(spans));
     }
-    // The footer on the last row, whatever the number of matches.
-    let body = Rect {
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    frame.render_widget(Paragraph::new(lines), body);
-    let foot = Rect {
-        y: inner.y + inner.height.saturating_sub(1),
-        height: 1.min(inner.height),
-        ..inner
-    };
-    frame.render_widget(
-        Paragraph::new(keymap::footer_fit(Place::Search, &[], width)).style(theme.muted()),
-        foot,
-    );
+    draw_lines_and_footer(frame, inner, lines, Place::Search, theme);
 }
 
 /// A window of `text` at most `width` cells wide around its first match, the matched
@@ -268,6 +254,29 @@ pub fn highlight(line: &Line<'static>, words: &[String], mark: Style) -> Line<'s
     }
 }
 
+/// Draws `lines` in a box's `inner` area and the keys of `place` on its last row, whatever
+/// the number of lines.
+fn draw_lines_and_footer(
+    frame: &mut Frame,
+    inner: Rect,
+    lines: Vec<Line<'_>>,
+    place: Place,
+    theme: Theme,
+) {
+    let body = Rect {
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines), body);
+    let foot = Rect {
+        y: inner.y + inner.height.saturating_sub(1),
+        height: 1.min(inner.height),
+        ..inner
+    };
+    let keys = keymap::footer_fit(place, &[], usize::from(inner.width));
+    frame.render_widget(Paragraph::new(keys).style(theme.muted()), foot);
+}
+
 /// Draws a lesson's outline: its headings, indented by level, with their pages.
 pub(super) fn draw_outline(outline: &Outline, frame: &mut Frame, area: Rect, theme: Theme) {
     let inner = frame_box(frame, area, find::OUTLINE, theme);
@@ -298,20 +307,7 @@ pub(super) fn draw_outline(outline: &Outline, frame: &mut Frame, area: Rect, the
             style,
         ));
     }
-    let body = Rect {
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    frame.render_widget(Paragraph::new(lines), body);
-    let foot = Rect {
-        y: inner.y + inner.height.saturating_sub(1),
-        height: 1.min(inner.height),
-        ..inner
-    };
-    frame.render_widget(
-        Paragraph::new(keymap::footer_fit(Place::Outline, &[], width)).style(theme.muted()),
-        foot,
-    );
+    draw_lines_and_footer(frame, inner, lines, Place::Outline, theme);
 }
 
 #[cfg(test)]
