@@ -280,7 +280,8 @@ impl Screen {
     pub fn update(&mut self, ctx: &Ctx, msg: Msg) -> Outcome {
         // Only the reader scrolls a page before turning it; elsewhere PageDown is next.
         let msg = match (&*self, msg) {
-            (Screen::Lesson(_), msg) => msg,
+            // The quiz scrolls its feedback a page first too (quiz.rs).
+            (Screen::Lesson(_) | Screen::Quiz(_), msg) => msg,
             (_, Msg::PageDown) => Msg::NextPage,
             (_, msg) => msg,
         };

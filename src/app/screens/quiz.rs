@@ -209,6 +209,20 @@ impl QuizState {
             }
             _ => {}
         }
+        // PgDn scrolls the feedback or results a screen first (as in the lesson); elsewhere
+        // it is next.
+        let msg = match (&self.phase, msg) {
+            (QuizPhase::Checked { .. } | QuizPhase::Results(_), Msg::PageDown) => {
+                return self.page_down(ctx);
+            }
+            (QuizPhase::Checked { .. } | QuizPhase::Results(_), Msg::PrevPage) => {
+                let page = ctx.rows_below(RESERVED_ROWS);
+                self.input.cursor = self.input.cursor.saturating_sub(page);
+                return Outcome::none();
+            }
+            (_, Msg::PageDown) => Msg::NextPage,
+            (_, msg) => msg,
+        };
         match self.phase.clone() {
             QuizPhase::Loading | QuizPhase::Starting => {
                 if msg == Msg::Back {
@@ -313,6 +327,20 @@ impl QuizState {
             _ => self.prompt_scroll,
         }
         .min(split.max_scroll);
+    }
+
+    /// Page Down on the feedback or results: a screen further, and from the feedback's end on to
+    /// the next question (the results stay until Enter or Esc).
+    fn page_down(&mut self, ctx: &Ctx) -> Outcome {
+        let max = self.max_scroll(ctx);
+        if self.input.cursor >= max {
+            return match self.phase {
+                QuizPhase::Checked { .. } => self.advance(),
+                _ => Outcome::none(),
+            };
+        }
+        self.input.cursor = (self.input.cursor + ctx.rows_below(RESERVED_ROWS)).min(max);
+        Outcome::none()
     }
 
     /// Largest scroll offset of the feedback or results: their last line at the bottom.

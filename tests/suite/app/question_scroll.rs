@@ -113,3 +113,29 @@ fn screen_reader_mode_reads_the_whole_question() {
         "{out}"
     );
 }
+
+#[test]
+fn page_down_after_answering_scrolls_the_feedback_before_going_on() {
+    // PgDn scrolled the question a moment ago: pressed again on the feedback it must not skip
+    // the feedback unread.
+    let mut h = long_question();
+    h.send(&[Msg::Down, Msg::Enter]);
+    assert!(matches!(h.quiz().phase, QuizPhase::Checked { .. }));
+    key(&mut h, KeyCode::PageDown);
+    assert!(
+        matches!(h.quiz().phase, QuizPhase::Checked { .. }),
+        "PgDn skipped the feedback"
+    );
+    assert!(h.quiz().input.cursor > 0, "PgDn scrolls the feedback");
+    key(&mut h, KeyCode::PageUp);
+    assert_eq!(h.quiz().input.cursor, 0, "PgUp scrolls it back");
+    // At its end, PgDn goes on, as Space and PgDn turn the page at a page's end.
+    for _ in 0..30 {
+        if h.quiz().pos == 1 {
+            break;
+        }
+        key(&mut h, KeyCode::PageDown);
+    }
+    assert_eq!(h.quiz().pos, 1);
+    assert_eq!(h.quiz().phase, QuizPhase::Asking);
+}
