@@ -34,21 +34,40 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
     let learners = crate::report::merge_by_learner(&inputs.sources);
     let known = crate::report::course_ids(&learners, &library);
     crate::cmd::known_course(args.course.as_deref(), known)?;
-    let attempts: Vec<&Attempt> = learners
+    let scenarios = ScenarioBook::load(&library);
+    // Item statistics are made of the same credible records as the report: a forged or
+    // impossible attempt or run must not move an item's figures either.
+    let now = crate::progress::Stamp::now();
+    let checked: Vec<_> = learners
         .values()
         .filter(|m| !m.mismatched)
-        .flat_map(|m| &m.progress.attempts)
-        .filter(|a| args.course.as_ref().is_none_or(|c| *c == a.course))
+        .map(|m| m.check_with(now, Some(&scenarios)))
+        .collect();
+    let left_out: (usize, usize) = checked.iter().fold((0, 0), |(a, r), c| {
+        (
+            a + c.progress.attempts.len() - c.credible.attempts.len(),
+            r + c.progress.runs.len() - c.credible.runs.len(),
+        )
+    });
+    if left_out != (0, 0) {
+        eprintln!(
+            "rollcall: warning: {}",
+            left_out_note(left_out.0, left_out.1)
+        );
+    }
+    let in_course = |course: &str| args.course.as_ref().is_none_or(|c| c == course);
+    let attempts: Vec<&Attempt> = checked
+        .iter()
+        .flat_map(|c| &c.credible.attempts)
+        .filter(|a| in_course(&a.course))
         .collect();
     let book = QuizBook::load(&library);
     let stats = item_stats(&attempts, |a| book.get(&a.course, &a.lesson));
-    let runs: Vec<&RunRecord> = learners
-        .values()
-        .filter(|m| !m.mismatched)
-        .flat_map(|m| &m.progress.runs)
-        .filter(|r| args.course.as_ref().is_none_or(|c| *c == r.course))
+    let runs: Vec<&RunRecord> = checked
+        .iter()
+        .flat_map(|c| &c.credible.runs)
+        .filter(|r| in_course(&r.course))
         .collect();
-    let scenarios = ScenarioBook::load(&library);
     let choices = choice_stats(&runs, |course, lesson| scenarios.get(course, lesson));
     let out = match (args.format, args.scenarios) {
         (Format::Table, false) if !choices.is_empty() => {
@@ -66,6 +85,23 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
     };
     out!("{}", crate::cmd::terminal_safe(&out, args.format));
     Ok(crate::cmd::report::exit_code(&inputs))
+}
+
+/// What the statistics leave out, for standard error.
+fn left_out_note(attempts: usize, runs: usize) -> String {
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 flagged {what}")),
+        n => Some(format!("{n} flagged {what}s")),
+    };
+    let parts: Vec<String> = [count(attempts, "attempt"), count(runs, "run")]
+        .into_iter()
+        .flatten()
+        .collect();
+    format!(
+        "left out of the statistics: {} (`rollcall report` says what is wrong with each)",
+        parts.join(" and ")
+    )
 }
 
 fn discrimination(d: Option<f64>) -> String {

@@ -1072,6 +1072,25 @@ fn report_items_counts_each_choice_at_each_node() {
     );
 }
 
+#[test]
+fn report_items_leaves_flagged_runs_out_of_its_statistics() {
+    let csv = bad_runs(&["report", "items", "--scenarios", "--format", "csv"]);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    assert!(
+        csv.stderr
+            .contains("left out of the statistics: 10 flagged runs"),
+        "{}",
+        csv.stderr
+    );
+    // Only the two runs `report` credits are counted: each made one decision at the start.
+    let decisions: Vec<String> = csv_rows(&csv)
+        .iter()
+        .filter(|r| r[2] == "arrival")
+        .map(|r| r[6].clone())
+        .collect();
+    assert!(decisions.iter().all(|d| d == "2"), "{decisions:?}");
+}
+
 /// `rollcall` over the drill course and hand-made runs that are wrong in one way each.
 fn bad_runs(args: &[&str]) -> Run {
     let empty = tempfile::tempdir().unwrap();
