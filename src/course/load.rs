@@ -233,7 +233,9 @@ fn load_checks(
             errors.push(
                 Diagnostic::error(path, "a knowledge check in a lesson without pages")
                     .at(source, spanned.span())
-                    .with_help("a check is offered between pages: give the lesson a `file`, or put the questions in its quiz"),
+                    .with_help(
+                        "a check is offered between pages: give the lesson a `file` of pages, or remove `checks` (a scenario is practice already; a quiz can follow it)",
+                    ),
             );
             continue;
         }
