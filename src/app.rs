@@ -305,7 +305,13 @@ impl App {
                 // The quiz as read now: its rules may have changed since the course opened.
                 let rule = crate::domain::attempts::Rule::of(quiz);
                 self.quiz_rules.insert((course, lesson), rule);
-                return self.route(msg);
+                let mut effects = if self.fill_answer_ids(course, lesson, quiz) > 0 {
+                    self.save_effect(false)
+                } else {
+                    vec![]
+                };
+                effects.extend(self.route(msg));
+                return effects;
             }
             Msg::QuizLoaded { .. }
             | Msg::ScenarioLoaded { .. }
@@ -313,11 +319,18 @@ impl App {
             | Msg::FileChanged => {
                 return self.route(msg);
             }
-            Msg::QuizRulesLoaded { course, rules } => {
-                for (lesson, rule) in rules {
+            Msg::QuizRulesLoaded { course, quizzes } => {
+                let mut filled = 0;
+                for (lesson, quiz) in quizzes {
+                    let rule = crate::domain::attempts::Rule::of(&quiz);
                     self.quiz_rules.insert((course, lesson), rule);
+                    filled += self.fill_answer_ids(course, lesson, &quiz);
                 }
-                return vec![];
+                return if filled > 0 {
+                    self.save_effect(false)
+                } else {
+                    vec![]
+                };
             }
             Msg::IndexBuilt { index, titles } => return self.index_built(index, titles),
             Msg::TitlesLoaded { course, titles } => {

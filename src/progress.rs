@@ -4,6 +4,7 @@
 
 pub mod active;
 pub mod in_progress;
+mod migrate;
 pub mod pages;
 pub mod stamp;
 pub mod store;
@@ -220,10 +221,15 @@ impl Progress {
         let ours = std::mem::take(&mut self.attempts);
         for attempt in ours.into_iter().chain(other.attempts.iter().cloned()) {
             let same = have.entry(attempt.id.clone()).or_default();
-            if !same
+            if let Some(&i) = same
                 .iter()
-                .any(|&i| same_attempt(&self.attempts[i], &attempt))
+                .find(|&&i| same_attempt(&self.attempts[i], &attempt))
             {
+                // One attempt, one copy migrated to question ids: keep the one with ids.
+                if migrate::ids_filled(&attempt) > migrate::ids_filled(&self.attempts[i]) {
+                    self.attempts[i] = attempt;
+                }
+            } else {
                 same.push(self.attempts.len());
                 self.attempts.push(attempt);
             }
@@ -381,10 +387,11 @@ impl LessonProgress {
     }
 }
 
-/// Whether two attempts are the same record, a NaN percent in a hand-edited file included:
-/// merging an attempt with itself must never add it again.
+/// Whether two attempts are the same record, a NaN percent in a hand-edited file included,
+/// and a copy whose answers were since given their question ids: merging an attempt with
+/// itself must never add it again.
 fn same_attempt(a: &Attempt, b: &Attempt) -> bool {
-    a == b || format!("{a:?}") == format!("{b:?}")
+    a == b || format!("{a:?}") == format!("{b:?}") || migrate::same_but_filled_ids(a, b)
 }
 
 /// The earlier of two times.

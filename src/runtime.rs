@@ -117,14 +117,11 @@ impl Runtime {
                 Some(Msg::TitlesLoaded { course, titles })
             }
             Effect::LoadQuizRules { course, quizzes } => {
-                let rules = quizzes
+                let quizzes = quizzes
                     .into_iter()
-                    .filter_map(|(i, path)| {
-                        let quiz = crate::quiz::load_quiz(&path).ok()?;
-                        Some((i, crate::domain::attempts::Rule::of(&quiz)))
-                    })
+                    .filter_map(|(i, path)| Some((i, Arc::new(load_quiz(&path).ok()?))))
                     .collect();
-                Some(Msg::QuizRulesLoaded { course, rules })
+                Some(Msg::QuizRulesLoaded { course, quizzes })
             }
             Effect::BuildIndex { lessons } => {
                 let Some(post) = self.post.clone() else {

@@ -26,6 +26,27 @@ impl App {
 }
 
 impl App {
+    /// Gives the answers of this lesson's schema-1 attempts (by position) their question
+    /// ids, where the attempt was taken at the course's version now (never guessed across
+    /// versions); how many attempts changed. The next save writes them.
+    pub(super) fn fill_answer_ids(
+        &mut self,
+        course: usize,
+        lesson: usize,
+        quiz: &crate::quiz::Quiz,
+    ) -> usize {
+        let Some((course_id, lesson_id)) = self.ctx().ids(course, lesson) else {
+            return 0;
+        };
+        let Some(version) = self.course(course).map(|c| c.version.clone()) else {
+            return 0;
+        };
+        self.progress
+            .fill_answer_ids(&course_id, &lesson_id, &version, quiz)
+    }
+}
+
+impl App {
     /// Keeps an attempt under way in the record and saves it at once: a kill or a crash
     /// after this answer loses nothing.
     pub(super) fn save_in_progress(&mut self, mut attempt: InProgress) -> Vec<Effect> {

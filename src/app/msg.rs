@@ -142,12 +142,13 @@ pub enum Msg {
         /// (lesson index, title) for lessons without a title in course.toml.
         titles: Vec<(usize, String)>,
     },
-    /// The attempt rules of a course's quizzes (those that could be read).
+    /// A course's quizzes (those that could be read), for their attempt rules and the
+    /// question ids older records lack.
     QuizRulesLoaded {
         /// Course index.
         course: usize,
-        /// (lesson index, rules).
-        rules: Vec<(usize, crate::domain::attempts::Rule)>,
+        /// (lesson index, quiz).
+        quizzes: Vec<(usize, Arc<Quiz>)>,
     },
     /// The open lesson's file changed on disk.
     FileChanged,

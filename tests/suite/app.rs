@@ -14,6 +14,7 @@ use rollcall::runtime::{Runtime, drive};
 
 mod checks;
 mod leave;
+mod migrate;
 mod question_scroll;
 mod results;
 mod resume;
