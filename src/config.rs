@@ -275,9 +275,12 @@ pub fn resolve(
         .or_else(|| parsed.file.courses.clone());
     let file_lrs = parsed.file.lrs.clone();
     let lrs = LrsSettings {
-        url: env.lrs_url.clone().or(file_lrs.url.clone()),
-        user: env.lrs_user.clone().or(file_lrs.user.clone()),
-        password: env.lrs_password.clone().or(file_lrs.password.clone()),
+        url: env.lrs_url.clone().or_else(|| file_lrs.url.clone()),
+        user: env.lrs_user.clone().or_else(|| file_lrs.user.clone()),
+        password: env
+            .lrs_password
+            .clone()
+            .or_else(|| file_lrs.password.clone()),
         homepage: file_lrs.homepage.clone(),
     };
     Ok(Config {

@@ -311,7 +311,7 @@ fn course_row(learner: &str, checked: &Checked<'_>, library: &Library, id: &str)
         domain::Status::NotStarted => (Status::NotStarted, None),
     };
     let version = completed
-        .and(record.and_then(|r| r.completed_version.clone()))
+        .and_then(|_| record.and_then(|r| r.completed_version.clone()))
         .or_else(|| meta.map(|m| m.version.clone()))
         .or_else(|| attempts.last().map(|a| a.course_version.clone()));
     let hours_credited = completed.and(credit.hours);

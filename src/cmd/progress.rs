@@ -326,7 +326,8 @@ fn course_row(
         lessons_total: course.map(|c| c.lessons.len()),
         first_opened: recorded.and_then(|c| c.first_opened),
         completed,
-        completed_version: completed.and(recorded.and_then(|c| c.completed_version.clone())),
+        completed_version: completed
+            .and_then(|_| recorded.and_then(|c| c.completed_version.clone())),
         hours: completed.and(recorded.and_then(|c| c.completed_hours)),
         course_hours: course.map(|c| c.hours),
         active_minutes: domain::active_seconds(progress, id).map(|s| s / 60),

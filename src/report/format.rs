@@ -36,7 +36,8 @@ pub use crate::domain::percent_label;
 /// A percent to one decimal, without a trailing `.0` (the CSV's number).
 fn percent_text(p: f64) -> String {
     let s = format!("{p:.1}");
-    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+    s.strip_suffix(".0")
+        .map_or_else(|| s.clone(), str::to_string)
 }
 
 /// The totals line: learners, completions, hours credited.
