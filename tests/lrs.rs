@@ -19,17 +19,16 @@ use rollcall::lrs::{Endpoint, HttpClient, SentLog};
 use rollcall::progress::{self, Attempt, Progress};
 use serde_json::Value;
 
+/// The suite's runner: the developer's own settings (an `[lrs]` table, say) stay out.
+#[path = "suite/isolated.rs"]
+mod isolated;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 fn rollcall(data_dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = isolated::command();
     cmd.arg("--courses")
         .arg(fixtures().join("records-courses"))
         .arg("--data-dir")
@@ -426,12 +425,7 @@ fn an_lrs_that_goes_away_mid_sync_gets_the_rest_next_time() {
     let total = export(data.path(), &homepage).len();
     assert_eq!(total, 400);
 
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("rollcall"));
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("ROLLCALL_") {
-            cmd.env_remove(key);
-        }
-    }
+    let mut cmd = isolated::std_command();
     let child = cmd
         .arg("--courses")
         .arg(fixtures().join("records-courses"))
@@ -771,17 +765,12 @@ fn scenario_runs_reach_the_lrs_with_their_decisions() {
     .unwrap();
     let homepage = unique_homepage("scenario");
     let with_drill = |cmd: &mut Command| {
-        for (key, _) in std::env::vars_os() {
-            if key.to_string_lossy().starts_with("ROLLCALL_") {
-                cmd.env_remove(key);
-            }
-        }
         cmd.arg("--courses")
             .arg(&courses)
             .arg("--data-dir")
             .arg(data.path());
     };
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
+    let mut cmd = isolated::command();
     with_drill(&mut cmd);
     let out = cmd
         .args(["export", "xapi", "--homepage", &homepage])
@@ -805,7 +794,7 @@ fn scenario_runs_reach_the_lrs_with_their_decisions() {
         exported[2]["object"]["definition"]["interactionType"],
         "choice"
     );
-    let mut cmd = Command::cargo_bin("rollcall").unwrap();
+    let mut cmd = isolated::command();
     with_drill(&mut cmd);
     let sent = cmd
         .args(["sync", "--lrs", &lrs.url, "--homepage", &homepage])
