@@ -9,6 +9,7 @@ mod cli;
 mod compliance;
 mod content;
 mod e2e;
+mod in_progress;
 mod isolated;
 mod progress;
 mod report;
