@@ -21,6 +21,18 @@ pub struct LessonStatus<'a> {
     pub runs: Option<Vec<&'a RunRecord>>,
     /// Where the learner stands against the quiz's attempt rules, when it sets any.
     pub standing: Option<Standing>,
+    /// What is under way and can be continued: a quiz attempt, a scenario run.
+    pub under_way: UnderWay,
+}
+
+/// A lesson's quiz attempt and scenario run kept for later, so the course screen says that
+/// opening them continues where the learner left off.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnderWay {
+    /// Questions answered in the quiz attempt under way.
+    pub attempt: Option<usize>,
+    /// Decisions made in the scenario run under way.
+    pub run: Option<usize>,
 }
 
 /// The page reached in a lesson and how many are still unread.
@@ -94,6 +106,18 @@ impl App {
             quiz,
             runs,
             standing: self.quiz_standing(course, lesson),
+            under_way: UnderWay {
+                attempt: l
+                    .quiz
+                    .as_ref()
+                    .and_then(|_| self.progress.open_attempt(&c.id, id))
+                    .map(|a| a.answers.len()),
+                run: l
+                    .scenario
+                    .as_ref()
+                    .and_then(|_| self.progress.open_run(&c.id, id))
+                    .map(crate::scenario::RunInProgress::decisions),
+            },
         })
     }
 }

@@ -1,7 +1,7 @@
 //! A lesson's status on the course screen, in words: compact for the TUI's lesson list,
 //! sentences for the screen reader.
 
-use crate::app::lesson_status::{LessonStatus, PagesRead, QuizBest};
+use crate::app::lesson_status::{LessonStatus, PagesRead, QuizBest, UnderWay};
 
 /// The TUI's status of a lesson, full and short (the short one, without the quiz, is for a
 /// narrow screen).
@@ -41,6 +41,11 @@ pub fn shown(s: &LessonStatus) -> [String; 2] {
         quiz
     } else {
         format!("{quiz} · {note}")
+    };
+    // What can be continued matters more than the quiz's best on a narrow screen.
+    let pages = match under_way(s.under_way) {
+        Some(u) => format!("{pages} · {u}"),
+        None => pages,
     };
     [format!("{pages}{quiz}"), pages]
 }
@@ -89,7 +94,40 @@ pub fn said(s: &LessonStatus) -> String {
     } else {
         format!("{quiz}, {note}")
     };
+    let state = match under_way(s.under_way) {
+        Some(u) => format!("{state}, {u}"),
+        None => state,
+    };
     format!("{state}{quiz}")
+}
+
+/// The attempt or run kept for later, in words (`None` when nothing is under way).
+fn under_way(u: UnderWay) -> Option<String> {
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let attempt = u.attempt.map(|n| {
+        format!(
+            "quiz attempt in progress ({})",
+            count(n, "answer", "answers")
+        )
+    });
+    let run = u.run.map(|n| {
+        format!(
+            "scenario run in progress ({})",
+            count(n, "decision", "decisions")
+        )
+    });
+    match (attempt, run) {
+        (None, None) => None,
+        (Some(a), None) => Some(a),
+        (None, Some(r)) => Some(r),
+        (Some(a), Some(r)) => Some(format!("{r}; {a}")),
+    }
 }
 
 /// The note on the quiz's attempt rules (empty when nothing limits them).
@@ -120,6 +158,7 @@ mod tests {
             }),
             runs: None,
             standing: None,
+            under_way: UnderWay::default(),
         }
     }
 
@@ -157,5 +196,41 @@ mod tests {
         };
         assert_eq!(said(&done), "done, quiz not taken");
         assert_eq!(shown(&done)[0], "scenario: not played · quiz: not taken");
+    }
+
+    #[test]
+    fn an_attempt_or_run_kept_for_later_is_named_even_on_a_narrow_screen() {
+        let s = LessonStatus {
+            under_way: UnderWay {
+                attempt: Some(3),
+                run: None,
+            },
+            ..status()
+        };
+        assert_eq!(
+            shown(&s)[1],
+            "page 2/5 · 3 pages unread · quiz attempt in progress (3 answers)"
+        );
+        assert!(
+            said(&s).starts_with(
+                "page 2 of 5, 3 pages unread, quiz attempt in progress (3 answers), quiz best"
+            ),
+            "{}",
+            said(&s)
+        );
+        let both = LessonStatus {
+            under_way: UnderWay {
+                attempt: Some(0),
+                run: Some(1),
+            },
+            ..status()
+        };
+        assert!(
+            shown(&both)[1].ends_with(
+                "scenario run in progress (1 decision); quiz attempt in progress (0 answers)"
+            ),
+            "{}",
+            shown(&both)[1]
+        );
     }
 }

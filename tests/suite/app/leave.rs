@@ -53,6 +53,14 @@ fn y_keeps_the_attempt_for_later_whether_left_with_esc_or_q() {
     let saved = on_disk(&h);
     assert!(open(&saved), "Esc then y threw the attempt away");
     assert!(saved.attempts.is_empty(), "kept, never a score");
+    // The course screen says so beside the lesson.
+    h.send(&[Msg::Back]);
+    let course = h.screen_text(120, 24);
+    assert!(
+        course.contains("quiz attempt in progress (1 answer)"),
+        "{after}\n{course}"
+    );
+    h.send(&[Msg::Enter]);
     // Opening the quiz again offers to continue it.
     h.send(&[Msg::NextPage]);
     assert!(h.screen_text(100, 24).contains("1 of 4 questions answered"));
