@@ -279,22 +279,7 @@ fn results_lines(
         .enumerate()
         .filter(|_| !q.feedback_at_end())
     {
-        let prompt = quiz
-            .questions
-            .get(a.question.saturating_sub(1))
-            .map_or("", |qq| qq.prompt.as_str());
-        // The prompt is Markdown: show its first rendered line, not its source.
-        let rendered = markdown::to_plain(&markdown::render(prompt, 1000));
-        let first_line = rendered
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim();
-        let (mark, style) = if a.correct {
-            ("✓", theme.good())
-        } else {
-            ("✗", theme.bad())
-        };
+        let (mark, first_line, style) = answer_summary(quiz, a, theme);
         let text = super::truncate(
             &format!("{mark} {:>2}. {first_line}", n + 1),
             usize::from(width),
@@ -307,6 +292,32 @@ fn results_lines(
         theme.muted(),
     ));
     lines
+}
+
+/// One answered question on a results list: its mark, the first line of its prompt and the
+/// style. The mark says right or wrong; the colour only repeats it.
+fn answer_summary(
+    quiz: &crate::quiz::Quiz,
+    a: &crate::progress::GivenAnswer,
+    theme: Theme,
+) -> (&'static str, String, ratatui::style::Style) {
+    let prompt = quiz
+        .questions
+        .get(a.question.saturating_sub(1))
+        .map_or("", |qq| qq.prompt.as_str());
+    // The prompt is Markdown: its first rendered line, not its source.
+    let rendered = markdown::to_plain(&markdown::render(prompt, 1000));
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if a.correct {
+        ("✓", first, theme.good())
+    } else {
+        ("✗", first, theme.bad())
+    }
 }
 
 mod check;

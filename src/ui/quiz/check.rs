@@ -6,7 +6,6 @@ use ratatui::text::Line;
 
 use super::super::Theme;
 use crate::app::QuizState;
-use crate::markdown;
 
 /// The results of a knowledge check, at `width`.
 pub(super) fn results_lines(q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'static>> {
@@ -23,26 +22,10 @@ pub(super) fn results_lines(q: &QuizState, width: u16, theme: Theme) -> Vec<Line
     lines.push(Line::default());
     let Some(quiz) = &q.quiz else { return lines };
     for a in &q.answers {
-        let prompt = quiz
-            .questions
-            .get(a.question.saturating_sub(1))
-            .map_or("", |qq| qq.prompt.as_str());
-        // The prompt is Markdown: its first rendered line, not its source.
-        let rendered = markdown::to_plain(&markdown::render(prompt, 1000));
-        let first = rendered
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim();
-        // The mark and the word say it; the colour only repeats them.
-        let (mark, style) = if a.correct {
-            ("✓", theme.good())
-        } else {
-            ("✗", theme.bad())
-        };
+        let (mark, first, style) = super::answer_summary(quiz, a, theme);
         let text = format!(
             "{mark} {}",
-            crate::text::quiz::check_result_line(a.correct, first)
+            crate::text::quiz::check_result_line(a.correct, &first)
         );
         lines.push(Line::styled(
             super::super::truncate(&text, usize::from(width)),
