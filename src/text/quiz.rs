@@ -97,16 +97,14 @@ pub fn results_keys(may_retake: bool) -> &'static str {
 /// The start screen's line about an attempt under way.
 #[must_use]
 pub fn resume_line(answered: usize, total: usize) -> String {
-    format!(
-        "An attempt is in progress: {answered} of {total} questions answered. Enter continues it where you left off."
-    )
+    format!("An attempt is in progress: {answered} of {total} questions answered.")
 }
 
 /// The start screen's last line: what Enter does, and `d` when an attempt is under way.
 #[must_use]
 pub fn start_prompt(resume: bool) -> &'static str {
     if resume {
-        "Press Enter to continue the attempt, or d to discard it."
+        "Press Enter to continue where you left off, or d to discard it."
     } else {
         "Press Enter to start."
     }

@@ -49,7 +49,7 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         QuizPhase::Loading | QuizPhase::Starting | QuizPhase::Asking => {
             (vec![Line::raw("Loading…")], 0)
         }
-        QuizPhase::Start => (start_lines(app, q, theme), 0),
+        QuizPhase::Start => (start_lines(app, q, width, theme), 0),
         QuizPhase::Checked { correct } => {
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
@@ -91,24 +91,35 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
     }
 }
 
-fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
+/// The start screen at `width`: every sentence wrapped, never cut (at 80 columns the resume
+/// line and at 40 most lines are longer than the screen).
+fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let Some(quiz) = &q.quiz else { return vec![] };
+    let mut lines = Vec::new();
+    let say = |lines: &mut Vec<Line<'static>>, text: &str, style| {
+        review::push_prefixed(lines, "", text, width, style);
+    };
+    let plain = ratatui::style::Style::default();
     if q.check.is_some() {
-        return vec![
-            Line::styled(
-                crate::text::quiz::check_start(quiz.asked_count()),
-                theme.accent(),
-            ),
-            Line::default(),
-            Line::raw(crate::text::quiz::check_not_recorded()),
-        ];
+        say(
+            &mut lines,
+            &crate::text::quiz::check_start(quiz.asked_count()),
+            theme.accent(),
+        );
+        lines.push(Line::default());
+        say(&mut lines, crate::text::quiz::check_not_recorded(), plain);
+        return lines;
     }
     // The title is in the header line just above.
-    let mut lines = vec![Line::raw(format!(
-        "{} questions · pass mark {}%",
-        quiz.asked_count(),
-        q.pass_percent
-    ))];
+    say(
+        &mut lines,
+        &format!(
+            "{} questions · pass mark {}%",
+            quiz.asked_count(),
+            q.pass_percent
+        ),
+        plain,
+    );
     let (course_id, lesson_id) = app
         .course(q.course)
         .and_then(|c| Some((c.id.clone(), c.lessons.get(q.lesson)?.id().to_string())))
@@ -135,35 +146,40 @@ fn start_lines(app: &App, q: &QuizState, theme: Theme) -> Vec<Line<'static>> {
     });
     lines.push(Line::default());
     if let Some(r) = &q.resume {
-        lines.push(Line::styled(
-            crate::text::quiz::resume_line(r.answers.len(), r.asked.len()),
+        say(
+            &mut lines,
+            &crate::text::quiz::resume_line(r.answers.len(), r.asked.len()),
             theme.warn(),
-        ));
+        );
         lines.push(Line::default());
     }
     let (standing, _) = standing_lines(q, &app.ctx());
     if !standing.is_empty() {
         for line in standing {
-            lines.push(Line::styled(line, theme.warn()));
+            say(&mut lines, &line, theme.warn());
         }
         lines.push(Line::default());
     }
-    for line in crate::text::quiz::how_feedback(q.feedback_at_end()) {
-        lines.push(Line::raw(line));
-    }
+    say(
+        &mut lines,
+        &crate::text::quiz::how_feedback(q.feedback_at_end()).join(" "),
+        plain,
+    );
     lines.push(Line::default());
     if q.confirm_discard {
         let [question, why] = crate::text::quiz::discard_question();
-        lines.push(Line::styled(
+        say(
+            &mut lines,
             question,
             theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
-        ));
-        lines.push(Line::raw(why));
+        );
+        say(&mut lines, why, plain);
     } else {
-        lines.push(Line::styled(
+        say(
+            &mut lines,
             crate::text::quiz::start_prompt(q.resume.is_some()),
             theme.accent(),
-        ));
+        );
     }
     lines
 }

@@ -63,7 +63,12 @@ fn y_keeps_the_attempt_for_later_whether_left_with_esc_or_q() {
     h.send(&[Msg::Enter]);
     // Opening the quiz again offers to continue it.
     h.send(&[Msg::NextPage]);
-    assert!(h.screen_text(100, 24).contains("1 of 4 questions answered"));
+    let start = h.screen_text(80, 24);
+    assert!(start.contains("1 of 4 questions answered"), "{start}");
+    assert!(
+        start.contains("Press Enter to continue where you left off, or d to discard it."),
+        "{start}"
+    );
 
     let mut h = mid_attempt(KeyCode::Char('q'));
     key(&mut h, KeyCode::Char('y'));
