@@ -116,7 +116,8 @@ mod tests {
 
     fn wait_for(count: &AtomicUsize, at_least: usize) -> bool {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(2) {
+        // Generous: a loaded machine delivers file events late; a pass returns at once.
+        while start.elapsed() < Duration::from_secs(10) {
             if count.load(Ordering::SeqCst) >= at_least {
                 return true;
             }
@@ -142,19 +143,20 @@ mod tests {
         thread::sleep(DEBOUNCE * 3);
         assert_eq!(count.load(Ordering::SeqCst), 0);
 
-        // An in-place write, in several events, is one call.
+        // An in-place write calls back. (That a burst is one call is tested on the debounce
+        // alone: here the writes' spacing depends on the machine's load.)
         std::fs::write(&file, "# Two\n").unwrap();
         std::fs::write(&file, "# Two and a half\n").unwrap();
         assert!(wait_for(&count, 1), "no callback after an edit");
         thread::sleep(DEBOUNCE * 3);
-        assert_eq!(count.load(Ordering::SeqCst), 1);
+        let after_edit = count.load(Ordering::SeqCst);
 
         // Write-then-rename, as many editors save.
         let tmp = dir.path().join(".01-intro.md.swp");
         std::fs::write(&tmp, "# Three\n").unwrap();
         std::fs::rename(&tmp, &file).unwrap();
         assert!(
-            wait_for(&count, 2),
+            wait_for(&count, after_edit + 1),
             "no callback after a rename over the file"
         );
 
@@ -165,6 +167,26 @@ mod tests {
         std::fs::write(&file, "# Four\n").unwrap();
         thread::sleep(DEBOUNCE * 5);
         assert_eq!(count.load(Ordering::SeqCst), before);
+    }
+
+    #[test]
+    fn a_burst_of_events_is_one_call_and_the_end_of_events_ends_the_thread() {
+        let (tx, rx) = mpsc::channel();
+        // Queued before the debounce starts, so they are one burst whatever the load.
+        for _ in 0..5 {
+            tx.send(()).unwrap();
+        }
+        let count = Arc::new(AtomicUsize::new(0));
+        let c = Arc::clone(&count);
+        let handle = thread::spawn(move || {
+            debounce(&rx, move || {
+                c.fetch_add(1, Ordering::SeqCst);
+            });
+        });
+        assert!(wait_for(&count, 1));
+        drop(tx);
+        handle.join().unwrap();
+        assert_eq!(count.load(Ordering::SeqCst), 1);
     }
 
     #[test]
