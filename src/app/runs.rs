@@ -47,14 +47,7 @@ impl App {
     /// back) and saves.
     pub(super) fn discard_run_id(&mut self, id: &str) -> Vec<Effect> {
         let at = crate::app::stamp(&self.now);
-        let mut changed = false;
-        for p in &mut self.progress.runs_in_progress {
-            if p.id == id && p.is_open() {
-                *p = p.discard(at);
-                changed = true;
-            }
-        }
-        if changed {
+        if crate::progress::in_progress::discard_id(&mut self.progress.runs_in_progress, id, at) {
             self.save_effect(true)
         } else {
             vec![]

@@ -81,6 +81,9 @@ impl Underway for InProgress {
     fn walked(&self) -> usize {
         self.answers.len()
     }
+    fn tombstone(&self, at: Stamp) -> Self {
+        self.discard(at)
+    }
 }
 
 /// Something under way, saved as it goes and merged by the module's rule.
@@ -96,6 +99,22 @@ pub trait Underway: Clone + std::fmt::Debug {
     /// How far it has gone; only grows while it is under way, so of two live copies the one
     /// that went further is the later.
     fn walked(&self) -> usize;
+    /// Its tombstone, discarded at `at`.
+    #[must_use]
+    fn tombstone(&self, at: Stamp) -> Self;
+}
+
+/// Turns the live entry with this id into a tombstone discarded at `at`; whether one was.
+pub fn discard_id<T: Underway>(entries: &mut [T], id: &str, at: Stamp) -> bool {
+    let mut changed = false;
+    for p in entries
+        .iter_mut()
+        .filter(|p| p.id() == id && !p.discarded())
+    {
+        *p = p.tombstone(at);
+        changed = true;
+    }
+    changed
 }
 
 /// Whether `a` wins over another copy `b` of the same entry (see the module's rule).

@@ -119,6 +119,9 @@ impl Underway for RunInProgress {
         // plus twice the backs grows by one with every move.
         self.decisions() + 2 * usize::try_from(self.backs).unwrap_or(usize::MAX / 4)
     }
+    fn tombstone(&self, at: Stamp) -> Self {
+        self.discard(at)
+    }
 }
 
 #[cfg(test)]
