@@ -1,7 +1,7 @@
 //! Knowledge checks' own screens (issue 14): the start screen says Esc skips, the results
 //! are the check's (right of total, nothing recorded, back to the lesson), not a quiz's.
 
-use super::{Harness, Msg, QuizPhase, Screen, check_harness, lesson_page};
+use super::{Harness, Msg, QuizPhase, Screen, Store, check_harness, lesson_page};
 
 /// The check after page 1 of the fixture's lesson, on its start screen.
 fn at_check() -> Harness {
@@ -61,8 +61,8 @@ fn a_check_has_its_own_results_and_r_tries_it_again() {
         "{results}"
     );
     insta::with_settings!({ snapshot_path => "../snapshots" }, {
-        insta::assert_snapshot!("knowledge_check_results_80x24", results);
-        insta::assert_snapshot!("knowledge_check_results_40x10", h.screen_text(40, 10));
+        snapshot!("knowledge_check_results_80x24", results);
+        snapshot!("knowledge_check_results_40x10", h.screen_text(40, 10));
     });
     // r runs the check again: practice, still nothing recorded.
     h.send(&[Msg::Retake]);
@@ -100,7 +100,7 @@ fn screen_reader_announces_a_knowledge_check_at_start_and_end() {
     assert!(!out.contains("Score:"), "{out}");
     assert!(app.progress.attempts.is_empty());
     insta::with_settings!({ snapshot_path => "../snapshots" }, {
-        insta::assert_snapshot!("screen_reader_knowledge_check", out);
+        snapshot!("screen_reader_knowledge_check", out);
     });
 }
 
@@ -156,4 +156,80 @@ fn time_in_a_check_counts_toward_the_lesson_on_the_page_it_follows() {
     assert_eq!(lesson.active_seconds.page(1), 60 + 20 + 30 + 10);
     assert_eq!(lesson.active_seconds.page(2), 0);
     assert!(h.app.progress.attempts.is_empty(), "still no attempt");
+}
+
+#[test]
+fn a_knowledge_check_opens_past_its_page_records_nothing_and_returns() {
+    let mut h = check_harness();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage]);
+    // The page turned (and was recorded) before the check opened on top.
+    let Screen::Quiz(q) = &h.app.screen else {
+        panic!("no check: {:?}", h.app.screen)
+    };
+    assert_eq!(q.check, Some(0));
+    assert!(!q.in_attempt());
+    let seen = &h.app.progress.courses["knowledge"].lessons["01-lesson"];
+    assert_eq!((seen.page, seen.pages_seen.len()), (2, 2));
+    snapshot!("knowledge_check_start_80x24", h.screen_text(80, 24));
+    h.send(&[Msg::Enter]);
+    // Feedback after each question, whatever the file says (it says "end").
+    h.give(true);
+    assert!(matches!(
+        &h.app.screen,
+        Screen::Quiz(q) if matches!(q.phase, QuizPhase::Checked { .. })
+    ));
+    assert!(
+        h.app.progress.in_progress.is_empty(),
+        "never saved as under way"
+    );
+    h.send(&[Msg::Enter]);
+    h.give(false);
+    h.send(&[Msg::Enter]);
+    assert!(matches!(
+        &h.app.screen,
+        Screen::Quiz(q) if matches!(q.phase, QuizPhase::Results(_))
+    ));
+    // The results never claim a save that did not happen.
+    let results = h.screen_text(80, 24);
+    assert!(!results.contains("Attempt saved"), "{results}");
+    assert!(
+        results.contains("Practice: nothing was recorded."),
+        "{results}"
+    );
+    h.send(&[Msg::Enter]);
+    assert_eq!(lesson_page(&h), Some(2));
+    assert!(
+        h.app.progress.attempts.is_empty(),
+        "a check is never an attempt"
+    );
+    assert!(h.app.overlay.is_none());
+    // Back and forth in the same visit: not offered again.
+    h.send(&[Msg::PrevPage, Msg::NextPage]);
+    assert_eq!(lesson_page(&h), Some(2));
+    h.send(&[Msg::NextPage]);
+    assert_eq!(lesson_page(&h), Some(3));
+    let stored = Store::new(h.dir.path(), "tester").unwrap().load().unwrap();
+    assert!(stored.attempts.is_empty());
+}
+
+#[test]
+fn a_knowledge_check_is_skipped_with_esc_and_left_mid_way_without_asking() {
+    let mut h = check_harness();
+    h.open_first_lesson();
+    h.send(&[Msg::NextPage]);
+    assert!(matches!(&h.app.screen, Screen::Quiz(q) if q.check == Some(0)));
+    h.send(&[Msg::Back]);
+    assert_eq!(lesson_page(&h), Some(2));
+    // A new visit offers it again; leaving mid-check asks nothing and records nothing.
+    h.send(&[Msg::Back]);
+    h.send(&[Msg::Enter]);
+    h.send(&[Msg::FirstPage, Msg::NextPage]);
+    assert!(matches!(&h.app.screen, Screen::Quiz(q) if q.check == Some(0)));
+    h.send(&[Msg::Enter]);
+    h.give(true);
+    h.send(&[Msg::Back]);
+    assert!(h.app.overlay.is_none());
+    assert_eq!(lesson_page(&h), Some(2));
+    assert!(h.app.progress.attempts.is_empty());
 }

@@ -1,0 +1,141 @@
+//! Learners and their records in the TUI: the picker, near names, a flagged record, a full disk (issues 11 and 16).
+
+use super::{Harness, Msg, Overlay, flat, key, keys};
+
+#[test]
+fn learner_picker_scrolls_and_keeps_the_selection_visible() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    key(&mut h, KeyCode::Char('L'));
+    let names: Vec<String> = (1..=40).map(|i| format!("officer{i:02}")).collect();
+    h.send(&[Msg::Learners(names)]);
+    for _ in 0..39 {
+        key(&mut h, KeyCode::Down);
+    }
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("officer40"), "{text}");
+    key(&mut h, KeyCode::Down);
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("New learner:"), "{text}");
+}
+
+#[test]
+fn a_new_learner_close_to_a_known_name_asks_first() {
+    use ratatui::crossterm::event::KeyCode;
+    for typed in ["JDoe", "jdo", "jdoe2"] {
+        let mut h = Harness::new();
+        key(&mut h, KeyCode::Char('L'));
+        h.send(&[Msg::Learners(vec!["asmith".into(), "jdoe".into()])]);
+        keys(&mut h, typed);
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(h.app.learner, "tester", "{typed}: created without asking");
+        assert!(matches!(h.app.overlay, Some(Overlay::Learner(_))));
+        let text = h.screen_text(80, 24);
+        assert!(flat(&text).contains("jdoe"), "{text}");
+        key(&mut h, KeyCode::Char('n'));
+        assert_eq!(h.app.learner, "tester");
+        // Enter is not a yes: only y creates (or switches).
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Enter);
+        assert_eq!(
+            h.app.learner, "tester",
+            "{typed}: Enter answered the question"
+        );
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Char('y'));
+        if typed == "JDoe" {
+            // The same name but for case is the known learner.
+            assert_eq!(h.app.learner, "jdoe");
+        } else {
+            assert_eq!(h.app.learner, typed);
+        }
+    }
+    // A name not close to any asks nothing.
+    let mut h = Harness::new();
+    key(&mut h, KeyCode::Char('L'));
+    h.send(&[Msg::Learners(vec!["jdoe".into()])]);
+    keys(&mut h, "bwayne");
+    key(&mut h, KeyCode::Enter);
+    assert_eq!(h.app.learner, "bwayne");
+}
+
+#[test]
+fn a_flagged_record_shows_a_notice_credits_nothing_and_is_not_overwritten() {
+    let h = Harness::new();
+    // Another learner's file with an impossible score, switched to from the picker.
+    let bad = "schema = 2\nlearner = \"bad\"\n\n[[attempts]]\nid = \"a1\"\ncourse = \"sample\"\n\
+               lesson = \"01-first\"\nquiz = \"01-first.quiz.toml\"\ncourse_version = \"2.1\"\n\
+               started = \"2026-11-20T10:00:00-05:00\"\nfinished = \"2026-11-20T10:05:00-05:00\"\n\
+               score = 999\ntotal = 3\npercent = 33300.0\npassed = true\npass_percent = 60\n";
+    let path = h.dir.path().join("bad.toml");
+    std::fs::write(&path, bad).unwrap();
+    let mut h = h;
+    h.send(&[Msg::SwitchLearner]);
+    for c in "bad".chars() {
+        h.send(&[Msg::Input(c)]);
+    }
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.app.learner, "bad");
+    let text = h.screen_text(80, 24);
+    assert!(matches!(h.app.overlay, Some(Overlay::Notice(_))), "{text}");
+    assert!(flat(&text).contains("score"), "{text}");
+    assert!(!h.app.progress.quiz_passed("sample", "01-first"));
+    h.send(&[Msg::Back, Msg::Enter, Msg::Enter, Msg::NextPage]);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        bad,
+        "file rewritten"
+    );
+}
+
+#[test]
+fn quitting_after_a_save_failed_for_a_full_disk_asks_first() {
+    use ratatui::crossterm::event::KeyCode;
+    use rollcall::app::SaveFailure;
+    let full = || SaveFailure {
+        why: "cannot write progress file: No space left on device (os error 28)".into(),
+        out_of_space: true,
+    };
+    let mut h = Harness::new();
+    // The injected saver: saves go nowhere, and the test reports each one failing.
+    h.rt.store = None;
+    h.open_first_lesson();
+    h.take_quiz(&[true, true, true, true, true]);
+    let seq = h.app.save_sent;
+    h.send(&[Msg::Saved {
+        seq,
+        result: Err(full()),
+    }]);
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('q'));
+    // Quitting retries the save; it fails again for want of space.
+    let seq = h.app.save_sent;
+    h.send(&[Msg::Saved {
+        seq,
+        result: Err(full()),
+    }]);
+    assert!(!h.app.quitting, "quit silently on a full disk");
+    assert!(matches!(
+        h.app.overlay,
+        Some(Overlay::DiskFull { attempt: true })
+    ));
+    let text = h.screen_text(80, 24);
+    assert!(flat(&text).contains("quiz attempt is not saved"), "{text}");
+    // Anything but y stays (Enter too).
+    key(&mut h, KeyCode::Enter);
+    assert!(!h.app.quitting && h.app.overlay.is_none());
+    assert_eq!(
+        h.app.progress.attempts.len(),
+        1,
+        "the attempt is kept in memory"
+    );
+    // y quits and loses it.
+    key(&mut h, KeyCode::Char('q'));
+    let seq = h.app.save_sent;
+    h.send(&[Msg::Saved {
+        seq,
+        result: Err(full()),
+    }]);
+    key(&mut h, KeyCode::Char('y'));
+    assert!(h.app.quitting);
+}
