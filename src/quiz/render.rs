@@ -32,10 +32,11 @@ pub fn to_text(quiz: &Quiz, width: u16) -> String {
         push_plain_indented(&mut out, &q.prompt, width, 3);
         match &q.kind {
             QuestionKind::Choice(choices) => {
+                // Numbered as the player numbers them (the file's order; the player may
+                // shuffle them).
                 for (i, c) in choices.iter().enumerate() {
-                    let letter = char::from(b'a' + u8::try_from(i % 26).unwrap_or(0));
                     let mark = if c.correct { "  (right)" } else { "" };
-                    let _ = writeln!(out, "   {letter}. {}{mark}", sanitize::line(&c.text));
+                    let _ = writeln!(out, "   {}. {}{mark}", i + 1, sanitize::line(&c.text));
                     if let Some(f) = &c.feedback {
                         push_plain_indented(&mut out, f, width, 6);
                     }
@@ -96,9 +97,9 @@ answer = false
         for want in [
             "(2 questions; feedback after each question)",
             "1. [first, pick-one]",
-            "   a. Step back  (right)",
+            "   1. Step back  (right)",
             "      Distance buys time.",
-            "   b. Step in\n      No time left.",
+            "   2. Step in\n      No time left.",
             "   Explanation:\n      Distance first.",
             "2. [second, true-false]",
             "   Answer: false",

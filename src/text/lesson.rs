@@ -3,10 +3,10 @@
 
 use crate::app::lesson_status::{LessonStatus, PagesRead, QuizBest, UnderWay};
 
-/// The TUI's status of a lesson, full and short (the short one, without the quiz, is for a
-/// narrow screen).
+/// The TUI's status of a lesson, longest first: full; without the quiz; and, when an attempt
+/// or run is kept for later, that alone (on a narrow screen it matters most).
 #[must_use]
-pub fn shown(s: &LessonStatus) -> [String; 2] {
+pub fn shown(s: &LessonStatus) -> Vec<String> {
     let pages = match s.pages {
         Some(PagesRead {
             page,
@@ -42,12 +42,14 @@ pub fn shown(s: &LessonStatus) -> [String; 2] {
     } else {
         format!("{quiz} · {note}")
     };
-    // What can be continued matters more than the quiz's best on a narrow screen.
-    let pages = match under_way(s.under_way) {
-        Some(u) => format!("{pages} · {u}"),
-        None => pages,
-    };
-    [format!("{pages}{quiz}"), pages]
+    match (under_way(s.under_way), under_way_short(s.under_way)) {
+        (Some(long), Some(short)) => vec![
+            format!("{pages} · {long}{quiz}"),
+            format!("{pages} · {short}"),
+            short,
+        ],
+        _ => vec![format!("{pages}{quiz}"), pages],
+    }
 }
 
 /// The screen reader's status of a lesson, to follow its number and title.
@@ -99,6 +101,16 @@ pub fn said(s: &LessonStatus) -> String {
         None => state,
     };
     format!("{state}{quiz}")
+}
+
+/// [`under_way`] in a few words, for a narrow row.
+fn under_way_short(u: UnderWay) -> Option<String> {
+    match (u.attempt.is_some(), u.run.is_some()) {
+        (false, false) => None,
+        (true, false) => Some("attempt in progress".into()),
+        (false, true) => Some("run in progress".into()),
+        (true, true) => Some("run and attempt in progress".into()),
+    }
 }
 
 /// The attempt or run kept for later, in words (`None` when nothing is under way).
@@ -208,8 +220,12 @@ mod tests {
             ..status()
         };
         assert_eq!(
-            shown(&s)[1],
-            "page 2/5 · 3 pages unread · quiz attempt in progress (3 answers)"
+            shown(&s),
+            [
+                "page 2/5 · 3 pages unread · quiz attempt in progress (3 answers) · quiz: best 3/5 (60%) not passed yet",
+                "page 2/5 · 3 pages unread · attempt in progress",
+                "attempt in progress"
+            ]
         );
         assert!(
             said(&s).starts_with(
@@ -226,11 +242,12 @@ mod tests {
             ..status()
         };
         assert!(
-            shown(&both)[1].ends_with(
+            shown(&both)[0].contains(
                 "scenario run in progress (1 decision); quiz attempt in progress (0 answers)"
             ),
-            "{}",
-            shown(&both)[1]
+            "{:?}",
+            shown(&both)
         );
+        assert_eq!(shown(&both)[2], "run and attempt in progress");
     }
 }

@@ -167,7 +167,7 @@ pub(super) fn draw(
 
 /// Each lesson of a course: its mark, its title, then its status, full and short (dropped
 /// first on a narrow screen).
-fn lesson_rows(app: &App, idx: usize, theme: Theme) -> Vec<(Span<'static>, String, [String; 2])> {
+fn lesson_rows(app: &App, idx: usize, theme: Theme) -> Vec<(Span<'static>, String, Vec<String>)> {
     let Some(course) = app.course(idx) else {
         return vec![];
     };

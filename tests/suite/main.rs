@@ -8,6 +8,7 @@ mod app;
 mod cli;
 mod compliance;
 mod content;
+mod docs;
 mod e2e;
 mod in_progress;
 mod isolated;

@@ -60,6 +60,9 @@ fn y_keeps_the_attempt_for_later_whether_left_with_esc_or_q() {
         course.contains("quiz attempt in progress (1 answer)"),
         "{after}\n{course}"
     );
+    // Where the full status does not fit, it still says so.
+    let narrow = h.screen_text(50, 24);
+    assert!(narrow.contains("attempt in progress"), "{narrow}");
     h.send(&[Msg::Enter]);
     // Opening the quiz again offers to continue it.
     h.send(&[Msg::NextPage]);
