@@ -142,7 +142,9 @@ pub fn similar_learner(typed: &str, known: &str) -> String {
 pub const NOT_STARTED: &str = "not started";
 
 /// A lesson's scenario on the course screen: runs, the best ending and whether one passed
-/// (`runs` are this learner's runs of that lesson).
+/// (`runs` are this learner's runs of that lesson), e.g. `scenario: 2 runs, best ending:
+/// acceptable, not passed yet`. "ending" is said because the rating alone read as
+/// "best best".
 #[must_use]
 pub fn scenario_status(runs: &[&crate::scenario::RunRecord]) -> String {
     let Some(best) = runs.iter().map(|r| r.ending).max() else {
@@ -155,7 +157,7 @@ pub fn scenario_status(runs: &[&crate::scenario::RunRecord]) -> String {
     };
     let n = runs.len();
     format!(
-        "scenario: {n} run{}, best {best}, {passed}",
+        "scenario: {n} run{}, best ending: {best}, {passed}",
         if n == 1 { "" } else { "s" }
     )
 }

@@ -105,7 +105,7 @@ fn scenario_poor_path_with_a_step_back_and_a_confirmed_leave() {
     // The course screen says where a scenario-alone lesson stands (it has no pages).
     let course = h.screen_text(80, 24);
     assert!(
-        course.contains("scenario: 1 run, best poor, not passed yet"),
+        course.contains("scenario: 1 run, best ending: poor, not passed yet"),
         "{course}"
     );
 }
