@@ -225,13 +225,30 @@ pub fn check_results_keys() -> &'static str {
     "Enter back to the lesson · r try again"
 }
 
+/// What a knowledge check is called, which its title may repeat.
+const KNOWLEDGE_CHECK: &str = "knowledge check";
+
 /// The screen-reader start of a knowledge check: what it is, that it is practice, and how
 /// to start or skip it.
 #[must_use]
 pub fn check_start_plain(lesson: &str, title: &str, questions: usize) -> [String; 2] {
+    // A check's title often says it is one ("Knowledge check: turning pages"): say it once.
+    let title = title.trim().trim_end_matches('.');
+    let seps = [':', ' ', '-', '—'];
+    let title = title
+        .get(..KNOWLEDGE_CHECK.len())
+        .filter(|head| head.eq_ignore_ascii_case(KNOWLEDGE_CHECK))
+        .and(title.get(KNOWLEDGE_CHECK.len()..))
+        .filter(|rest| rest.is_empty() || rest.starts_with(seps))
+        .map_or(title, |rest| rest.trim_start_matches(seps));
+    let what = if title.is_empty() {
+        format!("{lesson}, knowledge check.")
+    } else {
+        format!("{lesson}, knowledge check: {title}.")
+    };
     [
         format!(
-            "{lesson}, knowledge check: {title}. {questions} question{}, practice only: nothing is recorded, and feedback follows each question.",
+            "{what} {questions} question{}, practice only: nothing is recorded, and feedback follows each question.",
             if questions == 1 { "" } else { "s" }
         ),
         "Empty line: start. b: skip the check and go back to the lesson.".into(),
@@ -267,4 +284,24 @@ pub fn question_more(
         (None, None) => ("", String::new()),
     };
     format!("{arrows} lines {first}-{last} of {total} · {keys}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_title_that_says_knowledge_check_is_not_said_twice() {
+        let start = |title| check_start_plain("Moving Around", title, 2)[0].clone();
+        assert!(
+            start("Knowledge check: turning pages.")
+                .starts_with("Moving Around, knowledge check: turning pages. 2 questions")
+        );
+        assert!(start("Knowledge check").starts_with("Moving Around, knowledge check. 2"));
+        assert!(
+            start("Check: page one")
+                .starts_with("Moving Around, knowledge check: Check: page one. 2")
+        );
+        assert!(start("Knowledge checks").contains("knowledge check: Knowledge checks."));
+    }
 }

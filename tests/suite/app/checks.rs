@@ -119,6 +119,12 @@ fn screen_reader_plays_the_using_rollcall_check_after_page_2() {
     let (out, app, _dir) = super::plain_run_in(h, "1\n\n\n\n\n1\n\nf\n\n\n");
     super::assert_plain(&out);
     assert!(out.contains("Moving Around, knowledge check:"), "{out}");
+    // The check's title already says what it is: said once, not twice.
+    assert!(
+        out.contains("Moving Around, knowledge check: turning pages."),
+        "{out}"
+    );
+    assert!(!out.contains("knowledge check: Knowledge check"), "{out}");
     assert!(out.contains("practice only: nothing is recorded"), "{out}");
     assert!(out.contains("Knowledge check: "), "{out}");
     assert!(
