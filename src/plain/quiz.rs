@@ -89,7 +89,7 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                 .filter(|_| !q.feedback_at_end())
             {
                 let mark = if a.correct { "right" } else { "wrong" };
-                out.push(format!("{}. {mark}: {}", n + 1, first_line(q, a)));
+                out.push(format!("{}. {mark}: {}", n + 1, prompt_line(q, a)));
             }
             out.push(if may_retake {
                 "Type 1 to retake the quiz, or an empty line to go back to the course.".into()
@@ -101,15 +101,21 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
     }
 }
 
-/// The first non-blank line of an answered question's prompt, as text.
-fn first_line(q: &QuizState, a: &crate::progress::GivenAnswer) -> String {
+/// An answered question's whole prompt as text on one line: a listener hears the question,
+/// not the part of it that fitted the first wrapped line.
+fn prompt_line(q: &QuizState, a: &crate::progress::GivenAnswer) -> String {
     q.quiz
         .as_ref()
         .and_then(|z| z.questions.get(a.question.saturating_sub(1)))
-        .and_then(|qq| text(&qq.prompt).into_iter().find(|l| !l.trim().is_empty()))
+        .map(|qq| {
+            text(&qq.prompt)
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .unwrap_or_default()
-        .trim()
-        .to_string()
 }
 
 /// A knowledge check's results: how many were right and that nothing was recorded, each
@@ -121,7 +127,7 @@ fn check_results(q: &QuizState) -> Vec<String> {
         out.push(format!(
             "{}. {}",
             n + 1,
-            crate::text::quiz::check_result_line(a.correct, &first_line(q, a))
+            crate::text::quiz::check_result_line(a.correct, &prompt_line(q, a))
         ));
     }
     out.push(crate::text::quiz::check_results_keys_plain().into());

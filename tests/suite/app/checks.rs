@@ -125,6 +125,11 @@ fn screen_reader_plays_the_using_rollcall_check_after_page_2() {
         "{out}"
     );
     assert!(!out.contains("knowledge check: Knowledge check"), "{out}");
+    // Each question on the results is read whole, not cut at a wrapped line's end.
+    assert!(
+        out.contains("True or false: a wrong answer here lowers your score for the lesson."),
+        "{out}"
+    );
     assert!(out.contains("practice only: nothing is recorded"), "{out}");
     assert!(out.contains("Knowledge check: "), "{out}");
     assert!(

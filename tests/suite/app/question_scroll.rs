@@ -139,3 +139,19 @@ fn page_down_after_answering_scrolls_the_feedback_before_going_on() {
     assert_eq!(h.quiz().pos, 1);
     assert_eq!(h.quiz().phase, QuizPhase::Asking);
 }
+
+#[test]
+fn screen_reader_results_read_each_question_whole_on_one_line() {
+    // Start, answer both questions, and read the results: the long stem is not cut at its
+    // first wrapped line or its first paragraph.
+    let h = Harness::with(Path::new("tests/fixtures/long-question"), None);
+    let (out, _, _) = super::plain_run_in(h, "\n\n\n\n1\n\nt\n\n");
+    let review = &out[out.find("Review:").unwrap_or_else(|| panic!("{out}"))..];
+    let line = review
+        .lines()
+        .find(|l| l.contains("FIRST LINE"))
+        .unwrap_or_else(|| panic!("{review}"));
+    assert!(line.starts_with("1. "), "{line}");
+    assert!(line.contains("holding a folding chair."), "{line}");
+    assert!(line.ends_with("what do you do first?"), "{line}");
+}
