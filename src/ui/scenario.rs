@@ -27,9 +27,16 @@ pub(super) fn draw(app: &App, state: &ScenarioState, frame: &mut Frame, area: Re
             s.title.clone(),
             crate::text::scenario::in_progress_tag().to_string(),
         ),
-        (Some(s), _) => {
-            let n = state.run.as_ref().map_or(0, |r| r.decisions().len());
-            (s.title.clone(), format!("decision {} ", n + 1))
+        (Some(s), phase) => {
+            let made = state.run.as_ref().map_or(0, |r| r.decisions().len());
+            // A consequence follows the decision just made (already counted); a situation
+            // asks for the next one.
+            let n = if matches!(phase, ScenarioPhase::Consequence { .. }) {
+                made.max(1)
+            } else {
+                made + 1
+            };
+            (s.title.clone(), format!("decision {n} "))
         }
         (None, _) => (app.lesson_title(state.course, state.lesson), String::new()),
     };

@@ -23,13 +23,29 @@ fn scenario_best_path_with_consequence_and_debrief() {
         ScenarioPhase::Consequence { .. }
     ));
     let consequence = h.screen_text(80, 24);
+    // The consequence is headed with the decision it follows, not the next one.
+    let header = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("A loud customer"))
+            .map(|l| l.trim_end().to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        header(&consequence).ends_with("decision 1"),
+        "{consequence}"
+    );
     assert!(
         consequence.contains("3/10"),
         "effects applied: {consequence}"
     );
     snapshot!("scenario_consequence", consequence);
     snapshot!("scenario_consequence_small", h.screen_text(40, 10));
-    h.send(&[Msg::Enter, Msg::Pick(1), Msg::Enter]);
+    h.send(&[Msg::Enter]);
+    assert!(header(&h.screen_text(80, 24)).ends_with("decision 2"));
+    h.send(&[Msg::Pick(1)]);
+    assert!(header(&h.screen_text(80, 24)).ends_with("decision 2"));
+    h.send(&[Msg::Enter]);
     assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
     let debrief = h.screen_text(80, 24);
     assert!(debrief.contains("Ending: best, passes"), "{debrief}");
