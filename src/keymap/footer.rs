@@ -27,6 +27,8 @@ pub enum Place {
     QuizLoading,
     /// The quiz start screen.
     QuizStart,
+    /// The quiz start screen when the attempt rules allow no attempt now (it says when).
+    QuizClosed,
     /// A knowledge check's start screen.
     CheckStart,
     /// A knowledge check's results.
@@ -127,6 +129,13 @@ pub fn place_in(app: &App) -> Place {
             }
             _ => Place::Results,
         },
+        // An attempt under way is QuizResume: it may always be continued.
+        Place::QuizStart => match &app.screen {
+            Screen::Quiz(q) if q.standing(&app.ctx()).is_some_and(|s| !s.may_start()) => {
+                Place::QuizClosed
+            }
+            _ => Place::QuizStart,
+        },
         place => place,
     }
 }
@@ -189,6 +198,11 @@ pub fn footer_items(place: Place) -> &'static [Item] {
         Place::QuizLoading => &[(&[Back], "", "back")],
         Place::QuizStart => &[
             (&[Enter], "", "start"),
+            (&[Back], "", "back"),
+            (&[Help], "", "help"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::QuizClosed => &[
             (&[Back], "", "back"),
             (&[Help], "", "help"),
             (&[Quit], "", "quit"),
@@ -344,6 +358,7 @@ mod tests {
             Record,
             QuizLoading,
             QuizStart,
+            QuizClosed,
             CheckStart,
             CheckResults,
             QuizResume,

@@ -46,7 +46,8 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                     r.asked.len(),
                 ));
             }
-            out.extend(standing(app, q).0);
+            let (standing, may_start) = standing(app, q);
+            out.extend(standing);
             out.extend(
                 crate::text::quiz::how_feedback(q.feedback_at_end())
                     .join(" ")
@@ -57,7 +58,7 @@ pub(super) fn screen(app: &App, q: &QuizState) -> Vec<String> {
                 out.push(crate::text::quiz::discard_question().join(" "));
                 out.push(crate::text::quiz::discard_choices_typed().into());
             } else {
-                out.push(crate::text::quiz::start_keys_typed(q.resume.is_some()).into());
+                out.push(crate::text::quiz::start_keys_typed(q.resume.is_some(), may_start).into());
             }
             out
         }

@@ -110,13 +110,14 @@ pub fn start_prompt(resume: bool) -> &'static str {
     }
 }
 
-/// The start screen's keys as the screen-reader mode takes them.
+/// The start screen's keys as the screen-reader mode takes them (`may_start`: the attempt
+/// rules allow a new attempt now; when not, the lines above say why and when).
 #[must_use]
-pub fn start_keys_typed(resume: bool) -> &'static str {
-    if resume {
-        "Empty line: continue. d: discard it. b: back."
-    } else {
-        "Empty line: start. b: back."
+pub fn start_keys_typed(resume: bool, may_start: bool) -> &'static str {
+    match (resume, may_start) {
+        (true, _) => "Empty line: continue. d: discard it. b: back.",
+        (false, true) => "Empty line: start. b: back.",
+        (false, false) => "b: back.",
     }
 }
 

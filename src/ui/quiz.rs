@@ -153,7 +153,7 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
         );
         lines.push(Line::default());
     }
-    let (standing, _) = standing_lines(q, &app.ctx());
+    let (standing, may_start) = standing_lines(q, &app.ctx());
     if !standing.is_empty() {
         for line in standing {
             say(&mut lines, &line, theme.warn());
@@ -174,7 +174,9 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
             theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
         );
         say(&mut lines, why, plain);
-    } else {
+    } else if q.resume.is_some() || may_start {
+        // When the rules allow no attempt now, the standing above says why and when: Enter
+        // is not offered.
         say(
             &mut lines,
             crate::text::quiz::start_prompt(q.resume.is_some()),

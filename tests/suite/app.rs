@@ -35,6 +35,7 @@ mod runs;
 mod scenarios;
 mod screen_reader;
 mod screens;
+mod start_screen;
 mod time;
 fn fixed_clock() -> jiff::Zoned {
     "2026-11-24T10:00:00-05:00[-05:00]".parse().unwrap()
