@@ -133,6 +133,30 @@ fn draw_footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     frame.render_widget(Paragraph::new(format!(" {keys}")).style(theme.bar()), area);
 }
 
+/// Greedy word wrap by display width; leading spaces are kept, continuation lines are
+/// indented by `indent` cells.
+pub(crate) fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let body = text.trim_start_matches(' ');
+    let lead = text.len() - body.len();
+    let indent = indent.max(lead).min(width.saturating_sub(1));
+    let mut out = Vec::new();
+    let mut cur = " ".repeat(lead.min(width.saturating_sub(1)));
+    let mut empty = true;
+    for word in body.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && cur.width() + 1 + word.width() > width {
+            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
+            empty = true;
+        }
+        if !empty {
+            cur.push(' ');
+        }
+        cur.push_str(word);
+        empty = false;
+    }
+    out.push(cur);
+    out.into_iter().map(|l| truncate(&l, width)).collect()
+}
+
 /// `left` and `right` on one line of `width` cells, right-aligned, `left` cut to fit.
 pub fn spread(left: &str, right: &str, width: u16) -> String {
     let width = usize::from(width);

@@ -53,19 +53,38 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             (" Keys ".into(), help_lines(theme, area.width), HELP_WIDTH)
         }
         Overlay::ConfirmLeave { quit, subject } => {
+            const W: u16 = 52;
+            // A column of margin each side inside the border, and each sentence's wrapped
+            // lines indented under it, so the three stay apart on a narrow screen.
+            let text_width = usize::from(W.min(area.width).saturating_sub(4).max(1));
+            let margined = |text: &str, style: Style| -> Vec<Line<'static>> {
+                super::wrap(text, text_width, 2)
+                    .into_iter()
+                    .map(|l| Line::styled(format!(" {l}"), style))
+                    .collect()
+            };
             let mut lines: Vec<Line> = crate::text::quiz::leave_question(*quit, *subject)
                 .iter()
-                .map(|l| Line::raw(format!(" {l}")))
+                .flat_map(|l| margined(l, Style::new()))
                 .collect();
-            lines.push(Line::default());
-            lines.push(Line::styled(
-                format!(" {}", keymap::footer(Place::Confirm)),
-                theme.accent(),
-            ));
+            // The keys wrap between items, never inside one ("n stay" stays together).
+            let keys = keymap::footer(Place::Confirm).replace(' ', "\u{a0}");
+            let keys: Vec<Line> = margined(&keys.replace("\u{a0}·\u{a0}", " · "), theme.accent())
+                .into_iter()
+                .map(|l| {
+                    let text = l.to_string().replace('\u{a0}', " ");
+                    Line::styled(text, l.style)
+                })
+                .collect();
+            // The blank line before the keys goes first when the box would not fit.
+            if lines.len() + 1 + keys.len() + 2 <= usize::from(area.height) {
+                lines.push(Line::default());
+            }
+            lines.extend(keys);
             (
                 format!(" {} ", crate::text::quiz::leave_title(*subject)).into(),
                 lines,
-                52,
+                W,
             )
         }
         Overlay::DiskFull { attempt } => (

@@ -7,6 +7,7 @@ use super::super::Theme;
 use crate::app::QuizState;
 use crate::markdown;
 use crate::quiz::{Answer, Question, QuestionKind};
+use crate::ui::wrap;
 
 pub(super) fn prompt_lines(question: &Question, width: u16, lines: &mut Vec<Line<'static>>) {
     lines.extend(markdown::render(&question.prompt, width));
@@ -179,33 +180,6 @@ fn push_wrapped(
     for l in wrapped {
         lines.push(Line::styled(l, style));
     }
-}
-
-/// Greedy word wrap by display width; leading spaces are kept, continuation lines are
-/// indented by `indent` cells.
-fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthStr;
-    let body = text.trim_start_matches(' ');
-    let lead = text.len() - body.len();
-    let indent = indent.max(lead).min(width.saturating_sub(1));
-    let mut out = Vec::new();
-    let mut cur = " ".repeat(lead.min(width.saturating_sub(1)));
-    let mut empty = true;
-    for word in body.split(' ').filter(|w| !w.is_empty()) {
-        if !empty && cur.width() + 1 + word.width() > width {
-            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
-            empty = true;
-        }
-        if !empty {
-            cur.push(' ');
-        }
-        cur.push_str(word);
-        empty = false;
-    }
-    out.push(cur);
-    out.into_iter()
-        .map(|l| super::super::truncate(&l, width))
-        .collect()
 }
 
 #[cfg(test)]

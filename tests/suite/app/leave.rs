@@ -280,3 +280,43 @@ fn screen_reader_mode_discards_from_the_start_screen_only_on_yes() {
     assert!(!open(&app.progress));
     assert!(app.progress.attempts.is_empty());
 }
+
+/// The rows of the box drawn with rounded corners, between its top and bottom borders.
+fn dialog_rows(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines.iter().position(|l| l.contains('╭')).unwrap();
+    let bottom = lines.iter().position(|l| l.contains('╰')).unwrap();
+    let left = lines[top].chars().position(|c| c == '╭').unwrap();
+    let right = lines[top].chars().position(|c| c == '╮').unwrap();
+    lines[top + 1..bottom]
+        .iter()
+        .map(|l| l.chars().skip(left).take(right - left + 1).collect())
+        .collect()
+}
+
+#[test]
+fn the_leave_dialog_keeps_a_margin_inside_its_border_at_40x10_and_80x24() {
+    let h = mid_attempt(KeyCode::Esc);
+    for (w, rows) in [(40, 10), (80, 24)] {
+        let screen = h.screen_text(w, rows);
+        for row in dialog_rows(&screen) {
+            // Every wrapped line starts a column in from the border and ends one before it.
+            assert!(
+                row.starts_with("│ ") && row.ends_with(" │"),
+                "{row:?}\n{screen}"
+            );
+        }
+        assert!(screen.contains("n stay"), "{screen}");
+        snapshot!(format!("leave_dialog_{w}x{rows}"), screen);
+    }
+    // Quitting asks a longer question: at 40x10 the keys still show, inside the border.
+    let h = mid_attempt(KeyCode::Char('q'));
+    let screen = h.screen_text(40, 10);
+    let rows = dialog_rows(&screen);
+    assert!(
+        rows.iter()
+            .all(|r| r.starts_with("│ ") && r.ends_with(" │")),
+        "{screen}"
+    );
+    assert!(rows.iter().any(|r| r.contains("n stay")), "{screen}");
+}
