@@ -49,7 +49,7 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         QuizPhase::Loading | QuizPhase::Starting | QuizPhase::Asking => {
             (vec![Line::raw("Loading…")], 0)
         }
-        QuizPhase::Start => (start_lines(app, q, width, theme), 0),
+        QuizPhase::Start => (start_lines(&app.ctx(), q, width, theme), q.input.cursor),
         QuizPhase::Checked { correct } => {
             (checked_lines(q, *correct, width, theme), q.input.cursor)
         }
@@ -71,7 +71,10 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
     // Keep the focused line (choice under the cursor, or the scroll position) in view.
     let height = usize::from(text_area.height);
     let total = lines.len();
-    let top = if matches!(q.phase, QuizPhase::Checked { .. } | QuizPhase::Results(_)) {
+    let top = if matches!(
+        q.phase,
+        QuizPhase::Start | QuizPhase::Checked { .. } | QuizPhase::Results(_)
+    ) {
         focus.min(total.saturating_sub(height))
     } else {
         0
@@ -93,7 +96,12 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
 
 /// The start screen at `width`: every sentence wrapped, never cut (at 80 columns the resume
 /// line and at 40 most lines are longer than the screen).
-fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'static>> {
+fn start_lines(
+    ctx: &crate::app::Ctx,
+    q: &QuizState,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let Some(quiz) = &q.quiz else { return vec![] };
     let mut lines = Vec::new();
     let say = |lines: &mut Vec<Line<'static>>, text: &str, style| {
@@ -110,6 +118,18 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
         say(&mut lines, crate::text::quiz::check_not_recorded(), plain);
         return lines;
     }
+    // The question asked after `d` comes first, where it is seen on any screen (the
+    // update scrolls to the top when it is asked).
+    if q.confirm_discard {
+        let [question, why] = crate::text::quiz::discard_question();
+        say(
+            &mut lines,
+            question,
+            theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
+        );
+        say(&mut lines, why, plain);
+        lines.push(Line::default());
+    }
     // The title is in the header line just above.
     say(
         &mut lines,
@@ -120,15 +140,15 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
         ),
         plain,
     );
-    let (course_id, lesson_id) = app
+    let (course_id, lesson_id) = ctx
         .course(q.course)
         .and_then(|c| Some((c.id.clone(), c.lessons.get(q.lesson)?.id().to_string())))
         .unwrap_or_default();
-    let best = app.progress.best_attempt(&course_id, &lesson_id);
+    let best = ctx.progress.best_attempt(&course_id, &lesson_id);
     lines.push(match best {
         None => Line::styled("Not taken yet.", theme.muted()),
         Some(a) => {
-            let passed = app.progress.quiz_passed(&course_id, &lesson_id);
+            let passed = ctx.progress.quiz_passed(&course_id, &lesson_id);
             Line::from(vec![
                 Span::raw(format!(
                     "Best so far: {}/{} ({}) ",
@@ -153,7 +173,7 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
         );
         lines.push(Line::default());
     }
-    let (standing, may_start) = standing_lines(q, &app.ctx());
+    let (standing, may_start) = standing_lines(q, ctx);
     if !standing.is_empty() {
         for line in standing {
             say(&mut lines, &line, theme.warn());
@@ -167,13 +187,7 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
     );
     lines.push(Line::default());
     if q.confirm_discard {
-        let [question, why] = crate::text::quiz::discard_question();
-        say(
-            &mut lines,
-            question,
-            theme.accent().add_modifier(ratatui::style::Modifier::BOLD),
-        );
-        say(&mut lines, why, plain);
+        // Asked at the top.
     } else if q.resume.is_some() || may_start {
         // When the rules allow no attempt now, the standing above says why and when: Enter
         // is not offered.
@@ -186,13 +200,14 @@ fn start_lines(app: &App, q: &QuizState, width: u16, theme: Theme) -> Vec<Line<'
     lines
 }
 
-/// How many lines the feedback or results take in `ctx`'s width (0 in other phases): their
-/// scroll stops with the last line at the bottom.
+/// How many lines the start screen, feedback or results take in `ctx`'s width (0 in other
+/// phases): their scroll stops with the last line at the bottom.
 #[must_use]
 pub fn scroll_lines(q: &QuizState, ctx: &crate::app::Ctx) -> usize {
     let theme = Theme::monochrome();
     let width = ctx.text_width();
     match &q.phase {
+        QuizPhase::Start => start_lines(ctx, q, width, theme).len(),
         QuizPhase::Checked { correct } => checked_lines(q, *correct, width, theme).len(),
         QuizPhase::Results(_) if q.check.is_some() => check::results_lines(q, width, theme).len(),
         QuizPhase::Results(score) => {

@@ -202,26 +202,35 @@ impl QuizState {
             Msg::Resize(..)
                 if !matches!(
                     self.phase,
-                    QuizPhase::Asking | QuizPhase::Checked { .. } | QuizPhase::Results(_)
+                    QuizPhase::Start
+                        | QuizPhase::Asking
+                        | QuizPhase::Checked { .. }
+                        | QuizPhase::Results(_)
                 ) =>
             {
                 return Outcome::none();
             }
             _ => {}
         }
-        // PgDn scrolls the feedback or results a screen first (as in the lesson); elsewhere
-        // it is next.
-        let msg = match (&self.phase, msg) {
-            (QuizPhase::Checked { .. } | QuizPhase::Results(_), Msg::PageDown) => {
-                return self.page_down(ctx);
-            }
-            (QuizPhase::Checked { .. } | QuizPhase::Results(_), Msg::PrevPage) => {
+        // PgDn scrolls the start screen, feedback or results a screen first (as in the
+        // lesson); elsewhere it is next. The discard question stays where it is.
+        let scrolled = match self.phase {
+            QuizPhase::Checked { .. } | QuizPhase::Results(_) => true,
+            QuizPhase::Start => !self.confirm_discard,
+            _ => false,
+        };
+        let msg = match msg {
+            Msg::PageDown if scrolled => return self.page_down(ctx),
+            // At the start screen's top PgUp (and Left) go back to the lesson, as before.
+            Msg::PrevPage
+                if scrolled && !(self.phase == QuizPhase::Start && self.input.cursor == 0) =>
+            {
                 let page = ctx.rows_below(RESERVED_ROWS);
                 self.input.cursor = self.input.cursor.saturating_sub(page);
                 return Outcome::none();
             }
-            (_, Msg::PageDown) => Msg::NextPage,
-            (_, msg) => msg,
+            Msg::PageDown => Msg::NextPage,
+            msg => msg,
         };
         match self.phase.clone() {
             QuizPhase::Loading | QuizPhase::Starting => {
@@ -235,6 +244,12 @@ impl QuizState {
                 Msg::Enter => self.start(ctx),
                 Msg::Discard if self.resume.is_some() => {
                     self.confirm_discard = true;
+                    // The question is asked at the top: scroll there, so it is seen.
+                    self.input.cursor = 0;
+                    Outcome::none()
+                }
+                Msg::Up | Msg::Down | Msg::Resize(..) => {
+                    self.scroll(ctx, &msg);
                     Outcome::none()
                 }
                 Msg::Back => Outcome::act(Action::LeaveQuiz),
@@ -253,32 +268,16 @@ impl QuizState {
             QuizPhase::Checked { .. } => match msg {
                 Msg::Enter | Msg::NextPage => self.advance(),
                 // After checking, the cursor scrolls the feedback.
-                Msg::Up => {
-                    self.input.cursor = self.input.cursor.saturating_sub(1);
-                    Outcome::none()
-                }
-                Msg::Down => {
-                    self.input.cursor = (self.input.cursor + 1).min(self.max_scroll(ctx));
-                    Outcome::none()
-                }
-                Msg::Resize(..) => {
-                    self.input.cursor = self.input.cursor.min(self.max_scroll(ctx));
+                Msg::Up | Msg::Down | Msg::Resize(..) => {
+                    self.scroll(ctx, &msg);
                     Outcome::none()
                 }
                 Msg::Back => Outcome::act(Action::LeaveQuiz),
                 _ => Outcome::none(),
             },
             QuizPhase::Results(_) => match msg {
-                Msg::Up => {
-                    self.input.cursor = self.input.cursor.saturating_sub(1);
-                    Outcome::none()
-                }
-                Msg::Down => {
-                    self.input.cursor = (self.input.cursor + 1).min(self.max_scroll(ctx));
-                    Outcome::none()
-                }
-                Msg::Resize(..) => {
-                    self.input.cursor = self.input.cursor.min(self.max_scroll(ctx));
+                Msg::Up | Msg::Down | Msg::Resize(..) => {
+                    self.scroll(ctx, &msg);
                     Outcome::none()
                 }
                 Msg::Retake => self.start(ctx),

@@ -2,9 +2,10 @@
 //! (with its discard question in view) on a small terminal.
 
 use super::{
-    Harness, Msg, QuizPhase, assessment, day_and_a_minute_later_clock, day_later_clock,
+    Harness, Msg, QuizPhase, assessment, day_and_a_minute_later_clock, day_later_clock, flat, key,
     plain_run_in, reopen_quiz,
 };
+use ratatui::crossterm::event::KeyCode;
 
 /// The last row of a screen: the footer.
 fn footer(screen: &str) -> &str {
@@ -59,4 +60,63 @@ fn screen_reader_start_that_cannot_start_offers_no_empty_line() {
     assert!(out.contains("The next attempt opens"), "{out}");
     assert!(!out.contains("Empty line: start."), "{out}");
     assert!(out.contains("b: back."), "{out}");
+}
+
+/// The assessment's start screen with an attempt kept for later, on a 40x10 terminal.
+fn resume_at_40x10() -> Harness {
+    let mut h = assessment();
+    h.send(&[Msg::Enter]);
+    h.give(true);
+    key(&mut h, KeyCode::Esc);
+    key(&mut h, KeyCode::Char('y'));
+    reopen_quiz(&mut h);
+    assert!(h.quiz().resume.is_some());
+    h.send(&[Msg::Resize(40, 10)]);
+    h
+}
+
+#[test]
+fn the_start_screen_scrolls_at_40x10_and_shows_the_discard_question() {
+    let mut h = resume_at_40x10();
+    let top = h.screen_text(40, 10);
+    assert!(flat(&top).contains("4 questions · pass mark 75%"), "{top}");
+    assert!(!flat(&top).contains("or d to discard it."), "{top}");
+    // Down reaches the last line, and stops there.
+    for _ in 0..30 {
+        key(&mut h, KeyCode::Down);
+    }
+    let bottom = h.screen_text(40, 10);
+    assert!(flat(&bottom).contains("or d to discard it."), "{bottom}");
+    assert!(!flat(&bottom).contains("pass mark"), "{bottom}");
+    // PgUp scrolls back a screen at a time to the top, staying on the start screen.
+    for _ in 0..5 {
+        key(&mut h, KeyCode::PageUp);
+        assert_eq!(h.quiz().phase, QuizPhase::Start);
+        if flat(&h.screen_text(40, 10)).contains("pass mark") {
+            break;
+        }
+    }
+    assert_eq!(h.screen_text(40, 10), top);
+    // PgDn scrolls a screen down.
+    key(&mut h, KeyCode::PageDown);
+    assert_eq!(h.quiz().phase, QuizPhase::Start);
+    assert_ne!(h.screen_text(40, 10), top);
+    // d asks whether to discard the attempt: the question is in view, not below the fold,
+    // from the top of the screen as from anywhere.
+    for scrolled in [false, true] {
+        if !scrolled {
+            for _ in 0..5 {
+                key(&mut h, KeyCode::Up);
+            }
+        }
+        key(&mut h, KeyCode::Char('d'));
+        let asked = h.screen_text(40, 10);
+        assert!(
+            flat(&asked).contains("Discard the attempt in progress?"),
+            "{asked}"
+        );
+        key(&mut h, KeyCode::Char('n'));
+        assert!(h.quiz().resume.is_some());
+        key(&mut h, KeyCode::PageDown);
+    }
 }

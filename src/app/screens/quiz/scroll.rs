@@ -38,6 +38,18 @@ impl QuizState {
         Outcome::none()
     }
 
+    /// Up or Down a line on the start screen, feedback or results, within their length (a
+    /// resize only keeps the scroll in range).
+    pub(super) fn scroll(&mut self, ctx: &Ctx, msg: &Msg) {
+        let max = self.max_scroll(ctx);
+        self.input.cursor = match msg {
+            Msg::Up => self.input.cursor.saturating_sub(1),
+            Msg::Down => self.input.cursor + 1,
+            _ => self.input.cursor,
+        }
+        .min(max);
+    }
+
     /// Largest scroll offset of the feedback or results: their last line at the bottom.
     pub(super) fn max_scroll(&self, ctx: &Ctx) -> usize {
         let lines = crate::ui::quiz::scroll_lines(self, ctx);
