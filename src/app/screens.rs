@@ -281,7 +281,8 @@ impl Screen {
         // Only the reader scrolls a page before turning it; elsewhere PageDown is next.
         let msg = match (&*self, msg) {
             // The quiz scrolls its feedback a page first too (quiz.rs).
-            (Screen::Lesson(_) | Screen::Quiz(_), msg) => msg,
+            // So does the scenario player its text (scenario.rs).
+            (Screen::Lesson(_) | Screen::Quiz(_) | Screen::Scenario(_), msg) => msg,
             (_, Msg::PageDown) => Msg::NextPage,
             (_, msg) => msg,
         };

@@ -114,7 +114,7 @@ pub const BINDINGS: &[Binding] = &[
         ],
         msg: |_| Some(Msg::PrevPage),
         short: "←",
-        help: Some(("Left, h, PgUp, p", "previous page")),
+        help: Some(("Left, h, PgUp, p", "previous page; a screen up (scenario)")),
     },
     Binding {
         cmd: Cmd::First,
@@ -122,7 +122,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Code(KeyCode::Home), c('g')],
         msg: |_| Some(Msg::FirstPage),
         short: "g",
-        help: Some(("g/G, Home/End", "first / last page")),
+        help: Some(("g/G, Home/End", "first / last page; top / end (scenario)")),
     },
     Binding {
         cmd: Cmd::Last,

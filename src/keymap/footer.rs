@@ -325,6 +325,7 @@ pub fn footer_items(place: Place) -> &'static [Item] {
         ],
         Place::Debrief => &[
             (MOVE, "/", "scroll"),
+            (&[First, Last], "/", "top/end"),
             (&[Enter], "", "continue"),
             (&[Retake], "", "run again"),
             (&[Back], "", "back"),
@@ -375,6 +376,9 @@ mod tests {
             Confirm,
             ScenarioResume,
             ScenarioDiscard,
+            Situation,
+            Consequence,
+            Debrief,
             Search,
             LessonSearch,
             Outline,

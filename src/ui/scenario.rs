@@ -53,7 +53,7 @@ pub(super) fn draw(app: &App, state: &ScenarioState, frame: &mut Frame, area: Re
     let margin = body.width.saturating_sub(width) / 2;
     let column = |r: Rect| Rect {
         x: r.x + margin.max(1),
-        width: width.min(r.width.saturating_sub(2)),
+        width: body_width(width, r.width),
         ..r
     };
     if let (Some(s), Some(run)) = (&state.scenario, &state.run) {
@@ -77,6 +77,29 @@ pub(super) fn draw(app: &App, state: &ScenarioState, frame: &mut Frame, area: Re
             &mut sb,
         );
     }
+}
+
+/// The body's text width: the reading width, within the screen less a cell each side.
+fn body_width(text_width: u16, screen_width: u16) -> u16 {
+    text_width.min(screen_width.saturating_sub(2))
+}
+
+/// Rows of the body on a `rows`-row screen, below the title and the meters.
+fn body_rows(state: &ScenarioState, rows: u16) -> usize {
+    let meters = state.scenario.as_ref().map_or(0, |s| s.meters.len().min(3));
+    usize::from(rows.saturating_sub(crate::app::screens::scenario::RESERVED_ROWS))
+        .saturating_sub(meters)
+        .max(1)
+}
+
+/// The body's rows and its largest scroll offset (its last line at the bottom), for the keys
+/// that scroll a screenful or to the end.
+#[must_use]
+pub fn scroll_range(state: &ScenarioState, ctx: &crate::app::Ctx) -> (usize, usize) {
+    let rows = body_rows(state, ctx.size.1);
+    let width = body_width(ctx.text_width(), ctx.size.0);
+    let lines = body_lines(state, width, Theme::monochrome()).len();
+    (rows, lines.saturating_sub(rows))
 }
 
 /// One row per meter: label, a text gauge and the number (never colour alone).

@@ -222,15 +222,29 @@ impl ScenarioState {
         {
             return self.update_resume(ctx, confirm_discard, msg);
         }
+        // The body scrolls as the lesson reader does, within its lines (so that Up after End
+        // moves at once): a line, a screenful, or to the top or the end.
+        let (page, max) = crate::ui::scenario::scroll_range(self, ctx);
+        let scroll = match msg {
+            Msg::Up => Some(self.scroll.saturating_sub(1)),
+            Msg::Down => Some(self.scroll + 1),
+            Msg::PrevPage => Some(self.scroll.saturating_sub(page)),
+            Msg::PageDown if self.scroll < max => Some(self.scroll + page),
+            Msg::FirstPage => Some(0),
+            Msg::LastPage => Some(max),
+            _ => None,
+        };
+        if let Some(scroll) = scroll {
+            self.scroll = scroll.min(max);
+            return Outcome::none();
+        }
+        // PgDn at the end goes on, as Right does (the lesson turns its page there).
+        let msg = if msg == Msg::PageDown {
+            Msg::NextPage
+        } else {
+            msg
+        };
         match msg {
-            Msg::Up => {
-                self.scroll = self.scroll.saturating_sub(1);
-                return Outcome::none();
-            }
-            Msg::Down => {
-                self.scroll += 1;
-                return Outcome::none();
-            }
             Msg::Back if self.in_run() => return Outcome::act(Action::LeaveQuiz),
             Msg::Back => return Outcome::act(Action::ScenarioDone { go_on: false }),
             _ => {}

@@ -131,6 +131,10 @@ mod tests {
             "↑/↓ choose · type a new name · Enter switch · Esc cancel"
         );
         assert_eq!(
+            footer(Place::Debrief),
+            "↑/↓ scroll · g/G top/end · Enter continue · r run again · Esc back"
+        );
+        assert_eq!(
             footer(Place::Confirm),
             "y keep for later · d discard · n stay"
         );

@@ -154,3 +154,39 @@ fn screen_reader_plays_a_scenario_with_a_step_back_and_a_debrief() {
     assert_eq!(saved.runs[0].backs, 1);
     snapshot!("screen_reader_scenario", out);
 }
+
+#[test]
+fn the_debrief_scrolls_to_its_end_and_top_and_by_screenfuls() {
+    // On a small screen the debrief is longer than its area: End, G, Home, g, PgDn and PgUp
+    // move through it as in the lesson reader, and the footer says so.
+    let mut h = scenario_harness();
+    h.send(&[Msg::Resize(80, 12)]);
+    h.send(&[Msg::Pick(2), Msg::Enter, Msg::Pick(2), Msg::Enter]);
+    assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
+    let scroll = |h: &Harness| match &h.app.screen {
+        Screen::Scenario(s) => s.scroll,
+        _ => unreachable!(),
+    };
+    let top = h.screen_text(80, 12);
+    assert!(top.contains("Ending: poor"), "{top}");
+    assert!(top.contains("g/G top/end"), "{top}");
+    assert!(!top.contains("r: run it again"), "{top}");
+    h.send(&[Msg::LastPage]);
+    let end = h.screen_text(80, 12);
+    assert!(end.contains("r: run it again"), "{end}");
+    assert!(!end.contains("Ending: poor"), "{end}");
+    let max = scroll(&h);
+    assert!(max > 0);
+    // Up moves at once from the end (the scroll stays within the text).
+    h.send(&[Msg::Down, Msg::Up]);
+    assert_eq!(scroll(&h), max - 1);
+    h.send(&[Msg::FirstPage]);
+    assert_eq!(scroll(&h), 0);
+    assert!(h.screen_text(80, 12).contains("Ending: poor"));
+    h.send(&[Msg::PageDown]);
+    let page = scroll(&h);
+    assert!(page > 1 && page <= max, "{page} of {max}");
+    h.send(&[Msg::PrevPage]);
+    assert_eq!(scroll(&h), 0);
+    assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
+}
