@@ -1,6 +1,6 @@
 //! The one keymap: every key binding, with its footer label and help text. `key_to_msg`, the
 //! help overlay, every footer and the man page's KEYS section are all generated from
-//! [`BINDINGS`] (keymap/bindings.rs) and [`footer_items`] (keymap/footer.rs), so behaviour, help and footers cannot drift apart.
+//! [`all_bindings`] (keymap/bindings.rs) and [`footer_items`] (keymap/footer.rs), so behaviour, help and footers cannot drift apart.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -10,7 +10,7 @@ mod footer;
 use crate::app::{App, MIN_SIZE, Msg, Overlay, QuizPhase, ScenarioPhase, Screen};
 use crate::quiz::QuestionKind;
 
-pub use bindings::{BINDINGS, HELP_NOTES};
+pub use bindings::{HELP_NOTES, all as all_bindings};
 pub use footer::{
     Item, Place, QUESTION_SCROLL, footer, footer_fit, footer_items, footer_with, label, place,
     place_in,
@@ -241,7 +241,7 @@ fn matches(k: K, key: KeyEvent) -> bool {
 #[must_use]
 pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     for &layer in layers(app) {
-        for b in BINDINGS.iter().filter(|b| b.layer == layer) {
+        for b in all_bindings().filter(|b| b.layer == layer) {
             if b.keys.iter().any(|&k| matches(k, key)) {
                 return (b.msg)(key.code);
             }
@@ -252,5 +252,5 @@ pub fn key_to_msg(app: &App, key: KeyEvent) -> Option<Msg> {
 
 /// (keys, what they do) for the help overlay and the man page, in order.
 pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
-    BINDINGS.iter().filter_map(|b| b.help)
+    all_bindings().filter_map(|b| b.help)
 }

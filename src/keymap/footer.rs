@@ -4,7 +4,7 @@ mod line;
 
 pub use line::{footer, footer_fit, footer_with};
 
-use super::{BINDINGS, Cmd};
+use super::{Cmd, all_bindings};
 use crate::app::{App, QuizPhase, ScenarioPhase, Screen};
 use crate::quiz::QuestionKind;
 
@@ -336,8 +336,7 @@ pub fn footer_items(place: Place) -> &'static [Item] {
 /// A command's short key label from the table (`PgDn`), for words that name a key.
 #[must_use]
 pub fn label(cmd: Cmd) -> &'static str {
-    BINDINGS
-        .iter()
+    all_bindings()
         .find(|b| b.cmd == cmd)
         .map_or("", |b| b.short)
 }
@@ -385,10 +384,7 @@ mod tests {
         ] {
             for (cmds, _, _) in footer_items(place) {
                 for &cmd in *cmds {
-                    assert!(
-                        BINDINGS.iter().any(|b| b.cmd == cmd),
-                        "{cmd:?} in {place:?}"
-                    );
+                    assert!(all_bindings().any(|b| b.cmd == cmd), "{cmd:?} in {place:?}");
                 }
             }
         }
