@@ -317,19 +317,35 @@ fn start_assessment(data: &Path) -> Session {
 }
 
 /// The attempt in progress on disk, once it holds `answers` answers.
-fn in_progress_with(data: &Path, answers: usize) -> rollcall::progress::InProgress {
+/// The officer's record on disk once `ready` holds, polled (saves are asynchronous); after
+/// [`TIMEOUT`], the record as it is, for the caller's assertions to report.
+fn saved_record(
+    data: &Path,
+    ready: impl Fn(&rollcall::progress::Progress) -> bool,
+) -> rollcall::progress::Progress {
     let store = rollcall::progress::store::Store::new(data, "officer").unwrap();
     let start = Instant::now();
-    while start.elapsed() < TIMEOUT {
-        if let Ok(p) = store.load()
-            && let Some(a) = p.in_progress.first()
-            && a.answers.len() == answers
-        {
-            return a.clone();
+    loop {
+        match store.load() {
+            Ok(p) if ready(&p) || start.elapsed() > TIMEOUT => return p,
+            Err(e) if start.elapsed() > TIMEOUT => panic!("the record does not load: {e}"),
+            _ => std::thread::sleep(Duration::from_millis(20)),
         }
-        std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("no attempt in progress with {answers} answers on disk");
+}
+
+fn in_progress_with(data: &Path, answers: usize) -> rollcall::progress::InProgress {
+    let has = |p: &rollcall::progress::Progress| {
+        p.in_progress
+            .first()
+            .is_some_and(|a| a.answers.len() == answers)
+    };
+    let record = saved_record(data, has);
+    assert!(
+        has(&record),
+        "no attempt in progress with {answers} answers on disk"
+    );
+    record.in_progress[0].clone()
 }
 
 /// From the library or the course screen (whichever rollcall opens on), into the only lesson

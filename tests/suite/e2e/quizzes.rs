@@ -1,8 +1,8 @@
 //! The real binary in a pseudo-terminal: quizzes failed and passed, left mid-way, and an attempt that survives SIGKILL.
 
 use super::{
-    Duration, ESC, Instant, TIMEOUT, answer_any, answer_order, in_progress_with, start,
-    start_assessment, take_quiz, to_quiz_start,
+    ESC, answer_any, answer_order, in_progress_with, start, start_assessment, take_quiz,
+    to_quiz_start,
 };
 
 #[test]
@@ -102,15 +102,7 @@ fn an_attempt_survives_sigkill_and_continues_at_question_3() {
         answer_any(&mut again);
     }
     again.wait_for("Score:");
-    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
-    let start = Instant::now();
-    let done = loop {
-        let p = store.load().unwrap();
-        if !p.attempts.is_empty() || start.elapsed() > TIMEOUT {
-            break p;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let done = super::saved_record(data.path(), |p| !p.attempts.is_empty());
     assert_eq!(done.attempts.len(), 1);
     let asked: Vec<&str> = done.attempts[0]
         .answers

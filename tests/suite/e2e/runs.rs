@@ -34,18 +34,17 @@ fn drill(data: &Path, expect: &str) -> Session {
 
 /// The run under way on disk, once it holds `decisions` decisions.
 fn under_way_with(data: &Path, decisions: usize) -> rollcall::scenario::RunInProgress {
-    let store = rollcall::progress::store::Store::new(data, "officer").unwrap();
-    let start = Instant::now();
-    while start.elapsed() < TIMEOUT {
-        if let Ok(p) = store.load()
-            && let Some(r) = p.runs_in_progress.first()
-            && r.decisions() == decisions
-        {
-            return r.clone();
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!("no run in progress with {decisions} decisions on disk");
+    let has = |p: &rollcall::progress::Progress| {
+        p.runs_in_progress
+            .first()
+            .is_some_and(|r| r.decisions() == decisions)
+    };
+    let record = super::saved_record(data, has);
+    assert!(
+        has(&record),
+        "no run in progress with {decisions} decisions on disk"
+    );
+    record.runs_in_progress[0].clone()
 }
 
 #[test]
@@ -87,15 +86,7 @@ fn a_scenario_run_survives_sigkill_and_continues_at_decision_3() {
     again.wait_for("1. Tell the customer to calm down or leave");
     again.wait_for("2. Introduce yourself and ask the customer what happened");
     again.wait_for("3. Sum up what you heard and ask what would help now");
-    let store = rollcall::progress::store::Store::new(data.path(), "officer").unwrap();
-    let start = Instant::now();
-    let done = loop {
-        let p = store.load().unwrap();
-        if !p.runs.is_empty() || start.elapsed() > TIMEOUT {
-            break p;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let done = super::saved_record(data.path(), |p| !p.runs.is_empty());
     assert_eq!(done.runs.len(), 1);
     assert_eq!(done.runs[0].id, before.id);
     let path: Vec<String> = done.runs[0]
