@@ -1,7 +1,7 @@
 //! What is under way (a quiz attempt or a scenario run) when the learner leaves it: the
 //! leave dialog's three ways out, the same for both. Each hook dispatches on the screen, so
-//! a quiz and a scenario answer the same keys the same way; the scenario's own parts (its
-//! runs in progress) live with the scenario.
+//! a quiz and a scenario answer the same keys the same way; saving a scenario's run under way
+//! lives in app/runs.rs.
 
 use crate::app::{App, Effect, Notice, Overlay, Screen, Subject};
 
@@ -39,7 +39,11 @@ impl App {
                 });
                 vec![]
             }
-            Screen::Scenario(_) => self.keep_run(),
+            Screen::Scenario(_) => {
+                // With its time since the last choice (app/runs.rs).
+                self.status = Some(Notice::KeptForLater(Subject::Scenario));
+                self.keep_run_on_screen()
+            }
             _ => vec![],
         }
     }
@@ -51,7 +55,10 @@ impl App {
                 self.status = Some(Notice::Discarded(Subject::Quiz));
                 self.discard_in_progress()
             }
-            Screen::Scenario(_) => self.discard_run(),
+            Screen::Scenario(_) => {
+                self.status = Some(Notice::Discarded(Subject::Scenario));
+                self.discard_run_on_screen()
+            }
             _ => vec![],
         }
     }
@@ -59,21 +66,5 @@ impl App {
     /// Leaves after the dialog: quits rollcall, or goes back a screen.
     pub(super) fn leave_under_way(&mut self, quit: bool) -> Vec<Effect> {
         if quit { self.quit() } else { self.back() }
-    }
-}
-
-// The scenario's side: its run under way is saved after every choice (app/runs.rs).
-impl App {
-    /// Keeps the scenario run under way for later (the leave dialog's `y`), with its time
-    /// since the last choice, and says so.
-    fn keep_run(&mut self) -> Vec<Effect> {
-        self.status = Some(Notice::KeptForLater(Subject::Scenario));
-        self.keep_run_on_screen()
-    }
-
-    /// Discards the scenario run under way (the leave dialog's `d`) and says so.
-    fn discard_run(&mut self) -> Vec<Effect> {
-        self.status = Some(Notice::Discarded(Subject::Scenario));
-        self.discard_run_on_screen()
     }
 }
