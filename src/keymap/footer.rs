@@ -121,6 +121,12 @@ pub fn place(screen: &Screen) -> Place {
 /// does not know (a search under way; whether the attempt rules allow a retake now).
 #[must_use]
 pub fn place_in(app: &App) -> Place {
+    // A dialog takes the keys, so the footer names its keys, not the screen's beneath it.
+    match app.overlay {
+        Some(crate::app::Overlay::ConfirmLeave { .. }) => return Place::Confirm,
+        Some(crate::app::Overlay::Learner(_)) => return Place::Picker,
+        _ => {}
+    }
     match place(&app.screen) {
         Place::Lesson if app.search.active() => Place::LessonSearch,
         Place::Results => match &app.screen {

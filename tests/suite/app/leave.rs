@@ -45,6 +45,10 @@ fn y_keeps_the_attempt_for_later_whether_left_with_esc_or_q() {
         dialog.contains("y keep for later · d discard · n stay"),
         "{dialog}"
     );
+    // The footer names the dialog's keys, not the question's beneath it (Enter does nothing).
+    let footer = dialog.lines().last().unwrap();
+    assert!(footer.contains("y keep for later"), "{footer}");
+    assert!(!footer.contains("Enter"), "{footer}");
     key(&mut h, KeyCode::Char('y'));
     assert!(!matches!(h.app.screen, Screen::Quiz(_)));
     assert!(!h.app.quitting);
