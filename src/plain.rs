@@ -54,8 +54,18 @@ pub fn command(app: &App, line: &str) -> Command {
     let number = word.parse::<usize>().ok();
     // Overlays first: they take every line.
     match &app.overlay {
-        // The TUI's keys: y keeps it for later, d discards, n stays; anything else (an
-        // empty line too) leaves the question asked.
+        // After d, only y discards; n goes back to the three ways out.
+        Some(Overlay::ConfirmLeave {
+            discarding: true, ..
+        }) => {
+            return match word.as_str() {
+                "y" | "yes" | "discard" => Command::Send(vec![Msg::Confirm(true)]),
+                "n" | "no" | "b" => Command::Send(vec![Msg::Confirm(false)]),
+                _ => Command::Unknown,
+            };
+        }
+        // The TUI's keys: y keeps it for later, d asks to discard, n stays; anything else
+        // (an empty line too) leaves the question asked.
         Some(Overlay::ConfirmLeave { .. }) => {
             return match word.as_str() {
                 "y" | "yes" | "keep" => Command::Send(vec![Msg::Confirm(true)]),

@@ -32,9 +32,14 @@ pub fn view(app: &App, frame: &mut Frame) {
             "Please enlarge the terminal to at least {}x{} (now {}x{}). q quits.",
             MIN_SIZE.0, MIN_SIZE.1, area.width, area.height
         );
-        if let Some(crate::app::Overlay::ConfirmLeave { subject, .. }) = app.overlay {
+        if let Some(crate::app::Overlay::ConfirmLeave {
+            subject,
+            discarding,
+            ..
+        }) = app.overlay
+        {
             msg.push(' ');
-            msg.push_str(&crate::text::quiz::leave_tiny(subject));
+            msg.push_str(&crate::text::quiz::leave_tiny(subject, discarding));
         }
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         theme.finish(frame.buffer_mut(), area);

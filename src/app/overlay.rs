@@ -21,12 +21,14 @@ pub enum Overlay {
         scroll: usize,
     },
     /// Leave a quiz attempt or scenario run under way: keep it for later (y), discard it
-    /// (d), or stay (n, Esc)? `quit`: leave the program too.
+    /// (d, then y), or stay (n, Esc)? `quit`: leave the program too.
     ConfirmLeave {
         /// Quit the program rather than go back.
         quit: bool,
         /// What is under way.
         subject: Subject,
+        /// `d` was pressed: the dialog asks "Discard it?", which only `y` confirms.
+        discarding: bool,
     },
     /// Pick or type a learner.
     Learner(LearnerPicker),
@@ -77,24 +79,55 @@ impl App {
                 vec![]
             }
             // Three ways out, none on Enter (defect 2): y keeps what is under way for later,
-            // d discards it, n or Esc stays.
-            Overlay::ConfirmLeave { quit, subject } => match msg {
+            // d asks to discard it, n or Esc stays. Only y confirms a destructive choice,
+            // everywhere, so d alone discards nothing: "Discard it?" then y.
+            Overlay::ConfirmLeave {
+                quit,
+                subject,
+                discarding: false,
+            } => match msg {
                 Msg::Confirm(true) => {
                     let mut effects = self.keep_under_way();
                     effects.extend(self.leave_under_way(quit));
                     effects
                 }
                 Msg::Discard => {
-                    let mut effects = self.discard_under_way();
-                    effects.extend(self.leave_under_way(quit));
-                    effects
+                    self.overlay = Some(Overlay::ConfirmLeave {
+                        quit,
+                        subject,
+                        discarding: true,
+                    });
+                    vec![]
                 }
                 Msg::Confirm(false) | Msg::Back => vec![],
                 _ => {
-                    self.overlay = Some(Overlay::ConfirmLeave { quit, subject });
+                    self.overlay = Some(overlay);
                     vec![]
                 }
             },
+            // "Discard it?": y discards and leaves; n or Esc goes back to the three ways out.
+            Overlay::ConfirmLeave {
+                quit,
+                subject,
+                discarding: true,
+            } => {
+                match msg {
+                    Msg::Confirm(true) => {
+                        let mut effects = self.discard_under_way();
+                        effects.extend(self.leave_under_way(quit));
+                        return effects;
+                    }
+                    Msg::Confirm(false) | Msg::Back => {
+                        self.overlay = Some(Overlay::ConfirmLeave {
+                            quit,
+                            subject,
+                            discarding: false,
+                        });
+                    }
+                    _ => self.overlay = Some(overlay),
+                }
+                vec![]
+            }
             Overlay::Search => self.search_key(&msg),
             Overlay::Outline(outline) => self.outline_key(outline, &msg),
             Overlay::Learner(mut picker) => {

@@ -19,6 +19,7 @@ impl App {
         self.overlay = Some(Overlay::ConfirmLeave {
             quit,
             subject: self.under_way_subject(),
+            discarding: false,
         });
     }
 
@@ -48,7 +49,7 @@ impl App {
         }
     }
 
-    /// The leave dialog's `d`: discard what is under way (nothing of it is recorded).
+    /// The leave dialog's `d` then `y`: discard what is under way (nothing of it is recorded).
     pub(super) fn discard_under_way(&mut self) -> Vec<Effect> {
         match &self.screen {
             Screen::Quiz(_) => {

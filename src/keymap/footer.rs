@@ -57,6 +57,8 @@ pub enum Place {
     Picker,
     /// Leave a quiz attempt or scenario run: keep it, discard it, or stay?
     Confirm,
+    /// The leave dialog after `d`: discard it? Only y says yes; n goes back.
+    LeaveDiscard,
     /// A scenario being read.
     ScenarioLoading,
     /// A scenario run under way found in the record: continue or discard it.
@@ -123,6 +125,9 @@ pub fn place(screen: &Screen) -> Place {
 pub fn place_in(app: &App) -> Place {
     // A dialog takes the keys, so the footer names its keys, not the screen's beneath it.
     match app.overlay {
+        Some(crate::app::Overlay::ConfirmLeave {
+            discarding: true, ..
+        }) => return Place::LeaveDiscard,
         Some(crate::app::Overlay::ConfirmLeave { .. }) => return Place::Confirm,
         Some(crate::app::Overlay::Learner(_)) => return Place::Picker,
         _ => {}
@@ -289,6 +294,7 @@ pub fn footer_items(place: Place) -> &'static [Item] {
             (&[Discard], "", "discard"),
             (&[No], "", "stay"),
         ],
+        Place::LeaveDiscard => &[(&[Yes], "", "discard"), (&[No], "", "back")],
         Place::ScenarioLoading => &[(&[Back], "", "back")],
         Place::ScenarioResume => &[
             (&[Enter], "", "continue the run"),
@@ -379,6 +385,7 @@ mod tests {
             ResultsNoRetake,
             Picker,
             Confirm,
+            LeaveDiscard,
             ScenarioResume,
             ScenarioDiscard,
             Situation,

@@ -11,7 +11,17 @@ pub const WIDTH: u16 = 100;
 #[must_use]
 pub fn screen(app: &App) -> Vec<String> {
     match &app.overlay {
-        Some(Overlay::ConfirmLeave { quit, subject }) => {
+        Some(Overlay::ConfirmLeave {
+            subject,
+            discarding: true,
+            ..
+        }) => {
+            return vec![
+                crate::text::quiz::leave_discard_question(*subject).join(" "),
+                crate::text::quiz::leave_discard_choices_typed().into(),
+            ];
+        }
+        Some(Overlay::ConfirmLeave { quit, subject, .. }) => {
             return vec![
                 crate::text::quiz::leave_question(*quit, *subject).join(" "),
                 crate::text::quiz::leave_choices_typed().into(),

@@ -173,19 +173,56 @@ pub fn leave_question(quit: bool, subject: Subject) -> [&'static str; 3] {
     }
 }
 
+/// The leave dialog after `d`: only `y` discards.
+#[must_use]
+pub fn leave_discard_question(subject: Subject) -> [&'static str; 2] {
+    match subject {
+        Subject::Quiz => [
+            "Discard this attempt?",
+            "Nothing from it is recorded, and it cannot be continued.",
+        ],
+        Subject::Scenario => [
+            "Discard this run?",
+            "Nothing from it is recorded, and it cannot be continued.",
+        ],
+    }
+}
+
+/// The discard question's title.
+#[must_use]
+pub fn leave_discard_title(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Quiz => "Discard the attempt?",
+        Subject::Scenario => "Discard the run?",
+    }
+}
+
+/// The discard question's choices as the screen-reader mode asks for them.
+#[must_use]
+pub fn leave_discard_choices_typed() -> &'static str {
+    "Type y to discard it, or n to go back."
+}
+
 /// The leave dialog's choices as the screen-reader mode asks for them.
 #[must_use]
 pub fn leave_choices_typed() -> &'static str {
     "Type y to keep it for later, d to discard it, or n to stay."
 }
 
-/// The leave dialog on a terminal too small to draw it.
+/// The leave dialog on a terminal too small to draw it (`discarding`: after `d`).
 #[must_use]
-pub fn leave_tiny(subject: Subject) -> String {
-    format!(
-        "{} y keeps it for later, d discards it, n stays.",
-        leave_title(subject)
-    )
+pub fn leave_tiny(subject: Subject, discarding: bool) -> String {
+    if discarding {
+        format!(
+            "{} y discards it, n goes back.",
+            leave_discard_title(subject)
+        )
+    } else {
+        format!(
+            "{} y keeps it for later, d asks to discard it, n stays.",
+            leave_title(subject)
+        )
+    }
 }
 
 /// The start screen of a knowledge check.

@@ -52,7 +52,11 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             scroll = (*s).min(help_max_scroll((area.width, area.height)));
             (" Keys ".into(), help_lines(theme, area.width), HELP_WIDTH)
         }
-        Overlay::ConfirmLeave { quit, subject } => {
+        Overlay::ConfirmLeave {
+            quit,
+            subject,
+            discarding,
+        } => {
             const W: u16 = 52;
             // A column of margin each side inside the border, and each sentence's wrapped
             // lines indented under it, so the three stay apart on a narrow screen.
@@ -63,12 +67,25 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
                     .map(|l| Line::styled(format!(" {l}"), style))
                     .collect()
             };
-            let mut lines: Vec<Line> = crate::text::quiz::leave_question(*quit, *subject)
+            let (title, question, place) = if *discarding {
+                (
+                    crate::text::quiz::leave_discard_title(*subject),
+                    crate::text::quiz::leave_discard_question(*subject).to_vec(),
+                    Place::LeaveDiscard,
+                )
+            } else {
+                (
+                    crate::text::quiz::leave_title(*subject),
+                    crate::text::quiz::leave_question(*quit, *subject).to_vec(),
+                    Place::Confirm,
+                )
+            };
+            let mut lines: Vec<Line> = question
                 .iter()
                 .flat_map(|l| margined(l, Style::new()))
                 .collect();
             // The keys wrap between items, never inside one ("n stay" stays together).
-            let keys = keymap::footer(Place::Confirm).replace(' ', "\u{a0}");
+            let keys = keymap::footer(place).replace(' ', "\u{a0}");
             let keys: Vec<Line> = margined(&keys.replace("\u{a0}·\u{a0}", " · "), theme.accent())
                 .into_iter()
                 .map(|l| {
@@ -81,11 +98,7 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
                 lines.push(Line::default());
             }
             lines.extend(keys);
-            (
-                format!(" {} ", crate::text::quiz::leave_title(*subject)).into(),
-                lines,
-                W,
-            )
+            (format!(" {title} ").into(), lines, W)
         }
         Overlay::DiskFull { attempt } => (
             " Not saved ".into(),

@@ -99,7 +99,8 @@ fn leaving_an_attempt_asks_and_records_nothing() {
         h.app.overlay,
         Some(Overlay::ConfirmLeave {
             quit: true,
-            subject: rollcall::app::Subject::Quiz
+            subject: rollcall::app::Subject::Quiz,
+            discarding: false
         })
     );
     h.send(&[Msg::Confirm(false)]);

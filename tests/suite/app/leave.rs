@@ -26,7 +26,8 @@ fn mid_attempt(via: KeyCode) -> Harness {
         h.app.overlay,
         Some(Overlay::ConfirmLeave {
             quit: via == KeyCode::Char('q'),
-            subject: Subject::Quiz
+            subject: Subject::Quiz,
+            discarding: false
         })
     );
     h
@@ -84,12 +85,22 @@ fn y_keeps_the_attempt_for_later_whether_left_with_esc_or_q() {
 }
 
 #[test]
-fn d_discards_the_attempt_whether_left_with_esc_or_q() {
+fn d_then_y_discards_the_attempt_whether_left_with_esc_or_q() {
     for via in [KeyCode::Esc, KeyCode::Char('q')] {
         let mut h = mid_attempt(via);
         let before = on_disk(&h);
         assert!(open(&before));
+        // d alone discards nothing: only y confirms a destructive choice, everywhere.
         key(&mut h, KeyCode::Char('d'));
+        assert!(!h.app.quitting);
+        assert!(open(&on_disk(&h)), "{via:?} then d discarded before y");
+        let asked = h.screen_text(80, 24);
+        assert!(asked.contains("Discard this attempt?"), "{asked}");
+        assert!(asked.contains("y discard · n back"), "{asked}");
+        key(&mut h, KeyCode::Enter);
+        key(&mut h, KeyCode::Char('d'));
+        assert!(open(&on_disk(&h)), "Enter or d discarded");
+        key(&mut h, KeyCode::Char('y'));
         assert_eq!(h.app.quitting, via == KeyCode::Char('q'), "{via:?}");
         assert!(h.app.overlay.is_none());
         let mut after = on_disk(&h);
@@ -103,6 +114,27 @@ fn d_discards_the_attempt_whether_left_with_esc_or_q() {
             let text = h.screen_text(80, 24);
             assert!(text.contains("Attempt discarded"), "{text}");
         }
+    }
+}
+
+#[test]
+fn n_after_d_goes_back_to_the_three_ways_out() {
+    for back in [KeyCode::Char('n'), KeyCode::Esc] {
+        let mut h = mid_attempt(KeyCode::Esc);
+        key(&mut h, KeyCode::Char('d'));
+        key(&mut h, back);
+        assert_eq!(
+            h.app.overlay,
+            Some(Overlay::ConfirmLeave {
+                quit: false,
+                subject: Subject::Quiz,
+                discarding: false
+            }),
+            "{back:?}"
+        );
+        assert!(open(&on_disk(&h)));
+        key(&mut h, KeyCode::Char('n'));
+        assert!(h.app.overlay.is_none() && h.app.screen.in_attempt());
     }
 }
 
@@ -135,7 +167,8 @@ fn a_scenario_run_is_asked_about_in_its_own_words() {
             h.app.overlay,
             Some(Overlay::ConfirmLeave {
                 quit: via == KeyCode::Char('q'),
-                subject: Subject::Scenario
+                subject: Subject::Scenario,
+                discarding: false
             })
         );
         let dialog = h.screen_text(80, 24);
@@ -155,11 +188,14 @@ fn a_scenario_run_is_asked_about_in_its_own_words() {
     assert!(h.screen_text(80, 24).contains("Run kept for later"));
     assert!(h.app.progress.runs.is_empty());
     assert_eq!(open_runs(&h), 1);
-    // d discards it.
+    // d, then y, discards it.
     let mut h = scenario_harness();
     h.send(&[Msg::Pick(2), Msg::Enter]);
     key(&mut h, KeyCode::Esc);
     key(&mut h, KeyCode::Char('d'));
+    assert!(h.screen_text(80, 24).contains("Discard this run?"));
+    assert_eq!(open_runs(&h), 1, "d alone discarded the run");
+    key(&mut h, KeyCode::Char('y'));
     assert!(matches!(h.app.screen, Screen::Course(_)));
     assert!(h.screen_text(80, 24).contains("Run discarded"));
     assert!(h.app.progress.runs.is_empty(), "a discarded run is no run");
@@ -194,9 +230,19 @@ fn screen_reader_mode_offers_the_same_three_choices() {
     );
     assert!(out.contains("Attempt kept for later"), "{out}");
     assert!(open(&app.progress));
-    // d discards.
-    let discard = format!("\n{first}\nb\nd\n");
+    // d asks; n goes back; d again, then y, discards.
+    let discard = format!("\n{first}\nb\nd\nn\nd\ny\n");
     let (out, app, _dir) = super::plain_run_in(assessment(), &discard);
+    assert!(
+        out.contains(
+            "Discard this attempt? Nothing from it is recorded, and it cannot be continued."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Type y to discard it, or n to go back."),
+        "{out}"
+    );
     assert!(out.contains("Attempt discarded"), "{out}");
     assert!(!open(&app.progress));
     assert!(app.progress.attempts.is_empty());
