@@ -131,6 +131,22 @@ pub fn iso_duration(started: &str, finished: &str) -> Option<String> {
     Some(duration_from_centis(centis))
 }
 
+/// An attempt's `result.duration`: its time on task, so an attempt kept overnight does not
+/// report a day. Attempts recorded before time on task (schema 3 and older) hold no active
+/// time; theirs stays the time from start to finish, as it was before.
+fn attempt_duration(attempt: &Attempt) -> String {
+    match attempt.active_seconds {
+        Some(secs) => duration_from_secs(i64::try_from(secs).unwrap_or(i64::MAX)),
+        None => duration_from_centis(attempt.started.millis_until(attempt.finished) / 10),
+    }
+}
+
+/// Whole seconds as an ISO 8601 duration; a negative count (a hand-edited record, flagged by
+/// `progress check`) is `PT0S`.
+fn duration_from_secs(secs: i64) -> String {
+    duration_from_centis(secs.max(0).saturating_mul(100))
+}
+
 fn duration_from_centis(centis: i64) -> String {
     let (hours, rest) = (centis / 360_000, centis % 360_000);
     let (minutes, rest) = (rest / 6000, rest % 6000);
@@ -247,9 +263,7 @@ pub fn attempt_statement(ctx: &Context<'_>, learner: &str, attempt: &Attempt) ->
     if attempt.total > 0 && attempt.score <= attempt.total {
         result["score"] = score_json(attempt.score, attempt.total);
     }
-    result["duration"] = json!(duration_from_centis(
-        attempt.started.millis_until(attempt.finished) / 10
-    ));
+    result["duration"] = json!(attempt_duration(attempt));
     let lesson = lesson_title(ctx, &attempt.course, &attempt.lesson);
     let mut context = context(ctx, &attempt.course, Some(&attempt.course_version));
     context["contextActivities"]["grouping"] =

@@ -112,6 +112,31 @@ fn attempt_statement_fields() {
     );
 }
 
+/// The duration is the time on task the record holds, not the time from start to finish: an
+/// attempt kept overnight and finished the next day reports its active seconds. Attempts
+/// recorded before time on task have none and keep the time from start to finish (above).
+#[test]
+fn attempt_duration_is_the_active_time() {
+    let lib = library();
+    let ctx = Context {
+        base: "https://pd.example/training",
+        library: &lib,
+        quizzes: None,
+        scenarios: None,
+    };
+    let mut attempt = progress().attempts[0].clone();
+    attempt.started = "2026-02-01T02:38:06Z".parse().unwrap();
+    attempt.finished = "2026-02-01T02:38:47.39Z".parse().unwrap();
+    attempt.active_seconds = Some(18);
+    let s = attempt_statement(&ctx, "jdoe", &attempt).unwrap();
+    assert_eq!(s["result"]["duration"], "PT18S");
+    attempt.finished = "2026-02-02T09:00:00Z".parse().unwrap();
+    attempt.active_seconds = Some(0);
+    let s = attempt_statement(&ctx, "jdoe", &attempt).unwrap();
+    assert_eq!(s["result"]["duration"], "PT0S");
+    assert!(validate::statement(&s).is_empty());
+}
+
 #[test]
 fn course_statement_carries_hours_and_certification() {
     let list = all();
@@ -380,7 +405,9 @@ fn drill_run() -> (crate::scenario::Scenario, crate::scenario::RunRecord) {
 fn scenario_runs_are_attempted_completed_and_answered() {
     use crate::scenario::ScenarioBook;
     let lib = library();
-    let (scenario, record) = drill_run();
+    let (scenario, mut record) = drill_run();
+    // Active time, not the 3 minutes from start to ending: the run sat idle part of them.
+    record.active_seconds = 9;
     let mut p = Progress::new("jdoe");
     p.runs.push(record.clone());
     let mut book = ScenarioBook::default();
@@ -414,7 +441,7 @@ fn scenario_runs_are_attempted_completed_and_answered() {
             "success": true,
             "completion": true,
             "score": { "scaled": 0.5, "raw": 0.5, "min": 0, "max": 1 },
-            "duration": "PT3M5.5S",
+            "duration": "PT9S",
             "extensions": {
                 "https://pd.example/training/xapi/extensions/ending": "acceptable",
                 "https://pd.example/training/xapi/extensions/backs": 1,

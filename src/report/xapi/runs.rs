@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use super::{
-    Context, NAMESPACE, actor, course_activity, duration_from_centis, extension, lesson_activity,
+    Context, NAMESPACE, actor, course_activity, duration_from_secs, extension, lesson_activity,
     lesson_iri, lesson_title, segment, verb, verbs,
 };
 use crate::scenario::{Rating, RunRecord, Scenario};
@@ -96,7 +96,9 @@ pub fn run_statements(
             "success": run.passed,
             "completion": true,
             "score": { "scaled": score, "raw": score, "min": 0, "max": 1 },
-            "duration": duration_from_centis(run.started.millis_until(run.finished) / 10),
+            // Time on task, not the time from start to ending (a run kept overnight is not
+            // a day's work); every run record has it, as runs came with it.
+            "duration": duration_from_secs(run.active_seconds),
             "extensions": {
                 extension(ctx, "ending"): run.ending.as_str(),
                 extension(ctx, "backs"): run.backs,
