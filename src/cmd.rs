@@ -108,9 +108,10 @@ pub(crate) fn known_learner<'a>(
 ) -> anyhow::Result<()> {
     match learner {
         Some(name)
-            if !known.clone().into_iter().any(|k| {
-                k.eq_ignore_ascii_case(name) || k.to_lowercase() == name.to_lowercase()
-            }) =>
+            if !known
+                .clone()
+                .into_iter()
+                .any(|k| crate::progress::store::same_learner(k, name)) =>
         {
             anyhow::bail!(
                 "unknown learner `{name}`: no progress file in the records is theirs{}",

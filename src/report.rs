@@ -158,7 +158,7 @@ pub fn build_report(
     sorted.sort_by_cached_key(|(name, _)| (name.to_lowercase(), *name));
     for (name, merged) in sorted {
         if let Some(want) = &filter.learner
-            && !want.eq_ignore_ascii_case(name)
+            && !crate::progress::store::same_learner(want, name)
         {
             continue;
         }

@@ -191,9 +191,16 @@ impl Runtime {
                         result: Err((&e).into()),
                     });
                 }
-                let result = Store::new(&self.data_dir, &name)
+                let mut learner = name;
+                let result = Store::new(&self.data_dir, &learner)
                     .and_then(|s| {
+                        // `Learner05` opens `learner05.toml`: shown as the record spells them.
                         let p = s.load();
+                        learner = match &p {
+                            Ok(p) => store::display_learner(s.learner(), &p.learner),
+                            Err(_) => s.learner(),
+                        }
+                        .to_string();
                         self.store = Some(s);
                         p
                     })
@@ -201,10 +208,7 @@ impl Runtime {
                 if result.is_err() {
                     self.store = None;
                 }
-                Some(Msg::LearnerLoaded {
-                    learner: name,
-                    result,
-                })
+                Some(Msg::LearnerLoaded { learner, result })
             }
             Effect::Watch(path) => {
                 self.watcher = None;

@@ -125,7 +125,7 @@ pub fn disk_full_question(attempt: bool) -> [&'static str; 2] {
 /// names differ only in case, before switching to the known learner).
 #[must_use]
 pub fn similar_learner(typed: &str, known: &str) -> String {
-    if crate::app::screens::picker::same_but_case(typed, known) {
+    if crate::progress::store::same_learner(typed, known) {
         format!(
             "\"{typed}\" is the learner \"{known}\" (names ignore case). Switch to \"{known}\"? \
              y switches; n goes back."

@@ -160,15 +160,17 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     let library = courses.load().map_err(|d| anyhow::anyhow!("{d}"))?;
     let builtin = courses.builtin;
     let data_dir = config.data_dir;
-    let learner = config.learner;
-    let store = Store::new(&data_dir, &learner)?;
+    let store = Store::new(&data_dir, &config.learner)?;
     let (progress, problem) = match store.load() {
         Ok(p) => (p, None),
         Err(e) => (
-            crate::progress::Progress::new(&learner),
+            crate::progress::Progress::new(store.learner()),
             Some(e.to_string()),
         ),
     };
+    // `jdoe` opens `JDoe.toml`: the learner is shown as their record spells them.
+    let learner = crate::progress::store::display_learner(store.learner(), &progress.learner);
+    let learner = learner.to_string();
     let duties = crate::compliance::Duties::load(&courses.root, &data_dir, &library);
     let mut app = App::new(library, &learner, progress);
     app.duties = duties;

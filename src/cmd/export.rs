@@ -73,7 +73,7 @@ pub(crate) fn learner_statements_checked(
         .filter(|(name, _)| {
             cli.learner
                 .as_ref()
-                .is_none_or(|l| l.eq_ignore_ascii_case(name))
+                .is_none_or(|l| crate::progress::store::same_learner(l, name))
         })
         .map(|(name, merged)| {
             let checked = merged.check_with(now, Some(&scenarios));

@@ -77,7 +77,7 @@ pub struct Roster {
 
 /// The identity form of a learner name: case folded, so `jdoe` and `JDoe` are one person.
 pub fn identity(learner: &str) -> String {
-    learner.trim().to_lowercase()
+    crate::progress::store::learner_key(learner.trim())
 }
 
 impl Roster {

@@ -36,7 +36,7 @@ pub fn screen(app: &App) -> Vec<String> {
         Some(Overlay::Learner(p)) => {
             let mut out = vec!["Switch learner. Who is training?".to_string()];
             for (i, name) in p.names.iter().enumerate() {
-                let current = if *name == app.learner {
+                let current = if crate::progress::store::same_learner(name, &app.learner) {
                     " (current)"
                 } else {
                     ""

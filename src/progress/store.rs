@@ -29,8 +29,8 @@ mod lock;
 
 pub use error::StoreError;
 pub use learner::{
-    DEFAULT_LEARNER, LEARNER_ENV, MAX_LEARNER_CHARS, case_twins, learner_key, list_learners,
-    resolve_learner, sanitize_learner, validate_learner,
+    DEFAULT_LEARNER, LEARNER_ENV, MAX_LEARNER_CHARS, case_twins, display_learner, learner_key,
+    list_learners, resolve_learner, same_learner, sanitize_learner, validate_learner,
 };
 
 /// Environment variable naming the data folder.

@@ -167,10 +167,12 @@ impl Findings {
 }
 
 /// Checks a whole record as of `now`. `file_learner` is the learner the file name gives
-/// (`None` when the record did not come from a learner's file).
+/// (`None` when the record did not come from a learner's file); the record's `learner` field
+/// must name the same learner, case aside.
 pub fn check(progress: &Progress, file_learner: Option<&str>, now: Stamp) -> Findings {
     let mut findings = Findings::default();
-    if file_learner.is_some_and(|f| f != progress.learner) {
+    // Names that differ only in case are one learner (`jdoe.toml` may hold `JDoe`).
+    if file_learner.is_some_and(|f| !crate::progress::store::same_learner(f, &progress.learner)) {
         findings.record.push(Flag::LearnerMismatch);
     }
     let mut by_id: BTreeMap<&str, &Attempt> = BTreeMap::new();

@@ -35,7 +35,8 @@ impl Source {
 pub struct Merged {
     /// Every copy merged.
     pub progress: Progress,
-    /// A copy's `learner` field disagrees with its file name: the record credits nobody.
+    /// A copy's `learner` field names someone other than its file name does (beyond case):
+    /// the record credits nobody.
     pub mismatched: bool,
 }
 
@@ -61,7 +62,8 @@ pub fn merge_owned(sources: Vec<Source>) -> BTreeMap<String, Merged> {
     let mut learners: BTreeMap<String, Merged> = BTreeMap::new();
     for source in sources {
         let name = source.file_learner();
-        let mismatched = source.progress.learner != name;
+        // `bob.toml` holding `Bob` is Bob's: names that differ only in case are one learner.
+        let mismatched = !crate::progress::store::same_learner(&source.progress.learner, &name);
         match learners.entry(name) {
             std::collections::btree_map::Entry::Vacant(slot) => {
                 // As if merged into an empty record: one copy of each attempt and run, in

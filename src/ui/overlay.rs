@@ -188,7 +188,7 @@ fn picker_lines(app: &App, p: &LearnerPicker, area: Rect, theme: Theme) -> Vec<L
             Style::new()
         };
         let mark = if i == p.selected { Theme::MARK } else { "  " };
-        let current = if *name == app.learner {
+        let current = if crate::progress::store::same_learner(name, &app.learner) {
             " (current)"
         } else {
             ""

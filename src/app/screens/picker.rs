@@ -2,7 +2,7 @@
 
 use crate::app::Msg;
 use crate::app::screens::{Action, Ctx, Outcome};
-use crate::progress::store::{MAX_LEARNER_CHARS, validate_learner};
+use crate::progress::store::{MAX_LEARNER_CHARS, learner_key, same_learner, validate_learner};
 
 /// The learner picker: known names plus a field for a new one.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,7 +32,7 @@ impl LearnerPicker {
                 && msg == Msg::Confirm(true)
             {
                 let typed = self.input.trim().to_string();
-                return self.switch(if same_but_case(&known, &typed) {
+                return self.switch(if same_learner(&known, &typed) {
                     known
                 } else {
                     typed
@@ -42,7 +42,10 @@ impl LearnerPicker {
         }
         match msg {
             Msg::Learners(names) => {
-                self.selected = names.iter().position(|n| n == ctx.learner).unwrap_or(0);
+                self.selected = names
+                    .iter()
+                    .position(|n| same_learner(n, ctx.learner))
+                    .unwrap_or(0);
                 self.names = names;
             }
             Msg::Back => self.closed = true,
@@ -94,18 +97,12 @@ impl LearnerPicker {
     }
 }
 
-/// Whether two names differ only in case (one learner: identity folds case).
-#[must_use]
-pub fn same_but_case(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
-}
-
 /// Whether two learner names are close enough to be one person typed two ways: the same
 /// but for case, or one edit (insert, delete, change a letter) apart, ignoring case.
 #[must_use]
 pub fn close(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let a: Vec<char> = learner_key(a).chars().collect();
+    let b: Vec<char> = learner_key(b).chars().collect();
     if a == b {
         return true;
     }

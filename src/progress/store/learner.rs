@@ -126,19 +126,37 @@ fn learner_problem(name: &str) -> Option<String> {
 }
 
 /// The form of a learner's name that identifies them: `jdoe` and `JDoe` are one learner.
+/// Every comparison of learner names goes through this (or [`same_learner`]).
 #[must_use]
 pub fn learner_key(name: &str) -> String {
     name.to_lowercase()
+}
+
+/// Whether two names are one learner: they differ at most in case.
+#[must_use]
+pub fn same_learner(a: &str, b: &str) -> bool {
+    a == b || learner_key(a) == learner_key(b)
+}
+
+/// The name to show for the learner whose file is `file`'s and whose record calls them
+/// `recorded`: the record's own spelling when it is the same learner (a file name's case
+/// can change on the way, on a FAT stick for one), else the file's.
+#[must_use]
+pub fn display_learner<'a>(file: &'a str, recorded: &'a str) -> &'a str {
+    if same_learner(file, recorded) {
+        recorded
+    } else {
+        file
+    }
 }
 
 /// Learners with a file in `dir` whose name differs from `learner` only in case (not
 /// `learner` itself).
 #[must_use]
 pub fn case_twins(dir: &Path, learner: &str) -> Vec<String> {
-    let key = learner_key(learner);
     list_learners(dir)
         .into_iter()
-        .filter(|l| l != learner && learner_key(l) == key)
+        .filter(|l| l != learner && same_learner(l, learner))
         .collect()
 }
 
@@ -286,6 +304,14 @@ mod tests {
         assert!(pick_learner(Some(""), None, some("c")).is_err());
         let err = pick_learner(None, some("a/b"), some("c")).unwrap_err();
         assert!(err.to_string().contains("ROLLCALL_LEARNER"), "{err}");
+    }
+    #[test]
+    fn one_learner_whatever_the_case_shown_as_their_record_spells_them() {
+        assert!(same_learner("jdoe", "JDoe"));
+        assert!(same_learner("José", "JOSÉ"));
+        assert!(!same_learner("jdoe", "jdoe2"));
+        assert_eq!(display_learner("jdoe", "JDoe"), "JDoe");
+        assert_eq!(display_learner("jdoe", "asmith"), "jdoe");
     }
     #[test]
     fn list_learners_finds_only_progress_files() {

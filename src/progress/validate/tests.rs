@@ -137,3 +137,16 @@ fn a_learner_field_that_is_not_the_file_name_credits_nobody() {
     assert!(credible(&p, &f).attempts.is_empty());
     assert!(check(&p, Some("asmith"), now()).is_empty());
 }
+
+#[test]
+fn a_learner_field_differing_from_the_file_name_only_in_case_is_no_mismatch() {
+    let mut p = Progress::new("JDoe");
+    p.attempts.push(attempt("a", 5, 5));
+    assert!(check(&p, Some("jdoe"), now()).is_empty());
+    assert!(check(&p, Some("JDOE"), now()).is_empty());
+    // One letter more is someone else.
+    assert_eq!(
+        check(&p, Some("jdoe2"), now()).record,
+        [Flag::LearnerMismatch]
+    );
+}

@@ -1,6 +1,6 @@
 //! Learners and their records in the TUI: the picker, near names, a flagged record, a full disk (issues 11 and 16).
 
-use super::{Harness, Msg, Overlay, flat, key, keys};
+use super::{Harness, Msg, Overlay, Progress, SaveState, Store, flat, key, keys};
 
 #[test]
 fn learner_picker_scrolls_and_keeps_the_selection_visible() {
@@ -138,4 +138,57 @@ fn quitting_after_a_save_failed_for_a_full_disk_asks_first() {
     }]);
     key(&mut h, KeyCode::Char('y'));
     assert!(h.app.quitting);
+}
+
+/// The app as `rollcall --learner NAME` starts it, over the fixture courses and `data`.
+fn started_as(data: &tempfile::TempDir, learner: &str) -> Harness {
+    use clap::Parser as _;
+    let cli = rollcall::cli::Cli::try_parse_from([
+        "rollcall",
+        "--courses",
+        "tests/fixtures/courses",
+        "--data-dir",
+        data.path().to_str().unwrap(),
+        "--learner",
+        learner,
+    ])
+    .unwrap();
+    let (app, mut rt) = rollcall::tui::prepare(&cli).unwrap();
+    rt.clock = super::fixed_clock;
+    let mut h = Harness {
+        app,
+        rt,
+        dir: tempfile::tempdir().unwrap(),
+    };
+    h.send(&[Msg::Resize(80, 24)]);
+    h
+}
+
+#[test]
+fn a_learner_named_in_another_case_is_the_same_learner_shown_as_stored_and_saves() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = started_as(&data, "JDoe");
+    first.open_first_lesson();
+    first.send(&[Msg::NextPage]);
+    assert_eq!(first.app.save, SaveState::Saved);
+    assert!(data.path().join("JDoe.toml").is_file());
+    let mut again = started_as(&data, "jdoe");
+    assert_eq!(
+        again.app.learner, "JDoe",
+        "the stored display form is shown"
+    );
+    assert!(again.app.overlay.is_none(), "{:?}", again.app.overlay);
+    assert_eq!(again.app.save, SaveState::Saved);
+    again.open_first_lesson();
+    again.send(&[Msg::NextPage, Msg::NextPage]);
+    assert_eq!(again.app.save, SaveState::Saved);
+    let text = again.screen_text(80, 24);
+    assert!(!flat(&text).contains("not saved"), "{text}");
+    let names: Vec<String> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["JDoe.toml"], "one learner, one file");
+    let saved = std::fs::read_to_string(data.path().join("JDoe.toml")).unwrap();
+    assert!(saved.contains("learner = \"JDoe\""), "{saved}");
 }

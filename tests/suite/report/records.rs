@@ -114,6 +114,19 @@ fn a_learner_field_naming_someone_else_credits_nobody() {
 }
 
 #[test]
+fn a_learner_field_differing_from_the_file_name_only_in_case_is_the_same_learner() {
+    let text =
+        "schema = 1\nlearner = \"Bob\"\n".to_string() + &attempt_toml("a-1", 5, 5, "100.0", true);
+    let files = [("bob.toml", text)];
+    let rows = csv_rows(&report_on(&files, "csv"));
+    let row = row_of(&rows, "bob", "de-escalation");
+    assert_eq!(row[FLAGS], "", "not a mismatch: {row:?}");
+    assert_eq!(row[11], "5", "the best score is credited: {row:?}");
+    let table = report_on(&files, "table").stdout;
+    assert!(!table.contains("learner-mismatch"), "{table}");
+}
+
+#[test]
 fn csv_cells_that_look_like_formulas_are_neutralised() {
     let mut text = "schema = 1\nlearner = \"jdoe\"\n".to_string();
     for id in ["=HYPERLINK(1)", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
