@@ -65,8 +65,14 @@ impl LearnerPicker {
             }
             Msg::Enter if on_field => {
                 let name = self.input.trim().to_string();
+                // The learner this name is (case aside) wins over a name one letter off.
+                let known = self
+                    .names
+                    .iter()
+                    .find(|k| same_learner(k, &name))
+                    .or_else(|| self.names.iter().find(|k| close(k, &name)));
                 if !self.names.contains(&name)
-                    && let Some(known) = self.names.iter().find(|k| close(k, &name))
+                    && let Some(known) = known
                 {
                     self.similar = Some(known.clone());
                     return Outcome::none();

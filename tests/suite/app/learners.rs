@@ -192,3 +192,37 @@ fn a_learner_named_in_another_case_is_the_same_learner_shown_as_stored_and_saves
     let saved = std::fs::read_to_string(data.path().join("JDoe.toml")).unwrap();
     assert!(saved.contains("learner = \"JDoe\""), "{saved}");
 }
+
+#[test]
+fn a_typed_name_equal_but_for_case_switches_to_that_learner_not_a_near_one() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut h = Harness::new();
+    for name in ["learner01", "learner05"] {
+        Store::new(h.dir.path(), name)
+            .unwrap()
+            .save(&{
+                let mut p = Progress::new(name);
+                p.courses.insert(
+                    "sample".into(),
+                    rollcall::progress::CourseProgress::default(),
+                );
+                p
+            })
+            .unwrap();
+    }
+    key(&mut h, KeyCode::Char('L'));
+    keys(&mut h, "Learner05");
+    key(&mut h, KeyCode::Enter);
+    let text = flat(&h.screen_text(80, 24));
+    assert!(
+        text.contains("\"Learner05\" is the learner \"learner05\" (names ignore case)"),
+        "{text}"
+    );
+    assert!(!text.contains("named \"learner01\""), "{text}");
+    key(&mut h, KeyCode::Char('y'));
+    assert_eq!(
+        h.app.learner, "learner05",
+        "the stored display form is shown"
+    );
+    assert_eq!(h.app.save, SaveState::Saved);
+}
