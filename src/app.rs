@@ -19,6 +19,7 @@ mod overlay;
 mod runs;
 pub mod screens;
 pub mod search;
+mod setting;
 mod under_way;
 
 use std::collections::HashMap;
@@ -77,6 +78,10 @@ pub struct App {
     pub status: Option<Notice>,
     /// The learner's settings: theme, reading width, ... (see [`crate::config::Settings`]).
     pub settings: crate::config::Settings,
+    /// Whether the settings file exists (read at start; set once a setting is written).
+    pub settings_file_exists: bool,
+    /// Every problem found in the settings files at start, listed on the Settings screen.
+    pub settings_warnings: Vec<crate::config::Warning>,
     /// Reload lessons on edit.
     pub watch: bool,
     /// Lesson titles read from files, by (course, lesson).
@@ -129,6 +134,8 @@ impl App {
             size: (80, 24),
             status: None,
             settings: crate::config::Settings::default(),
+            settings_file_exists: false,
+            settings_warnings: Vec::new(),
             watch: false,
             titles: HashMap::new(),
             quiz_rules: HashMap::new(),
@@ -257,12 +264,8 @@ impl App {
                 effects.extend(self.quit());
                 return effects;
             }
-            Msg::SettingSaved { key, result } => {
-                self.status = Some(match result {
-                    Ok(()) => Notice::SettingSaved(key),
-                    Err(why) => Notice::SettingNotSaved(why),
-                });
-                return vec![];
+            msg @ (Msg::SettingSaved { .. } | Msg::FolderChecked { .. }) => {
+                return self.on_setting(msg);
             }
             Msg::Gap(gap) => return self.on_gap(gap),
             Msg::Learners(_) => {
@@ -463,6 +466,15 @@ impl App {
                     seq: self.save_sent,
                 }]
             }
+            Action::CheckFolder {
+                settings,
+                key,
+                path,
+            } => vec![Effect::CheckFolder {
+                settings,
+                key,
+                path,
+            }],
             Action::ChangeSetting { settings, key } => {
                 self.settings = *settings;
                 self.settings

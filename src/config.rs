@@ -135,6 +135,13 @@ pub struct Config {
     pub settings: Settings,
     /// Unknown keys and bad values in the settings files (each fell back to its default).
     pub warnings: Vec<Warning>,
+    /// Where the courses folder was read, when it is the settings file's (not a flag's or
+    /// the environment's): such a folder that cannot be used falls back to the default.
+    pub courses_from: Option<settings::Origin>,
+    /// Where the data folder was read, when it is the settings file's.
+    pub data_dir_from: Option<settings::Origin>,
+    /// The data folder used when none is named (`None`: there is none on this machine).
+    pub default_data_dir: Option<PathBuf>,
 }
 
 /// Why the configuration could not be resolved.
@@ -273,6 +280,16 @@ pub fn resolve(
         .map(Path::to_path_buf)
         .or_else(|| env.courses.as_ref().map(PathBuf::from))
         .or_else(|| parsed.file.courses.clone());
+    let courses_from = parsed
+        .file
+        .courses_at
+        .clone()
+        .filter(|_| flags.courses.is_none() && env.courses.is_none());
+    let data_dir_from = parsed
+        .file
+        .data_dir_at
+        .clone()
+        .filter(|_| flags.data_dir.is_none() && env.data_dir.is_none());
     let file_lrs = parsed.file.lrs.clone();
     let lrs = LrsSettings {
         url: env.lrs_url.clone().or_else(|| file_lrs.url.clone()),
@@ -291,6 +308,12 @@ pub fn resolve(
         file_lrs,
         settings: Settings::from_file(&parsed.file, env.no_color, path),
         warnings: parsed.warnings,
+        courses_from,
+        data_dir_from,
+        default_data_dir: places
+            .portable
+            .clone()
+            .or_else(|| places.platform_data.clone()),
     })
 }
 
@@ -312,7 +335,45 @@ pub fn file_lrs(data_dir: &Path) -> Result<LrsSettings, ConfigError> {
     Ok(parsed.file.lrs)
 }
 
+/// Whether `path` is a folder that can be read (I/O: called at the edges), or why not.
+///
+/// # Errors
+/// The reason, in words, when it is not.
+pub fn readable_folder(path: &Path) -> Result<(), String> {
+    std::fs::read_dir(path)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 impl Config {
+    /// Sets aside a courses or data folder from the settings file that cannot be used
+    /// (`usable` says why not), with a warning naming the file and line: the default is used
+    /// this time, so rollcall starts and the folder can be fixed on the Settings screen. The
+    /// data folder's warning names the folder used instead and comes first, so the notice
+    /// shown at start is that one. A folder from a flag or the environment is kept (it is an
+    /// error where it is used).
+    pub fn set_aside_unusable_folders(&mut self, usable: impl Fn(&Path) -> Result<(), String>) {
+        let mut first = Vec::new();
+        if let Some(at) = self.data_dir_from.clone()
+            && let Some(default) = self.default_data_dir.clone()
+            && let Err(why) = usable(&self.data_dir)
+        {
+            let path = std::mem::replace(&mut self.data_dir, default.clone());
+            self.data_dir_from = None;
+            first.push(unusable(at, Key::DataDir, path, why, Some(default)));
+        }
+        if let Some(at) = self.courses_from.clone()
+            && let Some(dir) = self.courses.clone()
+            && let Err(why) = usable(&dir)
+        {
+            self.courses = None;
+            self.courses_from = None;
+            first.push(unusable(at, Key::Courses, dir, why, None));
+        }
+        first.append(&mut self.warnings);
+        self.warnings = first;
+    }
+
     /// Prints the settings files' warnings to standard error (for commands; the TUI shows
     /// them as a notice).
     pub fn warn_stderr(&self) {
@@ -332,6 +393,25 @@ impl Config {
             &Places::of_process(),
             read_file,
         )
+    }
+}
+
+fn unusable(
+    at: settings::Origin,
+    key: Key,
+    path: PathBuf,
+    why: String,
+    using: Option<PathBuf>,
+) -> Warning {
+    Warning {
+        file: at.file,
+        line: at.line,
+        problem: settings::Problem::UnusableFolder {
+            key,
+            path,
+            why,
+            using,
+        },
     }
 }
 

@@ -157,6 +157,19 @@ impl Runtime {
                 let result = store.save(&progress).map_err(|e| (&e).into());
                 Some(Msg::Saved { seq, result })
             }
+            Effect::CheckFolder {
+                settings,
+                key,
+                path,
+            } => {
+                let result = crate::config::readable_folder(&path);
+                Some(Msg::FolderChecked {
+                    settings,
+                    key,
+                    path,
+                    result,
+                })
+            }
             Effect::SaveSetting { path, key, value } => {
                 let result = match path {
                     Some(path) => crate::config::settings::save(&path, key, &value),

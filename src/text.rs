@@ -14,7 +14,10 @@ pub fn notice(n: &Notice) -> String {
         Notice::FinishQuizFirst => "Finish or leave the quiz first (Esc).".into(),
         Notice::SettingsProblem { first, more: 0 } => settings_warning(first),
         Notice::SettingsProblem { first, more } => {
-            format!("{} (and {more} more)", settings_warning(first))
+            format!(
+                "{} (and {more} more: see Settings, S)",
+                settings_warning(first)
+            )
         }
         Notice::SettingSaved(key) if key.applies_now() => {
             format!("{} saved.", setting_label(*key))
@@ -26,6 +29,12 @@ pub fn notice(n: &Notice) -> String {
         Notice::BadSetting(key) => {
             format!("{} must be {}.", setting_label(*key), setting_expects(*key))
         }
+        Notice::FolderRefused { key, path, why } => format!(
+            "{} not changed: {} is not a folder that can be read ({}).",
+            setting_label(*key),
+            crate::sanitize::line(&crate::diagnostic::display_path(path)),
+            crate::sanitize::line(why)
+        ),
         Notice::SettingNotSaved(why) => format!("Setting not saved: {why}"),
         Notice::CannotOpenCourse(e) => format!("Cannot open: {e}"),
         Notice::NotReloaded(e) => format!("Not reloaded (kept the last good version): {e}"),
@@ -321,6 +330,26 @@ pub fn settings_warning(w: &crate::config::Warning) -> String {
             key.name(),
             setting_expects(*key)
         ),
+        Problem::UnusableFolder {
+            key,
+            path,
+            why,
+            using,
+        } => {
+            let path = crate::sanitize::line(&crate::diagnostic::display_path(path)).into_owned();
+            let why = crate::sanitize::line(why).into_owned();
+            match using {
+                Some(dir) => format!(
+                    "{} {path} cannot be used ({why}); progress is kept in {} this time",
+                    key.name(),
+                    crate::sanitize::line(&crate::diagnostic::display_path(dir))
+                ),
+                None => format!(
+                    "{} {path} cannot be used ({why}); using the default courses this time",
+                    key.name()
+                ),
+            }
+        }
     };
     format!("{}:{}: {what}", crate::sanitize::line(&w.file), w.line)
 }

@@ -154,7 +154,10 @@ fn watch_starter(tx: mpsc::Sender<Input>) -> crate::runtime::WatchFn {
 pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     use crate::progress::store::Store;
     // Flags over environment over the settings file over defaults, resolved once.
-    let config = crate::config::Config::load(cli)?;
+    let mut config = crate::config::Config::load(cli)?;
+    // A folder from the settings file that cannot be used falls back, with a warning, so the
+    // app starts and it can be fixed on the Settings screen.
+    config.set_aside_unusable_folders(crate::config::readable_folder);
     let courses = crate::locate::Courses::find(config.courses.as_deref())
         .context("no courses folder found and the built-in courses cannot be unpacked")?;
     let library = courses.load().map_err(|d| anyhow::anyhow!("{d}"))?;
@@ -177,6 +180,9 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
     app.builtin = builtin;
     app.watch = cli.watch;
     let max_gap = std::time::Duration::from_secs(u64::from(config.settings.max_gap_minutes) * 60);
+    // Whether the settings file is there yet: the Settings screen says "Saved in" or
+    // "Will be saved in" (read here, at the edge).
+    app.settings_file_exists = config.settings.path.as_ref().is_some_and(|p| p.is_file());
     app.settings = config.settings;
     if let Some(first) = config.warnings.first() {
         app.status = Some(crate::app::Notice::SettingsProblem {
@@ -184,6 +190,7 @@ pub fn prepare(cli: &crate::cli::Cli) -> anyhow::Result<(App, Runtime)> {
             more: config.warnings.len() - 1,
         });
     }
+    app.settings_warnings = config.warnings;
     let store = if let Some(why) = problem {
         app.save = crate::app::SaveState::Disabled(why.clone());
         app.overlay = Some(crate::app::Overlay::Notice(

@@ -69,6 +69,15 @@ pub enum Effect {
     },
     /// List the learners in the data folder.
     ListLearners,
+    /// See whether a folder typed on the Settings screen can be read.
+    CheckFolder {
+        /// The settings with the change made, applied when it can.
+        settings: Box<crate::config::Settings>,
+        /// `courses` or `data_dir`.
+        key: crate::config::Key,
+        /// The folder.
+        path: PathBuf,
+    },
     /// Write one setting to the settings file.
     SaveSetting {
         /// The settings file (`None`: there is no settings folder).

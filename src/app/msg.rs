@@ -121,6 +121,17 @@ pub enum Msg {
         /// Its new value, as typed.
         text: String,
     },
+    /// A folder typed for a setting was checked: the settings to use if it can be read.
+    FolderChecked {
+        /// The settings with the change made.
+        settings: Box<crate::config::Settings>,
+        /// `courses` or `data_dir`.
+        key: crate::config::Key,
+        /// The folder checked.
+        path: std::path::PathBuf,
+        /// Readable, or why not.
+        result: Result<(), String>,
+    },
     /// A setting was written to the settings file, or why not.
     SettingSaved {
         /// The setting.

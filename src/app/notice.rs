@@ -15,6 +15,15 @@ pub enum Notice {
     SettingSaved(crate::config::Key),
     /// A value a setting cannot take.
     BadSetting(crate::config::Key),
+    /// A folder typed for a setting cannot be read: nothing changed.
+    FolderRefused {
+        /// `courses` or `data_dir`.
+        key: crate::config::Key,
+        /// The folder.
+        path: std::path::PathBuf,
+        /// Why it cannot be used.
+        why: String,
+    },
     /// A setting was changed for this session but could not be written.
     SettingNotSaved(String),
     /// A global key was pressed during a quiz attempt.

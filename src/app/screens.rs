@@ -206,6 +206,16 @@ pub enum Action {
     },
     /// Switch to this learner.
     SwitchTo(String),
+    /// Check that a folder typed for a setting can be read, then change it as
+    /// [`Action::ChangeSetting`] does (or say why not).
+    CheckFolder {
+        /// The settings with the change made.
+        settings: Box<crate::config::Settings>,
+        /// `courses` or `data_dir`.
+        key: crate::config::Key,
+        /// The folder as it will be read (relative to the settings file's folder).
+        path: std::path::PathBuf,
+    },
     /// Use these settings from now on and write this one of them to the settings file.
     ChangeSetting {
         /// The settings with the change made.

@@ -27,7 +27,7 @@ mod read;
 mod write;
 
 pub use key::{Key, Value};
-pub use read::{FileSettings, Parsed, Problem, Warning, load, parse};
+pub use read::{FileSettings, Origin, Parsed, Problem, Warning, load, parse};
 pub use write::{SaveError, save, set_in_text};
 
 /// Largest settings file read.

@@ -253,3 +253,60 @@ fn the_file_reader_reads_old_defaults_and_lrs_and_refuses_links() {
         );
     }
 }
+
+/// A courses or data folder from the settings file that cannot be used falls back to the
+/// default with a warning naming the file and line (and, for data, the folder used); one
+/// from a flag or the environment is kept, to fail where it is used.
+#[test]
+fn an_unusable_folder_from_the_settings_file_is_set_aside_with_file_and_line() {
+    let parsed = settings::parse(
+        "# mine\ncourses = \"/gone/courses\"\ndata_dir = \"/gone/data\"\n",
+        "/config/rollcall/settings.toml",
+    )
+    .unwrap();
+    let files = [("/config/rollcall/settings.toml", parsed)];
+    let bare = Env::default();
+    let gone = |p: &Path| {
+        if p.starts_with("/gone") {
+            Err("no such folder".to_string())
+        } else {
+            Ok(())
+        }
+    };
+    let mut c = go_with(Flags::default(), &bare, &places(), &files);
+    assert_eq!(c.data_dir, Path::new("/gone/data"));
+    c.set_aside_unusable_folders(gone);
+    assert_eq!(c.data_dir, Path::new("/platform"));
+    assert_eq!(c.courses, None);
+    // The Settings screen still shows what the file says, to be fixed there.
+    assert_eq!(
+        c.settings.courses.as_deref(),
+        Some(Path::new("/gone/courses"))
+    );
+    let words: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        [
+            "/config/rollcall/settings.toml:3: data_dir /gone/data cannot be used (no such \
+             folder); progress is kept in /platform this time",
+            "/config/rollcall/settings.toml:2: courses /gone/courses cannot be used (no such \
+             folder); using the default courses this time",
+        ]
+    );
+    // From the environment (or a flag): kept, no warning.
+    let env = Env {
+        courses: Some("/gone/env-courses".into()),
+        data_dir: Some("/gone/env-data".into()),
+        ..Env::default()
+    };
+    let mut c = go_with(Flags::default(), &env, &places(), &files);
+    c.set_aside_unusable_folders(gone);
+    assert_eq!(c.courses.as_deref(), Some(Path::new("/gone/env-courses")));
+    assert_eq!(c.data_dir, Path::new("/gone/env-data"));
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    // Usable: kept.
+    let mut c = go_with(Flags::default(), &bare, &places(), &files);
+    c.set_aside_unusable_folders(|_| Ok(()));
+    assert_eq!(c.courses.as_deref(), Some(Path::new("/gone/courses")));
+    assert!(c.warnings.is_empty());
+}

@@ -19,8 +19,10 @@ pub enum Place {
     Lesson,
     /// My record.
     Record,
-    /// The Settings screen.
+    /// The Settings screen on a stepped setting (theme, numbers): Enter is the next value.
     Settings,
+    /// The Settings screen on a typed setting (learner, folders): Enter starts typing.
+    SettingsText,
     /// Typing a setting's value.
     SettingsEdit,
     /// A quiz being read or started.
@@ -88,6 +90,7 @@ pub fn place(screen: &Screen) -> Place {
         Screen::Lesson(_) => Place::Lesson,
         Screen::Record(_) => Place::Record,
         Screen::Settings(s) if s.editing.is_some() => Place::SettingsEdit,
+        Screen::Settings(s) if s.key().is_text() => Place::SettingsText,
         Screen::Settings(_) => Place::Settings,
         Screen::Scenario(s) => match s.phase {
             ScenarioPhase::Situation => Place::Situation,
@@ -192,7 +195,13 @@ pub fn footer_items(place: Place) -> &'static [Item] {
         Place::Settings => &[
             (MOVE, "/", "move"),
             (&[Prev, Next], "/", "change"),
-            (&[Enter], "", "change or type"),
+            (&[Enter], "", "next value"),
+            (&[Back], "", "back"),
+            (&[Quit], "", "quit"),
+        ],
+        Place::SettingsText => &[
+            (MOVE, "/", "move"),
+            (&[Enter], "", "type a new value"),
             (&[Back], "", "back"),
             (&[Quit], "", "quit"),
         ],

@@ -99,9 +99,24 @@ fn settings(app: &App) -> Vec<String> {
     use crate::config::Key;
     let file = app.settings.path.as_ref().map_or_else(
         || "not saved: there is no settings folder".to_string(),
-        |p| format!("saved in {}", crate::diagnostic::display_path(p)),
+        |p| {
+            let p = crate::diagnostic::display_path(p);
+            if app.settings_file_exists {
+                format!("saved in {p}")
+            } else {
+                format!("will be saved in {p}")
+            }
+        },
     );
     let mut out = vec![format!("Settings, {file}.")];
+    if !app.settings_warnings.is_empty() {
+        out.push("Problems found in the settings at start:".into());
+        out.extend(
+            app.settings_warnings
+                .iter()
+                .map(crate::text::settings_warning),
+        );
+    }
     for (i, key) in Key::ALL.into_iter().enumerate() {
         out.push(format!(
             "{}. {}: {}.",

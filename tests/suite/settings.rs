@@ -249,3 +249,196 @@ fn a_developers_own_settings_file_does_not_reach_a_test_run() {
     assert!(!kept_out.contains("leaked"), "{kept_out}");
     assert!(!kept_out.contains("own-config"), "{kept_out}");
 }
+
+/// The screen's text with the harness's temporary folder shown as `<tmp>`.
+fn shown(h: &Harness, w: u16, rows: u16) -> String {
+    let tmp = h.dir.path().to_str().unwrap();
+    h.screen_text(w, rows).replace(tmp, "<tmp>")
+}
+
+#[test]
+fn at_40x10_the_list_scrolls_to_the_selected_row_and_its_explanation() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(40, 10), Msg::Settings]);
+    for _ in 0..6 {
+        h.send(&[Msg::Down]);
+    }
+    let text = shown(&h, 40, 10);
+    assert!(text.contains("▶ Credit ratio"), "{text}");
+    assert!(text.contains("more above"), "{text}");
+    insta::assert_snapshot!("settings_40x10_last_row", text);
+    h.send(&[Msg::NextPage]);
+    let text = shown(&h, 40, 10);
+    assert!(
+        text.contains("▶ Credit ratio     flag hours over 3x"),
+        "{text}"
+    );
+    // At the top again: the rest is below, and says so.
+    h.send(&[Msg::Pick(1)]);
+    let text = shown(&h, 40, 10);
+    assert!(text.contains("▶ Theme"), "{text}");
+    assert!(text.contains("more below"), "{text}");
+}
+
+#[test]
+fn every_row_is_in_view_when_selected_at_every_size_and_tiny_sizes_do_not_panic() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Settings]);
+    for (w, rows) in [(40, 10), (41, 11), (50, 12), (60, 15), (80, 24), (45, 20)] {
+        for (i, key) in rollcall::config::Key::ALL.into_iter().enumerate() {
+            h.send(&[Msg::Resize(w, rows), Msg::Pick(i + 1)]);
+            let text = h.screen_text(w, rows);
+            let label = rollcall::text::setting_label(key);
+            assert!(
+                text.contains(&format!("▶ {label}")),
+                "{w}x{rows} {label}:\n{text}"
+            );
+            // Its explanation's first words too.
+            assert!(
+                text.contains(&format!("{label}:")),
+                "{w}x{rows} {label}:\n{text}"
+            );
+        }
+    }
+    for (w, rows) in [(1, 1), (40, 1), (40, 3), (5, 40), (0, 0), (39, 9)] {
+        h.send(&[Msg::Resize(w, rows)]);
+        let _ = h.screen_text(w, rows);
+    }
+}
+
+#[test]
+fn a_folder_that_does_not_exist_is_refused_and_nothing_is_written() {
+    let mut h = Harness::new();
+    // Courses folder: Enter, the path, Enter.
+    h.send(&[Msg::Settings, Msg::Pick(4), Msg::Enter]);
+    for c in "/nonexistent/x".chars() {
+        h.send(&[Msg::Input(c)]);
+    }
+    h.send(&[Msg::Enter]);
+    assert_eq!(h.app.settings.courses, None);
+    assert!(!h.file().exists(), "nothing written");
+    let text = shown(&h, 80, 24);
+    assert!(
+        text.contains("Courses folder not changed: /nonexistent/x is not a folder"),
+        "{text}"
+    );
+    // The data folder as well, and a file is no folder either.
+    let file = h.dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    h.send(&[Msg::SetSetting {
+        key: rollcall::config::Key::DataDir,
+        text: file.to_str().unwrap().into(),
+    }]);
+    assert_eq!(h.app.settings.data_dir, None);
+    assert!(!h.file().exists(), "nothing written");
+    assert!(shown(&h, 80, 24).contains("Data folder not changed:"));
+    // A folder that is there is taken.
+    let dir = h.dir.path().join("courses-here");
+    std::fs::create_dir(&dir).unwrap();
+    h.send(&[Msg::SetSetting {
+        key: rollcall::config::Key::Courses,
+        text: dir.to_str().unwrap().into(),
+    }]);
+    assert_eq!(h.app.settings.courses.as_deref(), Some(dir.as_path()));
+    assert!(
+        std::fs::read_to_string(h.file())
+            .unwrap()
+            .contains("courses = ")
+    );
+}
+
+#[test]
+fn the_footer_says_what_enter_does_on_the_selected_row() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Settings, Msg::Pick(2)]);
+    let text = shown(&h, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(!footer.contains("type"), "{footer}");
+    assert!(footer.contains("Enter next value"), "{footer}");
+    h.send(&[Msg::Pick(4)]);
+    let text = shown(&h, 80, 24);
+    let footer = text.lines().last().unwrap();
+    assert!(footer.contains("Enter type a new value"), "{footer}");
+    assert!(
+        !footer.contains("change"),
+        "no ←/→ on a typed row: {footer}"
+    );
+}
+
+#[test]
+fn the_file_is_will_be_saved_until_it_exists() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Settings]);
+    let text = shown(&h, 80, 24);
+    assert!(text.contains("Will be saved in <tmp>/config"), "{text}");
+    h.send(&[Msg::NextPage]);
+    let text = shown(&h, 80, 24);
+    assert!(text.contains(" Saved in <tmp>/config"), "{text}");
+}
+
+#[test]
+fn every_settings_warning_is_listed_on_the_settings_screen() {
+    let mut h = Harness::new();
+    let parsed = rollcall::config::settings::parse(
+        "colour = 1\nshape = 2\nreading_width = 3\n",
+        "/c/settings.toml",
+    )
+    .unwrap();
+    h.app.settings_warnings = parsed.warnings;
+    h.send(&[Msg::Settings]);
+    let text = shown(&h, 80, 24);
+    for line in [
+        "/c/settings.toml:1: unknown setting `colour`",
+        "/c/settings.toml:2: unknown setting `shape`",
+        "/c/settings.toml:3: reading_width must be",
+    ] {
+        assert!(text.contains(line), "{line}:\n{text}");
+    }
+    insta::assert_snapshot!("settings_screen_warnings", text);
+}
+
+/// A courses or data folder named in the settings file that cannot be used warns with the
+/// file and line and the default is used, so rollcall starts and it can be fixed on the
+/// Settings screen. A `--courses` that cannot be read is still an error.
+#[test]
+fn an_unusable_folder_from_the_settings_file_falls_back_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    std::fs::create_dir_all(config.join("rollcall")).unwrap();
+    let file = config.join("rollcall/settings.toml");
+    let data = dir.path().join("data");
+    std::fs::write(
+        &file,
+        "# mine\ncourses = \"/nonexistent/x\"\ndata_dir = \"/nonexistent/d\"\n",
+    )
+    .unwrap();
+    let shown = file.to_string_lossy().replace('\\', "/");
+    let out = crate::isolated::command()
+        .args(["--screen-reader", "--learner", "jdoe"])
+        .env("XDG_CONFIG_HOME", &config)
+        .env("XDG_DATA_HOME", &data)
+        .current_dir(dir.path())
+        .write_stdin("s\n\nq\n")
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{all}");
+    assert!(all.contains(&format!("{shown}:2: courses")), "{all}");
+    assert!(all.contains("/nonexistent/x"), "{all}");
+    assert!(all.contains(&format!("{shown}:3: data_dir")), "{all}");
+    assert!(all.contains("/nonexistent/d"), "{all}");
+    // The data folder used instead is named.
+    assert!(all.contains("progress is kept in"), "{all}");
+    // An explicit --courses that cannot be read is still an error.
+    let out = crate::isolated::command()
+        .args(["--screen-reader", "--courses", "/nonexistent/x"])
+        .env("XDG_CONFIG_HOME", &config)
+        .write_stdin("q\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}

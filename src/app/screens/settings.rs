@@ -79,7 +79,27 @@ impl SettingsState {
     }
 }
 
+/// Uses and saves the changed settings; a folder is checked first (at the edge) and refused
+/// when it cannot be read, so a typo cannot keep rollcall from starting next time.
 fn change(settings: crate::config::Settings, key: Key) -> Outcome {
+    let folder = match key {
+        Key::Courses => settings.courses.clone(),
+        Key::DataDir => settings.data_dir.clone(),
+        _ => None,
+    };
+    if let Some(folder) = folder {
+        // Read as the settings file's relative folders are: from the file's folder.
+        let base = settings.path.as_deref().and_then(std::path::Path::parent);
+        let path = match base {
+            Some(base) if folder.is_relative() => base.join(&folder),
+            _ => folder,
+        };
+        return Outcome::act(Action::CheckFolder {
+            settings: Box::new(settings),
+            key,
+            path,
+        });
+    }
     Outcome::act(Action::ChangeSetting {
         settings: Box::new(settings),
         key,

@@ -27,13 +27,39 @@ pub struct FileSettings {
     pub credit_ratio: Option<u16>,
     /// `[lrs]`.
     pub lrs: LrsSettings,
+    /// Where `courses` was read, for a warning when the folder cannot be used.
+    pub courses_at: Option<Origin>,
+    /// Where `data_dir` was read, likewise.
+    pub data_dir_at: Option<Origin>,
+}
+
+/// Where a value was read: which settings file, which line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file, for display.
+    pub file: String,
+    /// The line, 1-based.
+    pub line: usize,
 }
 
 impl FileSettings {
     /// These settings, with `lower`'s where these have none.
     #[must_use]
     pub fn or(self, lower: FileSettings) -> FileSettings {
+        // Each origin goes with the value kept.
+        let courses_at = if self.courses.is_some() {
+            self.courses_at
+        } else {
+            lower.courses_at
+        };
+        let data_dir_at = if self.data_dir.is_some() {
+            self.data_dir_at
+        } else {
+            lower.data_dir_at
+        };
         FileSettings {
+            courses_at,
+            data_dir_at,
             theme: self.theme.or(lower.theme),
             reading_width: self.reading_width.or(lower.reading_width),
             learner: self.learner.or(lower.learner),
@@ -58,6 +84,18 @@ pub enum Problem {
     UnknownKey(String),
     /// A known key with a value it cannot take (the default is used).
     BadValue(Key),
+    /// A courses or data folder that cannot be used at start (found at the edge); the
+    /// default is used this time.
+    UnusableFolder {
+        /// `courses` or `data_dir`.
+        key: Key,
+        /// The folder as resolved.
+        path: PathBuf,
+        /// Why it cannot be used.
+        why: String,
+        /// The data folder used instead (`None` for the courses: the default search).
+        using: Option<PathBuf>,
+    },
 }
 
 /// A problem in a settings file: which file, which line, what.
@@ -175,6 +213,13 @@ fn warning(shown: &str, line: usize, problem: Problem) -> Warning {
     }
 }
 
+fn origin(shown: &str, line: usize) -> Origin {
+    Origin {
+        file: shown.to_string(),
+        line,
+    }
+}
+
 /// Reads one key's value into `into`, or warns.
 fn read(
     into: &mut FileSettings,
@@ -208,10 +253,12 @@ fn read(
         }
         Key::Courses => {
             into.courses = text.map(PathBuf::from);
+            into.courses_at = into.courses.as_ref().map(|_| origin(shown, line));
             into.courses.is_some()
         }
         Key::DataDir => {
             into.data_dir = text.map(PathBuf::from);
+            into.data_dir_at = into.data_dir.as_ref().map(|_| origin(shown, line));
             into.data_dir.is_some()
         }
     };
