@@ -162,6 +162,38 @@ pub(crate) fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     out.into_iter().map(|l| truncate(&l, width)).collect()
 }
 
+/// Whole phrases joined by ` · ` and wrapped between them: a line holds as many as fit in
+/// `first` cells (the first line) or `width` (the rest); a phrase longer than a line wraps by
+/// words. Nothing is cut mid-word, and no line starts with the separator.
+pub(crate) fn wrap_phrases(phrases: &[String], first: usize, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for p in phrases.iter().filter(|p| !p.is_empty()) {
+        let room = if out.is_empty() { first } else { width };
+        if cur.is_empty() && p.width() <= room {
+            cur.clone_from(p);
+        } else if !cur.is_empty() && cur.width() + 3 + p.width() <= room {
+            cur.push_str(" · ");
+            cur.push_str(p);
+        } else {
+            if !cur.is_empty() || (out.is_empty() && first < width) {
+                out.push(std::mem::take(&mut cur));
+            }
+            if p.width() <= width {
+                cur.clone_from(p);
+            } else {
+                let mut lines = wrap(p, width.max(1), 0);
+                cur = lines.pop().unwrap_or_default();
+                out.extend(lines);
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 /// `left` and `right` on one line of `width` cells, right-aligned, `left` cut to fit.
 pub fn spread(left: &str, right: &str, width: u16) -> String {
     let width = usize::from(width);

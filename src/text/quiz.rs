@@ -71,17 +71,22 @@ pub fn standing(
     out
 }
 
-/// The course screen's short note on a quiz's attempts: `1 attempt left`, `retake 11-25
-/// 10:00`, `no attempts left`; empty when nothing limits the next attempt.
+/// The course screen's phrases on a quiz's attempts, each whole: `1 attempt left`, `retake
+/// from 11-25 10:00`, `no attempts left`; both the attempts left and when the next opens,
+/// so neither hides the other; none when nothing limits the next attempt.
 #[must_use]
-pub fn standing_short(s: &crate::domain::attempts::Standing) -> String {
-    match (s.left, s.opens) {
-        (Some(0), _) => "no attempts left".into(),
-        (_, Some(at)) => format!("retake from {}", when(at)),
-        (Some(1), None) => "1 attempt left".into(),
-        (Some(n), None) => format!("{n} attempts left"),
-        (None, None) => String::new(),
+pub fn standing_short(s: &crate::domain::attempts::Standing) -> Vec<String> {
+    let mut out = Vec::new();
+    match s.left {
+        Some(0) => out.push("no attempts left".to_string()),
+        Some(1) => out.push("1 attempt left".to_string()),
+        Some(n) => out.push(format!("{n} attempts left")),
+        None => {}
     }
+    if let Some(at) = s.opens {
+        out.push(format!("retake from {}", when(at)));
+    }
+    out
 }
 
 /// The keys under the results.

@@ -23,6 +23,7 @@ macro_rules! snapshot {
 
 mod assessment;
 mod checks;
+mod course_screen;
 mod learners;
 mod learning;
 mod leave;
