@@ -191,6 +191,8 @@ pub mod find {
     pub const INDEXING: &str = "indexing…";
     /// Nothing typed yet.
     pub const EMPTY: &str = "Type a word or two: every lesson of every course is searched.";
+    /// After the count when the box reopens on the last search.
+    pub const LAST_SEARCH: &str = " · typing starts a new search";
     /// The outline's title.
     pub const OUTLINE: &str = " Outline ";
     /// A lesson without headings.

@@ -39,6 +39,10 @@ pub struct Search {
     pub selected: usize,
     /// The match last opened: `]` and `[` step from it.
     pub current: Option<usize>,
+    /// The box was reopened on an earlier query: its matches are listed again, and the first
+    /// letter typed starts a new query rather than adding to the old one (as a browser's
+    /// find bar selects the last search).
+    pub replace_on_type: bool,
 }
 
 impl Search {
@@ -97,6 +101,7 @@ impl Search {
     }
 
     fn clear(&mut self) {
+        self.replace_on_type = false;
         self.query.clear();
         self.hits.clear();
         self.selected = 0;
@@ -139,6 +144,7 @@ impl App {
     /// Opens the search box, asking for the index the first time.
     pub(super) fn open_search(&mut self) -> Vec<Effect> {
         self.overlay = Some(Overlay::Search);
+        self.search.replace_on_type = !self.search.query.is_empty();
         if self.search.index != IndexState::Absent {
             return vec![];
         }
@@ -177,13 +183,25 @@ impl App {
     pub(super) fn search_key(&mut self, msg: &Msg) -> Vec<Effect> {
         let s = &mut self.search;
         let last = s.hits.len().saturating_sub(1);
+        // Moving through the matches keeps the earlier query offered as one block.
+        let replace = s.replace_on_type;
         match msg {
             Msg::Input(c) if !c.is_control() => {
+                s.replace_on_type = false;
+                if replace {
+                    s.query.clear();
+                }
                 s.query.push(*c);
                 s.refresh();
             }
+            // Backspace on the earlier query takes it all: it was offered as one block.
             Msg::Backspace => {
-                s.query.pop();
+                s.replace_on_type = false;
+                if replace {
+                    s.query.clear();
+                } else {
+                    s.query.pop();
+                }
                 s.refresh();
             }
             Msg::Up => s.selected = s.selected.saturating_sub(1),

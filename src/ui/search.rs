@@ -67,16 +67,25 @@ pub(super) fn draw(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     let s = &app.search;
     let width = usize::from(inner.width);
+    // The last search, offered as one block that typing replaces: shown reversed, and said.
+    let query_style = if s.replace_on_type {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled(find::PROMPT, theme.accent()),
-        Span::raw(safe(&s.query)),
+        Span::styled(safe(&s.query), query_style),
         Span::raw("█"),
     ])];
-    let status = match &s.index {
+    let mut status = match &s.index {
         IndexState::Absent | IndexState::Building => find::INDEXING.to_string(),
         IndexState::Ready(_) if s.query.trim().is_empty() => find::EMPTY.to_string(),
         IndexState::Ready(_) => find::count(s.hits.len(), s.hits.len() >= MAX_HITS),
     };
+    if s.replace_on_type {
+        status.push_str(find::LAST_SEARCH);
+    }
     lines.push(Line::styled(truncate(&status, width), theme.muted()));
     // Rows for matches: all but the query, the count and the footer.
     let rows = usize::from(inner.height).saturating_sub(3);

@@ -195,6 +195,27 @@ fn brackets_step_through_matches_and_esc_in_the_box_ends_the_search() {
 }
 
 #[test]
+fn reopening_the_box_offers_the_last_search_and_typing_starts_a_new_one() {
+    let mut h = Harness::new();
+    h.search("page");
+    h.send(&[Msg::Enter, Msg::Search]);
+    // The last search is listed again, and said to be replaced by typing.
+    assert_eq!(h.app.search.query, "page");
+    let text = h.text(80, 24);
+    assert!(text.contains("typing starts a new search"), "{text}");
+    // Moving through its matches keeps it whole; the first letter starts anew.
+    h.send(&[Msg::Down, Msg::Input('q')]);
+    assert_eq!(h.app.search.query, "q");
+    h.send(&[Msg::Input('u')]);
+    assert_eq!(h.app.search.query, "qu", "only the first letter replaces");
+    // Backspace on the offered search takes it all.
+    h.send(&[Msg::Back]);
+    h.search("page");
+    h.send(&[Msg::Enter, Msg::Search, Msg::Backspace]);
+    assert_eq!(h.app.search.query, "");
+}
+
+#[test]
 fn the_index_is_built_in_the_background_and_the_box_says_indexing_until_then() {
     let mut h = Harness::new();
     let posted: Arc<Mutex<Vec<Msg>>> = Arc::default();
