@@ -73,7 +73,31 @@ pub fn view(app: &App, frame: &mut Frame) {
     if let Some(overlay) = &app.overlay {
         overlay::draw(app, overlay, frame, area, theme);
     }
+    scrub(frame.buffer_mut(), area);
     theme.finish(frame.buffer_mut(), area);
+}
+
+/// The last guard before the terminal: no cell may hold a character that is never shown
+/// (a bidi override reorders what follows it; zero-width ones leave stale cells). ratatui
+/// drops C0 controls itself but not these. Text is cleaned where it is read and shown; this
+/// catches a path that forgot.
+fn scrub(buf: &mut ratatui::buffer::Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let Some(cell) = buf.cell_mut((x, y)) else {
+                continue;
+            };
+            if cell.symbol().chars().any(crate::sanitize::is_hidden_char) {
+                let kept: String = cell
+                    .symbol()
+                    .chars()
+                    .filter(|c| !crate::sanitize::is_hidden_char(*c))
+                    .collect();
+                cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+            }
+        }
+    }
 }
 
 fn draw_header(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -277,4 +301,32 @@ pub fn pct(p: f64) -> String {
 /// The date part of an RFC 3339 time.
 pub fn date(t: &str) -> &str {
     t.get(..10).unwrap_or(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn scrub_leaves_no_hidden_character_in_any_cell() {
+        let area = Rect::new(0, 0, 12, 1);
+        let mut buf = Buffer::empty(area);
+        // Widgets can leave a zero-width character in the cell before it (the library's
+        // summary sent U+202E to the terminal that way).
+        buf.set_string(0, 0, "abc", ratatui::style::Style::new());
+        buf[(0, 0)].set_symbol("a\u{202e}");
+        buf[(1, 0)].set_symbol("\u{200b}");
+        super::scrub(&mut buf, area);
+        let shown: String = buf
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(
+            !shown.chars().any(crate::sanitize::is_hidden_char),
+            "{shown:?}"
+        );
+        assert!(shown.starts_with("a c"), "{shown:?}");
+    }
 }

@@ -186,7 +186,13 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         lessons.push(Lesson {
             file: file_name.clone(),
             path: lesson_path,
-            title: entry.title.clone().filter(|t| !t.trim().is_empty()),
+            // Shown on every screen and in every report: cleaned once, here, of escape
+            // sequences and hidden characters (each output path cleans again).
+            title: entry
+                .title
+                .as_deref()
+                .map(|t| crate::sanitize::line(t).into_owned())
+                .filter(|t| !t.trim().is_empty()),
             scenario,
             required: entry.required.unwrap_or(true),
             quiz,
@@ -199,20 +205,29 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
     Ok(Course {
         id,
         dir: dir.to_path_buf(),
-        title,
-        summary: file.summary.trim().to_string(),
-        version: file.version,
+        title: clean_line(title),
+        summary: crate::sanitize::text(file.summary.trim()).into_owned(),
+        version: clean_line(file.version),
         hours,
         pass_percent,
         order: file.order,
         requires: file.requires,
-        provider: file.provider,
-        certification: file.certification,
-        objectives: file.objectives,
+        provider: file.provider.map(clean_line),
+        certification: file.certification.map(clean_line),
+        objectives: file.objectives.into_iter().map(clean_line).collect(),
         min_minutes,
         reviewed,
         lessons,
     })
+}
+
+/// One line of a course's own words, as every screen and report shows it: no escape
+/// sequences or hidden characters (each output path cleans again).
+fn clean_line(s: String) -> String {
+    match crate::sanitize::line(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(clean) => clean,
+    }
 }
 
 /// A lesson's knowledge checks, in page order; their problems go to `errors`. Whether a

@@ -201,3 +201,33 @@ fn report_and_progress_tables_and_skip_messages_are_inert() {
     let statements: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(statements.as_array().is_some_and(|a| !a.is_empty()));
 }
+
+/// Every cell of the TUI drawn over the hostile course: no character a terminal could act on
+/// and no escape's payload (ratatui drops C0 controls itself, not bidi or zero-width ones,
+/// and not the text after an ESC).
+#[test]
+fn tui_screens_over_a_hostile_course_are_inert() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use rollcall::app::{App, Msg};
+
+    let root = tempfile::tempdir().unwrap();
+    hostile_courses(root.path());
+    let library = rollcall::course::load_library(root.path()).unwrap();
+    let mut app = App::new(library, "t", rollcall::progress::Progress::new("t"));
+    let now: jiff::Zoned = "2026-11-24T10:00:00-05:00[-05:00]".parse().unwrap();
+    let _ = app.update(Msg::Resize(120, 30), &now);
+    for step in ["library", "course", "lesson"] {
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        terminal.draw(|f| rollcall::ui::view(&app, f)).unwrap();
+        let buf = terminal.backend().buffer();
+        let text: String = buf
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert_inert(&format!("the {step} screen"), text.as_bytes());
+        assert!(!text.contains("[2J"), "the {step} screen: {text}");
+        let _ = app.update(Msg::Enter, &now);
+    }
+}
