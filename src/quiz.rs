@@ -184,16 +184,38 @@ pub enum Answer {
 }
 
 /// Folds a typed answer for comparing: trims, joins runs of white space, lowercases and drops
-/// punctuation around the answer (`  Time. ` and `time` match).
+/// punctuation and dashes around the answer (`  Time. `, `— time —` and `time` match).
 pub fn normalize(s: &str) -> String {
-    let folded = s
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    folded
-        .trim_matches(|c: char| c.is_whitespace() || is_punctuation(c))
-        .to_string()
+    fold_surrounding(s).to_lowercase()
+}
+
+/// [`normalize`] without the lowercasing: white space joined, punctuation and dashes around
+/// the text dropped (the accepted answers' xAPI patterns keep their case).
+pub fn fold_surrounding(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    trim_surrounding(&joined).to_string()
+}
+
+/// `s` without the white space, punctuation and dashes around it. Dashes inside stay
+/// (`de-escalation`), and so does one directly before a digit: that is a minus sign (`-40`).
+fn trim_surrounding(s: &str) -> &str {
+    let around = |c: char| c.is_whitespace() || is_punctuation(c) || is_dash(c);
+    let mut rest = s.trim_end_matches(around);
+    loop {
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some(c) if is_dash(c) && chars.as_str().starts_with(|d: char| d.is_ascii_digit()) => {
+                return rest;
+            }
+            Some(c) if around(c) => rest = chars.as_str(),
+            _ => return rest,
+        }
+    }
+}
+
+/// The dashes typed around an answer as punctuation: hyphen-minus, en dash and em dash.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2013}' | '\u{2014}')
 }
 
 /// Punctuation that may surround a typed answer without changing it.

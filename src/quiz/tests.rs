@@ -305,12 +305,22 @@ fn typed_answers_fold_case_space_and_surrounding_punctuation() {
         "(time)",
         "nine-one-one",
         "“Time”?",
+        "TIME!!",
+        "¿time?",
+        "-time-",
+        "— time —",
+        "— time—",
+        "–time–",
     ] {
         assert!(grade(q, &Answer::Text(given.into())), "{given}");
     }
-    for given in ["times", "ti me", "", "..."] {
+    for given in ["times", "ti me", "", "...", "—", "ti-me", "nine one one"] {
         assert!(!grade(q, &Answer::Text(given.into())), "{given}");
     }
+    // Dashes inside an answer are part of it; one directly before a digit is a minus sign.
+    assert_eq!(normalize("— De-escalation —"), "de-escalation");
+    assert_eq!(normalize("-40"), "-40");
+    assert_eq!(normalize("-40-"), "-40");
 }
 
 #[test]

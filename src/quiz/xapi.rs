@@ -55,9 +55,11 @@ pub fn definition(question: &Question) -> Value {
         QuestionKind::Typed(accept) => {
             def["interactionType"] = json!("fill-in");
             // Any one accepted answer is right; rollcall ignores case when comparing.
+            // Each pattern is the accepted answer as compared (white space joined, punctuation
+            // around it dropped), keeping its case.
             let patterns: Vec<String> = accept
                 .iter()
-                .map(|a| a.trim())
+                .map(|a| super::fold_surrounding(a))
                 .filter(|a| !a.is_empty())
                 .map(|a| format!("{{case_matters=false}}{}", a.replace(SEP, ",")))
                 .collect();
@@ -97,7 +99,9 @@ pub fn response(question: &Question, answer: &Answer) -> Option<String> {
             ids(&picked, choice_id)
         }
         (QuestionKind::TrueFalse(_), Answer::Bool(b)) => Some(b.to_string()),
-        (QuestionKind::Typed(_), Answer::Text(t)) => Some(t.replace(SEP, ",")),
+        // The answer as rollcall compared it, so an LRS matching it against the patterns
+        // agrees with the grade (`Time.` is sent as `time`). No extension holds the raw text.
+        (QuestionKind::Typed(_), Answer::Text(t)) => Some(super::normalize(t).replace(SEP, ",")),
         (QuestionKind::Order(_), Answer::Order(picked)) => ids(picked, item_id),
         _ => None,
     }
@@ -131,7 +135,7 @@ answer = false
 [[questions]]
 id = "typed"
 prompt = "Number?"
-accept = ["988", " Nine eight eight "]
+accept = ["988", " Nine eight eight ", "“Time.”"]
 [[questions]]
 id = "order"
 prompt = "Order"
@@ -164,13 +168,26 @@ order = ["one", "two", "three"]
             definition(&q[2])["correctResponsesPattern"],
             json!([
                 "{case_matters=false}988",
-                "{case_matters=false}Nine eight eight"
+                "{case_matters=false}Nine eight eight",
+                "{case_matters=false}Time"
             ])
         );
         assert_eq!(
             response(&q[2], &Answer::Text("988".into())).as_deref(),
             Some("988")
         );
+        // The response is the answer as rollcall compared it (case, space and surrounding
+        // punctuation folded), so an LRS matching it against the patterns agrees with the grade.
+        for (given, sent) in [
+            ("Time.", "time"),
+            ("— time —", "time"),
+            ("  Nine   EIGHT eight! ", "nine eight eight"),
+        ] {
+            assert_eq!(
+                response(&q[2], &Answer::Text(given.into())).as_deref(),
+                Some(sent)
+            );
+        }
         let d = definition(&q[3]);
         assert_eq!(d["interactionType"], "sequencing");
         assert_eq!(
