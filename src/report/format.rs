@@ -77,7 +77,9 @@ pub const CSV_HEADER: [&str; 22] = [
     "scenarios_passed",
     "scenarios",
     "runs",
-    // Added with time on task, last for the same reason.
+    // Added with time on task, last for the same reason: the table shows it beside the hours,
+    // but CSV readers find columns by position and docs/course-format.md promises new ones
+    // come after the old (JSON is keyed, so order does not matter there).
     "active_minutes",
 ];
 
@@ -289,10 +291,12 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         col("CERT", 0, Some(1), false, &|r| {
             dash(r.certification.as_deref())
         }),
-        col("HOURS", 0, Some(5), true, &|r| {
+        // Time on task beside the hours credited for it, kept longer than the scenario and
+        // tries columns when the table is fitted; only the hours and best score outlast it.
+        col("HOURS", 0, Some(9), true, &|r| {
             r.hours_credited.map_or_else(|| "-".into(), hours_text)
         }),
-        col("ACTIVE MIN", 0, Some(4), true, &|r| {
+        col("ACTIVE MIN", 0, Some(8), true, &|r| {
             r.active_minutes
                 .map_or_else(|| "-".into(), |m| m.to_string())
         }),
@@ -305,7 +309,7 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
             r.completed_date
                 .map_or_else(|| "-".into(), |d| d.to_string())
         }),
-        col("BEST", 0, Some(6), true, &|r| {
+        col("BEST", 0, Some(10), true, &|r| {
             r.best.map_or_else(
                 || "-".into(),
                 |b| format!("{}/{} {}", b.score, b.total, percent_label(b.percent)),
@@ -313,18 +317,17 @@ pub fn to_table(report: &Report, width: Option<usize>) -> String {
         }),
         col("TRIES", 0, Some(4), true, &|r| r.attempts.to_string()),
     ];
-    // Scenario columns only when some course shown has a scenario.
+    // Scenario columns only when some course shown has a scenario; narrow, the runs go
+    // first, then the best ending, then scenarios passed (what a lesson's completion needs).
     if rows.iter().any(|r| r.scenarios.is_some()) {
-        columns.push(col("ENDING", 0, Some(7), false, &|r| {
-            r.scenarios.map_or_else(
-                || "-".into(),
-                |s| {
-                    let ending = s.best_ending.map_or("-", Rating::as_str);
-                    format!("{ending} {}/{}", s.passed, s.scenarios)
-                },
-            )
+        columns.push(col("BEST ENDING", 0, Some(6), false, &|r| {
+            dash(r.scenarios.and_then(|s| s.best_ending).map(Rating::as_str))
         }));
-        columns.push(col("RUNS", 0, Some(4), true, &|r| {
+        columns.push(col("SCEN PASSED", 0, Some(7), true, &|r| {
+            r.scenarios
+                .map_or_else(|| "-".into(), |s| format!("{}/{}", s.passed, s.scenarios))
+        }));
+        columns.push(col("RUNS", 0, Some(5), true, &|r| {
             r.scenarios
                 .map_or_else(|| "-".into(), |s| s.runs.to_string())
         }));

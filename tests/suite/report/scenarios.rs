@@ -1,6 +1,6 @@
 //! Scenario results beside quiz scores, per-choice item analysis and flagged runs (issue 13).
 
-use super::{FLAGS, HEADER, Value, bad_runs, csv_rows, drill, report, row_of};
+use super::{FLAGS, HEADER, Value, bad_runs, csv_rows, drill, report, row_of, unicode_width};
 
 #[test]
 fn report_shows_scenario_results_beside_quiz_scores() {
@@ -32,6 +32,37 @@ fn report_shows_scenario_results_beside_quiz_scores() {
     snapshot!("report_scenario_table", table);
     // A report with no scenario anywhere has no scenario columns in its table.
     assert!(!report(&[]).stdout.contains("ENDING"));
+}
+
+/// At 80 columns the active minutes sit beside the hours and outlast the scenario columns;
+/// the best ending and the scenarios passed each have a labelled column (they shared an
+/// unlabelled `ENDING` cell, `best 1/1`), the less needed dropped first.
+#[test]
+fn narrow_report_keeps_active_minutes_beside_hours_and_labels_scenario_columns() {
+    let table = drill(&["report"]);
+    let header = table.stdout.lines().next().unwrap();
+    assert!(header.contains("HOURS  ACTIVE MIN"), "{header}");
+    assert!(header.contains("SCEN PASSED"), "{header}");
+    assert!(
+        !header.contains("RUNS"),
+        "runs go before the active minutes: {header}"
+    );
+    for line in table.stdout.lines() {
+        assert!(unicode_width(line) <= 80, "{line}");
+    }
+    assert!(table.stdout.contains("officer-a"), "{}", table.stdout);
+    let wide = drill(&["report", "--wide"]);
+    let header = wide.stdout.lines().next().unwrap();
+    for word in ["ACTIVE MIN", "BEST ENDING", "SCEN PASSED", "RUNS", "TRIES"] {
+        assert!(header.contains(word), "{word} in {header}");
+    }
+    let a = wide
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("officer-a"))
+        .unwrap();
+    assert!(a.contains(" best "), "{a}");
+    assert!(a.contains(" 1/1 "), "{a}");
 }
 
 #[test]
