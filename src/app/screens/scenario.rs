@@ -222,6 +222,13 @@ impl ScenarioState {
         {
             return self.update_resume(ctx, confirm_discard, msg);
         }
+        // Space is PgDn here, as in the lesson reader (the help says so): a screenful, and
+        // at the end of a consequence on to what follows.
+        let msg = if msg == Msg::Toggle {
+            Msg::PageDown
+        } else {
+            msg
+        };
         // The body scrolls as the lesson reader does, within its lines (so that Up after End
         // moves at once): a line, a screenful, or to the top or the end.
         let (page, max) = crate::ui::scenario::scroll_range(self, ctx);
@@ -267,7 +274,7 @@ impl ScenarioState {
                 // Kept at once: a kill or a quit after this choice loses nothing.
                 self.save(ctx, None)
             }
-            (ScenarioPhase::Consequence { .. }, Msg::Enter | Msg::NextPage | Msg::Toggle) => {
+            (ScenarioPhase::Consequence { .. }, Msg::Enter | Msg::NextPage) => {
                 self.scroll = 0;
                 if let Some(ending) = run.ending(&scenario) {
                     self.phase = ScenarioPhase::Debrief;

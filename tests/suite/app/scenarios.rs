@@ -189,4 +189,7 @@ fn the_debrief_scrolls_to_its_end_and_top_and_by_screenfuls() {
     h.send(&[Msg::PrevPage]);
     assert_eq!(scroll(&h), 0);
     assert_eq!(scenario_phase(&h), ScenarioPhase::Debrief);
+    // Space is PgDn, as the help says ("Space, PgDn  scroll a screen").
+    h.send(&[Msg::Toggle]);
+    assert_eq!(scroll(&h), page, "Space did not scroll the debrief");
 }
