@@ -105,20 +105,31 @@ pub fn scroll_range(state: &ScenarioState, ctx: &crate::app::Ctx) -> (usize, usi
 /// One row per meter: label, a text gauge and the number (never colour alone).
 #[must_use]
 pub fn meter_lines(s: &Scenario, run: &Run, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    /// The least of a gauge worth drawing beside a long label.
+    const MIN_CELLS: usize = 8;
+    let number_w = s
+        .meters
+        .iter()
+        .zip(run.meters())
+        .map(|(m, v)| format!(" {v}/{}", m.max).len())
+        .max()
+        .unwrap_or(0);
+    // The label takes the room it needs; it is cut only when a short gauge and the number
+    // would not fit beside it.
     let label_w = s
         .meters
         .iter()
         .map(|m| unicode_width::UnicodeWidthStr::width(m.label.as_str()))
         .max()
         .unwrap_or(0)
-        .min(16);
+        .min(usize::from(width).saturating_sub(1 + number_w + MIN_CELLS));
     s.meters
         .iter()
         .zip(run.meters())
         .map(|(m, &v)| {
             let number = format!(" {v}/{}", m.max);
             let cells = usize::from(width)
-                .saturating_sub(label_w + 1 + number.len())
+                .saturating_sub(label_w + 1 + number_w)
                 .clamp(0, 20);
             #[allow(clippy::cast_precision_loss)]
             let ratio = f64::from(v) / f64::from(m.max.max(1));

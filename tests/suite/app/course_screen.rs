@@ -34,3 +34,58 @@ fn attempts_left_and_the_retake_time_show_for_the_selected_lesson_on_small_scree
         "{out}"
     );
 }
+
+/// The course with id `id` from the shipped courses, open on its course screen.
+fn shipped_course(id: &str) -> Harness {
+    let mut h = Harness::with(std::path::Path::new("courses"), None);
+    let order = h.app.ctx().library_order();
+    let pos = order
+        .iter()
+        .position(|&i| h.app.library.courses[i].id == id)
+        .unwrap();
+    for _ in 0..pos {
+        h.send(&[Msg::Down]);
+    }
+    h.send(&[Msg::Enter]);
+    assert!(matches!(h.app.screen, Screen::Course(_)));
+    h
+}
+
+#[test]
+fn the_time_left_wraps_whole_and_long_titles_keep_a_status() {
+    let h = shipped_course("crisis-intervention");
+    let text = h.screen_text(80, 24);
+    assert!(text.contains("minutes of active time remaining"), "{text}");
+    // Every lesson row ends in a status, however long its title.
+    for row in text
+        .lines()
+        .filter(|l| l.contains(". ") && l.starts_with(['▶', ' ']))
+    {
+        let row = row.trim_end();
+        if row.chars().nth(5).is_some_and(|c| c.is_ascii_digit()) {
+            assert!(
+                row.ends_with("not started") || row.ends_with("not played"),
+                "{row}"
+            );
+        }
+    }
+    snapshot!("course_long_titles_80x24", text);
+    let h = shipped_course("cultural-competency");
+    snapshot!("course_long_titles_cultural_80x24", h.screen_text(80, 24));
+}
+
+#[test]
+fn a_meter_label_gets_the_room_it_needs() {
+    let mut h = shipped_course("communication");
+    h.send(&[Msg::Down, Msg::Enter, Msg::LastPage, Msg::NextPage]);
+    assert!(
+        matches!(h.app.screen, Screen::Scenario(_)),
+        "{:?}",
+        h.app.screen
+    );
+    let wide = h.screen_text(80, 24);
+    assert!(wide.contains("Stairway step reached ░"), "{wide}");
+    let small = h.screen_text(40, 10);
+    assert!(small.contains("Stairway step reached ░"), "{small}");
+    snapshot!("scenario_meter_labels_40x10", small);
+}
