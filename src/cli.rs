@@ -257,7 +257,8 @@ pub enum ReportCommand {
 /// `rollcall report items`.
 #[derive(Debug, Args)]
 pub struct ItemsArgs {
-    /// Progress files, data folders or exported records [default: this machine's data folder]
+    /// Progress files and data folders, as collected from several machines (not xAPI
+    /// exports) [default: this machine's data folder]
     pub paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -269,6 +270,10 @@ pub struct ItemsArgs {
     /// (the table shows both)
     #[arg(long)]
     pub scenarios: bool,
+    /// Show every column, however wide (the table otherwise fits the terminal, or 80
+    /// columns when the output is not a terminal and $COLUMNS is unset)
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// `rollcall export ...`.

@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::cli::{Cli, Format, ItemsArgs};
 use crate::compliance::format::csv_string;
 use crate::progress::Attempt;
@@ -69,12 +71,17 @@ pub fn run(cli: &Cli, args: &ItemsArgs) -> anyhow::Result<ExitCode> {
         .filter(|r| in_course(&r.course))
         .collect();
     let choices = choice_stats(&runs, |course, lesson| scenarios.get(course, lesson));
+    let width = crate::cmd::table_width(args.wide);
     let out = match (args.format, args.scenarios) {
         (Format::Table, false) if !choices.is_empty() => {
-            format!("{}\n{}", to_table(&stats), choices_table(&choices))
+            format!(
+                "{}\n{}",
+                to_table(&stats, width),
+                choices_table(&choices, width)
+            )
         }
-        (Format::Table, false) => to_table(&stats),
-        (Format::Table, true) => choices_table(&choices),
+        (Format::Table, false) => to_table(&stats, width),
+        (Format::Table, true) => choices_table(&choices, width),
         (Format::Csv, false) => to_csv(&stats),
         (Format::Csv, true) => choices_csv(&choices),
         (Format::Json, _) => {
@@ -144,41 +151,137 @@ pub fn to_csv(stats: &[ItemStats]) -> String {
     csv_string(&CSV_HEADER, stats.iter().map(|s| row(s).to_vec()))
 }
 
-/// Cells under their header in columns two spaces apart: the columns `right` picks (numbers)
-/// right-aligned, the others left-aligned.
+/// How a table's columns give way when it is wider than the terminal: wrap these at spaces
+/// (down to their longest word), else leave these out in order, else cut these with `…`.
+struct Give {
+    /// Columns right-aligned (numbers); the others are left-aligned.
+    right: &'static [usize],
+    /// Columns whose cells wrap at spaces onto more lines.
+    wrap: &'static [usize],
+    /// Columns left out, first the least needed, when wrapping is not enough.
+    drop: &'static [usize],
+    /// Columns cut with `…` (to no less than their header) when the rest is not enough.
+    cut: &'static [usize],
+}
+
+const GAP: usize = 2;
+
+/// Cells under their header in columns two spaces apart, fitted to `width` (`None`: every
+/// column at full width, `--wide`) as `give` says.
 fn aligned<const N: usize>(
     header: [&str; N],
     rows: &[[String; N]],
-    right: impl Fn(usize) -> bool,
+    give: &Give,
+    width: Option<usize>,
 ) -> String {
-    let mut widths = header.map(|h| h.chars().count());
-    for r in rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
+    let natural: [usize; N] = std::array::from_fn(|i| {
+        rows.iter()
+            .map(|r| r[i].width())
+            .chain([header[i].width()])
+            .max()
+            .unwrap_or(0)
+    });
+    let (shown, widths) = fit(&header, rows, &natural, give, width);
     let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut l = String::new();
-        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
-            if right(i) {
-                let _ = write!(l, "{c:>w$}  ");
-            } else {
-                let _ = write!(l, "{c:<w$}  ");
+    let mut push = |cells: &[Vec<String>]| {
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+        for k in 0..height {
+            let mut l = String::new();
+            for (cell, &i) in cells.iter().zip(&shown) {
+                let text = cell.get(k).map_or("", String::as_str);
+                let pad = " ".repeat(widths[i].saturating_sub(text.width()));
+                if give.right.contains(&i) {
+                    let _ = write!(l, "{pad}{text}{}", " ".repeat(GAP));
+                } else {
+                    let _ = write!(l, "{text}{pad}{}", " ".repeat(GAP));
+                }
             }
+            out.push_str(l.trim_end());
+            out.push('\n');
         }
-        out.push_str(l.trim_end());
-        out.push('\n');
     };
-    line(&header.map(String::from));
+    let lay = |i: usize, text: &str| {
+        if give.wrap.contains(&i) {
+            wrap_at_spaces(text, widths[i])
+        } else {
+            vec![crate::report::format::truncate(text, widths[i])]
+        }
+    };
+    push(&shown.iter().map(|&i| lay(i, header[i])).collect::<Vec<_>>());
     for r in rows {
-        line(r);
+        push(&shown.iter().map(|&i| lay(i, &r[i])).collect::<Vec<_>>());
     }
     out
 }
 
-/// The statistics as an aligned table for people.
-pub fn to_table(stats: &[ItemStats]) -> String {
+/// The columns shown and their widths within `width`: wrapped columns shrink first, then
+/// columns are left out one by one (the wrapped ones widened again each time), then cut.
+fn fit<const N: usize>(
+    header: &[&str; N],
+    rows: &[[String; N]],
+    natural: &[usize; N],
+    give: &Give,
+    width: Option<usize>,
+) -> (Vec<usize>, [usize; N]) {
+    let mut shown: Vec<usize> = (0..N).collect();
+    let mut widths = *natural;
+    let Some(limit) = width else {
+        return (shown, widths);
+    };
+    let total = |shown: &[usize], widths: &[usize; N]| {
+        shown.iter().map(|&i| widths[i]).sum::<usize>() + GAP * shown.len().saturating_sub(1)
+    };
+    let longest_word = |i: usize| {
+        rows.iter()
+            .flat_map(|r| r[i].split(' '))
+            .map(UnicodeWidthStr::width)
+            .chain([header[i].width()])
+            .max()
+            .unwrap_or(0)
+    };
+    let mut dropping = give.drop.iter();
+    loop {
+        widths = *natural;
+        for &i in give.wrap.iter().filter(|i| shown.contains(i)) {
+            let excess = total(&shown, &widths).saturating_sub(limit);
+            widths[i] = widths[i].saturating_sub(excess).max(longest_word(i));
+        }
+        if total(&shown, &widths) <= limit {
+            break;
+        }
+        let Some(&gone) = dropping.next() else { break };
+        shown.retain(|&i| i != gone);
+    }
+    for &i in give.cut.iter().filter(|i| shown.contains(i)) {
+        let excess = total(&shown, &widths).saturating_sub(limit);
+        widths[i] = widths[i].saturating_sub(excess).max(header[i].width());
+    }
+    (shown, widths)
+}
+
+/// `text` as lines of at most `width` columns broken at spaces; a word longer than a line is
+/// cut with `…`.
+fn wrap_at_spaces(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        match lines.last_mut() {
+            Some(last) if last.width() + 1 + word.width() <= width => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => lines.push(crate::report::format::truncate(word, width)),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// The statistics as an aligned table for people, fitted to `width` (`None`: all columns at
+/// full width): the picks and flags wrap, then the form, picks and times asked are left out,
+/// then the ids are cut.
+pub fn to_table(stats: &[ItemStats], width: Option<usize>) -> String {
     if stats.is_empty() {
         return "no quiz answers found\n".to_string();
     }
@@ -186,8 +289,13 @@ pub fn to_table(stats: &[ItemStats]) -> String {
         "COURSE", "LESSON", "QUESTION", "FORM", "ASKED", "RIGHT%", "DISCR", "PICKS", "FLAGS",
     ];
     let rows: Vec<[String; 9]> = stats.iter().map(row).collect();
-    // Numbers right-aligned, text left-aligned.
-    let mut out = aligned(header, &rows, |i| (4..=6).contains(&i));
+    let give = Give {
+        right: &[4, 5, 6],
+        wrap: &[7, 8],
+        drop: &[3, 7, 4],
+        cut: &[1, 0, 2],
+    };
+    let mut out = aligned(header, &rows, &give, width);
     let flagged = stats.iter().filter(|s| !s.flags.is_empty()).count();
     let _ = writeln!(
         out,
@@ -232,8 +340,8 @@ pub fn choices_csv(choices: &[ChoiceStats]) -> String {
 }
 
 /// The scenario choices as an aligned table: one row per choice at each node a run decided
-/// at, with how many of the decisions there took it.
-pub fn choices_table(choices: &[ChoiceStats]) -> String {
+/// at, with how many of the decisions there took it; fitted to `width` by cutting the ids.
+pub fn choices_table(choices: &[ChoiceStats], width: Option<usize>) -> String {
     if choices.is_empty() {
         return "no scenario runs found\n".to_string();
     }
@@ -250,7 +358,13 @@ pub fn choices_table(choices: &[ChoiceStats]) -> String {
             r
         })
         .collect();
-    let mut out = aligned(header, &rows, |i| i >= 5);
+    let give = Give {
+        right: &[5, 6, 7],
+        wrap: &[],
+        drop: &[],
+        cut: &[1, 0, 3, 2],
+    };
+    let mut out = aligned(header, &rows, &give, width);
     let nodes: std::collections::HashSet<(&str, &str, &str)> = choices
         .iter()
         .map(|c| (c.course.as_str(), c.lesson.as_str(), c.node.as_str()))

@@ -108,6 +108,17 @@ fn read_file_into(path: &Path, inputs: &mut Inputs) {
 /// When the file cannot be read or is not a progress record.
 pub fn read_progress_file(path: &Path) -> Result<Progress, String> {
     use crate::progress::store::StoreError;
+    // An `export xapi` file given back (or any JSON): say so, not what a TOML parser made of it.
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return Err(
+            "a JSON file: xAPI exports are not read here; give progress files (<learner>.toml) \
+             or data folders"
+                .to_string(),
+        );
+    }
     crate::progress::store::load_file(path).map_err(|e| match e {
         StoreError::Read { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
             "no such file or folder".to_string()

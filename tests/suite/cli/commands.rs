@@ -126,8 +126,9 @@ fn report_items_analyses_each_question() {
     let data = tmp.path().join("data");
     fs::create_dir_all(&data).unwrap();
     fs::write(data.join("jdoe.toml"), toml::to_string(&p).unwrap()).unwrap();
-    let run = |format: &str| {
+    let run_with = |format: &str, more: &[&str]| {
         let out = rollcall(tmp.path())
+            .env("COLUMNS", "80")
             .args([
                 "--courses",
                 "courses",
@@ -137,6 +138,7 @@ fn report_items_analyses_each_question() {
                 "--format",
                 format,
             ])
+            .args(more)
             .output()
             .unwrap();
         assert!(
@@ -146,6 +148,7 @@ fn report_items_analyses_each_question() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
+    let run = |format: &str| run_with(format, &[]);
     let csv_text = run("csv");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let rows: Vec<Vec<String>> = reader
@@ -186,6 +189,54 @@ fn report_items_analyses_each_question() {
     let table = run("table");
     assert!(table.contains("unused-distractor"), "{table}");
     assert!(table.contains("2 questions, 2 flagged"), "{table}");
+    // The table fits the width ($COLUMNS): at 80 the form is left out and the picks wrap; at
+    // 60 the picks and times asked go too. `--wide` shows every column, each row on one line.
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "{line}\n{table}");
+    }
+    assert!(!table.contains("FORM"), "{table}");
+    assert!(table.contains("1:50% 2:50%"), "{table}");
+    let out = rollcall(tmp.path())
+        .env("COLUMNS", "60")
+        .args(["--courses", "courses", "report", "items", "data"])
+        .output()
+        .unwrap();
+    let narrow = String::from_utf8(out.stdout).unwrap();
+    for line in narrow.lines() {
+        assert!(line.chars().count() <= 60, "{line}\n{narrow}");
+    }
+    assert!(!narrow.contains("PICKS"), "{narrow}");
+    assert!(narrow.contains("unused-distractor"), "{narrow}");
+    let wide = run_with("table", &["--wide"]);
+    let header = wide.lines().next().unwrap();
+    for word in ["FORM", "ASKED", "PICKS", "FLAGS"] {
+        assert!(header.contains(word), "{word} in {header}");
+    }
+    assert!(wide.contains("1:50% 2:50% 3:0% "), "{wide}");
+    // CSV and JSON are the same whatever the width.
+    assert_eq!(run_with("csv", &["--wide"]), csv_text);
+}
+
+/// `report items` given an `export xapi` file says plainly that xAPI exports are not read,
+/// not what a TOML parser made of the JSON; its help names what it reads.
+#[test]
+fn report_items_says_xapi_exports_are_not_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("x.json"), "[\n  {\"id\": \"a\"}\n]\n").unwrap();
+    let out = rollcall(tmp.path())
+        .args(["report", "items", "x.json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("xAPI exports are not read"), "{stderr}");
+    assert!(!stderr.contains("TOML"), "{stderr}");
+    let help = rollcall(tmp.path())
+        .args(["report", "items", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(!help.contains("exported records"), "{help}");
+    assert!(help.contains("--wide"), "{help}");
 }
 
 #[test]
