@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 
 use super::{Theme, centered};
 use crate::app::{App, LearnerPicker, Overlay};
@@ -16,21 +16,24 @@ const HELP_WIDTH: u16 = 70;
 /// The help overlay's lines for a screen `width` wide: the key column narrows on a small
 /// screen so each row's words stay together.
 fn help_lines(theme: Theme, width: u16) -> Vec<Line<'static>> {
-    let inner = usize::from(HELP_WIDTH.min(width).saturating_sub(2));
-    let col = inner.saturating_sub(24).clamp(6, 26);
+    let inner = usize::from(HELP_WIDTH.min(width).saturating_sub(2 + 2 * MARGIN));
+    let col = inner.saturating_sub(24).clamp(6, 24);
     let mut lines: Vec<Line> = keymap::help_rows()
-        .map(|(k, what)| Line::raw(format!(" {k:<col$} {what}")))
+        .map(|(k, what)| Line::raw(format!("{k:<col$} {what}")))
         .collect();
     lines.push(Line::default());
     for note in keymap::HELP_NOTES {
-        lines.push(Line::styled(format!(" {note}"), theme.muted()));
+        lines.push(Line::styled((*note).to_string(), theme.muted()));
     }
     lines
 }
 
+/// Columns kept blank inside a box's border on each side, so wrapped lines never touch it.
+const MARGIN: u16 = 1;
+
 /// Rows `lines` take wrapped in a box `w` wide on a screen `width` wide.
 fn wrapped_rows(lines: &[Line], w: u16, width: u16) -> usize {
-    let inner = w.min(width).saturating_sub(2).max(1);
+    let inner = w.min(width).saturating_sub(2 + 2 * MARGIN).max(1);
     Paragraph::new(lines.to_vec())
         .wrap(Wrap { trim: false })
         .line_count(inner)
@@ -58,13 +61,13 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             discarding,
         } => {
             const W: u16 = 52;
-            // A column of margin each side inside the border, and each sentence's wrapped
-            // lines indented under it, so the three stay apart on a narrow screen.
+            // Each sentence's wrapped lines indented under it (inside the box's margin), so
+            // the three stay apart on a narrow screen.
             let text_width = usize::from(W.min(area.width).saturating_sub(4).max(1));
             let margined = |text: &str, style: Style| -> Vec<Line<'static>> {
                 super::wrap(text, text_width, 2)
                     .into_iter()
-                    .map(|l| Line::styled(format!(" {l}"), style))
+                    .map(|l| Line::styled(l, style))
                     .collect()
             };
             let (title, question, place) = if *discarding {
@@ -104,7 +107,7 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             " Not saved ".into(),
             crate::text::disk_full_question(*attempt)
                 .iter()
-                .map(|l| Line::styled(format!(" {l}"), theme.bad()))
+                .map(|l| Line::styled(*l, theme.bad()))
                 .collect(),
             60,
         ),
@@ -113,7 +116,7 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             vec![
                 Line::raw(crate::text::notice(notice)),
                 Line::default(),
-                Line::styled(" Any key closes this.", theme.muted()),
+                Line::styled("Any key closes this.", theme.muted()),
             ],
             70,
         ),
@@ -136,6 +139,7 @@ pub(super) fn draw(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, 
             .block(
                 Block::bordered()
                     .border_type(BorderType::Rounded)
+                    .padding(Padding::horizontal(MARGIN))
                     .title(title)
                     .border_style(theme.accent()),
             ),
@@ -155,7 +159,7 @@ fn picker_lines(app: &App, p: &LearnerPicker, area: Rect, theme: Theme) -> Vec<L
         if on_field { "█" } else { "" }
     );
     tail.push(Line::styled(
-        format!(" {field}"),
+        field,
         if on_field {
             theme.selection()
         } else {
@@ -163,24 +167,21 @@ fn picker_lines(app: &App, p: &LearnerPicker, area: Rect, theme: Theme) -> Vec<L
         },
     ));
     if let Some(e) = &p.error {
-        tail.push(Line::styled(format!(" {e}"), theme.bad()));
+        tail.push(Line::styled(e.clone(), theme.bad()));
     }
     if let Some(known) = &p.similar {
         tail.push(Line::styled(
-            format!(" {}", crate::text::similar_learner(p.input.trim(), known)),
+            crate::text::similar_learner(p.input.trim(), known),
             theme.warn(),
         ));
     }
     tail.push(Line::default());
-    tail.push(Line::styled(
-        format!(" {}", keymap::footer(Place::Picker)),
-        theme.muted(),
-    ));
+    tail.push(Line::styled(keymap::footer(Place::Picker), theme.muted()));
     // Rows left for names inside the border, below the heading and above the field.
     let fixed = wrapped_rows(&tail, 64, area.width) + 1 + 2;
     let room = usize::from(area.height).saturating_sub(fixed).max(1);
     let first = (p.selected.min(p.names.len().saturating_sub(1)) + 1).saturating_sub(room);
-    let mut lines = vec![Line::styled(" Who is training? ", theme.muted())];
+    let mut lines = vec![Line::styled("Who is training? ", theme.muted())];
     for (i, name) in p.names.iter().enumerate().skip(first).take(room) {
         let style = if i == p.selected {
             theme.selection()
@@ -193,7 +194,7 @@ fn picker_lines(app: &App, p: &LearnerPicker, area: Rect, theme: Theme) -> Vec<L
         } else {
             ""
         };
-        lines.push(Line::styled(format!(" {mark}{name}{current}"), style));
+        lines.push(Line::styled(format!("{mark}{name}{current}"), style));
     }
     lines.extend(tail);
     lines

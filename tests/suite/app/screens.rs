@@ -278,3 +278,24 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
         Some(Msg::Quit)
     );
 }
+
+#[test]
+fn wrapped_lines_in_a_box_keep_a_column_from_its_border() {
+    let mut h = Harness::new();
+    h.send(&[Msg::Resize(40, 20), Msg::Help]);
+    let text = h.screen_text(40, 20);
+    // Every row inside the help box: a blank column after the left border and before the
+    // right one (continuation lines started against the border: '│scroll').
+    let rows: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with('│') && l.ends_with('│'))
+        .collect();
+    assert!(rows.len() > 5, "{text}");
+    for row in rows {
+        let inner: Vec<char> = row.chars().collect();
+        assert!(
+            inner[1] == ' ' && inner[inner.len() - 2] == ' ',
+            "text against the border: {row:?}\n{text}"
+        );
+    }
+}
