@@ -228,10 +228,13 @@ pub fn body_lines(state: &ScenarioState, width: u16, theme: Theme) -> Vec<Line<'
         }
         ScenarioPhase::Consequence { node, choice } => {
             if let Some(c) = s.nodes.get(*node).and_then(|n| n.choices.get(*choice)) {
-                lines.push(Line::styled(
-                    format!("You chose: {}", sanitize::line(&c.text)),
-                    bold,
-                ));
+                // Wrapped, never cut: the choice is what the consequence answers.
+                let chose = format!("You chose: {}", sanitize::line(&c.text));
+                lines.extend(
+                    super::wrap(&chose, usize::from(width), 0)
+                        .into_iter()
+                        .map(|l| Line::styled(l, bold)),
+                );
                 lines.push(Line::from(""));
                 lines.extend(markdown::render(&c.consequence, width));
             }

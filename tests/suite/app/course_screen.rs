@@ -36,7 +36,7 @@ fn attempts_left_and_the_retake_time_show_for_the_selected_lesson_on_small_scree
 }
 
 /// The course with id `id` from the shipped courses, open on its course screen.
-fn shipped_course(id: &str) -> Harness {
+pub(super) fn shipped_course(id: &str) -> Harness {
     let mut h = Harness::with(std::path::Path::new("courses"), None);
     let order = h.app.ctx().library_order();
     let pos = order

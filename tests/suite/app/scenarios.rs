@@ -193,3 +193,29 @@ fn the_debrief_scrolls_to_its_end_and_top_and_by_screenfuls() {
     h.send(&[Msg::Toggle]);
     assert_eq!(scroll(&h), page, "Space did not scroll the debrief");
 }
+
+#[test]
+fn the_choice_on_the_consequence_screen_wraps_whole() {
+    let mut h = super::course_screen::shipped_course("using-rollcall");
+    h.send(&[Msg::Down, Msg::Down, Msg::Down, Msg::Enter]);
+    assert!(
+        matches!(h.app.screen, Screen::Scenario(_)),
+        "{:?}",
+        h.app.screen
+    );
+    h.send(&[Msg::Pick(2), Msg::Enter, Msg::Pick(1)]);
+    assert!(
+        matches!(scenario_phase(&h), ScenarioPhase::Consequence { .. }),
+        "{:?}",
+        scenario_phase(&h)
+    );
+    let wide = h.screen_text(80, 24);
+    assert!(
+        super::flat(&wide).contains("ask him to turn it down"),
+        "{wide}"
+    );
+    let small = h.screen_text(40, 10);
+    assert!(small.contains("You chose: Apologise for"), "{small}");
+    snapshot!("scenario_consequence_long_choice_80x24", wide);
+    snapshot!("scenario_consequence_long_choice_40x10", small);
+}
