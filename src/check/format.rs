@@ -36,13 +36,20 @@ impl Report {
         )
     }
 
-    /// Every diagnostic in the style of rustc, then the summary line.
+    /// Every diagnostic in the style of rustc, then the summary line, each line as long as
+    /// it is (for pipes and files: tests and scripts read it byte for byte).
     pub fn to_human(&self) -> String {
+        self.to_human_width(None)
+    }
+
+    /// [`Report::to_human`] with the messages and hints wrapped at spaces to `width` columns
+    /// (a terminal's); the quoted source line and the path are left whole.
+    pub fn to_human_width(&self, width: Option<usize>) -> String {
         let mut out = String::new();
         // One index per file: many diagnostics in one large file stay linear.
         let mut indexes: HashMap<&Path, LineIndex> = HashMap::new();
         for d in &self.diagnostics {
-            self.write_one(&mut out, d, &mut indexes);
+            self.write_one(&mut out, d, &mut indexes, width);
             out.push('\n');
         }
         out.push_str(&self.summary());
@@ -60,12 +67,14 @@ impl Report {
         out: &mut String,
         d: &'a Diagnostic,
         indexes: &mut HashMap<&'a Path, LineIndex>,
+        width: Option<usize>,
     ) {
         let severity = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{severity}: {}", d.message);
+        let head = format!("{severity}: ");
+        push_wrapped(out, &head, &d.message, width);
         let mut location = self.shown(&d.path);
         if let Some(line) = d.line {
             let _ = write!(location, ":{line}");
@@ -111,7 +120,7 @@ impl Report {
             }
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "{pad} = help: {help}");
+            push_wrapped(out, &format!("{pad} = help: "), help, width);
         }
     }
 
@@ -140,6 +149,35 @@ impl Report {
             },
         })
     }
+}
+
+/// `text` after `head` as lines of at most `width` columns broken at spaces, the lines after
+/// the first indented to line up under the text (`None`: one line). A word longer than a
+/// line stays whole: a path or key cut in two would not be found.
+fn push_wrapped(out: &mut String, head: &str, text: &str, width: Option<usize>) {
+    out.push_str(head);
+    let Some(width) = width else {
+        out.push_str(text);
+        out.push('\n');
+        return;
+    };
+    let indent = " ".repeat(head.width());
+    let mut used = head.width();
+    let mut first = true;
+    for word in text.split(' ') {
+        if !first && used + 1 + word.width() > width && used > indent.len() {
+            out.push('\n');
+            out.push_str(&indent);
+            used = indent.len();
+        } else if !first {
+            out.push(' ');
+            used += 1;
+        }
+        out.push_str(word);
+        used += word.width();
+        first = false;
+    }
+    out.push('\n');
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -181,6 +219,40 @@ mod tests {
 
         1 error, 1 warning in 1 course
         ");
+    }
+
+    /// In a terminal the message and hint wrap to its width under their text; the source
+    /// line and path stay whole, and without a width the output is as before, byte for byte.
+    #[test]
+    fn human_output_wraps_messages_and_hints_to_the_width() {
+        let mut r = Report {
+            courses: 1,
+            ..Report::default()
+        };
+        r.push(
+            Diagnostic::warning("c/course.toml", "unknown key `titel` in course.toml, which rollcall does not read")
+                .with_help("the keys are title, summary, version, hours, provider, certification, lessons, requirements and more; did you mean `title`?"),
+        );
+        let wrapped = r.to_human_width(Some(40));
+        insta::assert_snapshot!(wrapped, @r"
+        warning: unknown key `titel` in
+                 course.toml, which rollcall
+                 does not read
+         --> c/course.toml
+          = help: the keys are title, summary,
+                  version, hours, provider,
+                  certification, lessons,
+                  requirements and more; did you
+                  mean `title`?
+
+        0 errors, 1 warning in 1 course
+        ");
+        for line in wrapped.lines() {
+            assert!(line.width() <= 40, "{line}");
+        }
+        let whole = r.to_human();
+        assert_eq!(r.to_human_width(None), whole);
+        assert!(whole.lines().any(|l| l.width() > 100), "{whole}");
     }
 
     #[test]

@@ -38,13 +38,30 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 &serde_json::to_string_pretty(&report.to_json()).context("writing JSON")?
             )
         ),
-        _ => out!("{}", sanitize::text(&report.to_human())),
+        // Wrapped to the terminal's width only when a person reads it there: piped, every
+        // line stays whole, so the output compared by tests and scripts does not move.
+        _ => out!(
+            "{}",
+            sanitize::text(&report.to_human_width(terminal_width()))
+        ),
     }
     Ok(if report.failed(args.deny_warnings) {
         ExitCode::from(EXIT_PROBLEMS)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The terminal's width when standard output is one, else `None`.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal as _;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+        .filter(|&w| w > 0)
 }
 
 fn gather(
