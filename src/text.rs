@@ -15,7 +15,7 @@ pub fn notice(n: &Notice) -> String {
         Notice::SettingsProblem { first, more: 0 } => settings_warning(first),
         Notice::SettingsProblem { first, more } => {
             format!(
-                "{} (and {more} more: see Settings, S)",
+                "{} (and {more} more: the Settings screen lists them)",
                 settings_warning(first)
             )
         }
