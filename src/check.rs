@@ -17,10 +17,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-use crate::course::{self, MAX_FILE_BYTES};
+use crate::course;
 use crate::diagnostic::{Diagnostic, Severity};
 
 /// Longest page, in rendered lines at [`PAGE_WIDTH`] columns, before `check` warns.
@@ -132,69 +132,22 @@ pub fn check_dir(dir: &Path) -> Result<Report, Diagnostic> {
     Ok(report)
 }
 
-/// `course.toml` read leniently, to keep checking lessons when the strict load fails.
-#[derive(Debug, Deserialize)]
-struct LooseCourse {
-    hours: Option<toml::Value>,
-    requires: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    lessons: Vec<LooseLesson>,
-}
-
-#[derive(Debug, Deserialize)]
-struct LooseLesson {
-    file: Option<String>,
-    scenario: Option<String>,
-    quiz: Option<String>,
-}
-
-/// The files of one lesson that can be checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct LessonFiles {
-    pages: Option<PathBuf>,
-    scenario: Option<PathBuf>,
-    quiz: Option<PathBuf>,
-}
-
-impl LessonFiles {
-    fn all(&self) -> impl Iterator<Item = PathBuf> + '_ {
-        self.pages
-            .iter()
-            .chain(&self.scenario)
-            .chain(&self.quiz)
-            .cloned()
-    }
-}
-
 /// Checks one course folder; `siblings` are the course ids beside it, when checking a whole
 /// courses folder (to check `requires`).
 fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     report.courses += 1;
     let toml_path = dir.join("course.toml");
-    let loaded = course::course_diagnostics(dir);
+    let read = course::read_course(dir);
+    if let Err(errors) = &read.course {
+        report.extend(errors.iter().cloned());
+    }
+    let lessons = read.lessons;
+    let mut used: BTreeSet<PathBuf> = read.named.iter().flatten().cloned().collect();
     let source = course::read_text_file(&toml_path).ok();
-    let loose: Option<LooseCourse> = source.as_deref().and_then(|s| toml::from_str(s).ok());
-    let (lessons, mut used) = match &loaded {
-        Ok(course) => {
-            let lessons: Vec<LessonFiles> = course
-                .lessons
-                .iter()
-                .map(|l| LessonFiles {
-                    pages: l.path.clone(),
-                    scenario: l.scenario.clone(),
-                    quiz: l.quiz.clone(),
-                })
-                .collect();
-            let used = lessons.iter().flat_map(LessonFiles::all).collect();
-            (lessons, used)
-        }
-        Err(errors) => {
-            report.extend(errors.iter().cloned());
-            loose_lessons(dir, loose.as_ref())
-        }
-    };
-    if let (Some(source), Some(loose)) = (&source, &loose) {
-        if loose.hours.is_none() {
+    let root = source.as_deref().and_then(|s| DeTable::parse(s).ok());
+    if let (Some(source), Some(root)) = (&source, &root) {
+        let root = root.get_ref();
+        if root.get("hours").is_none() {
             report.push(
                 Diagnostic::warning(
                     &toml_path,
@@ -203,15 +156,21 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
                 .with_help("add `hours = 1.0` (the credit hours for training records)"),
             );
         }
-        if let (Some(ids), Some(requires)) = (siblings, &loose.requires) {
+        let requires = match root.get("requires").map(Spanned::get_ref) {
+            Some(DeValue::Array(items)) => items.iter().collect(),
+            _ => Vec::new(),
+        };
+        if let Some(ids) = siblings {
             for req in requires {
-                if !ids.contains(req.get_ref()) {
+                let DeValue::String(name) = req.get_ref() else {
+                    continue;
+                };
+                if !ids.iter().any(|id| id == name) {
                     report.push(
                         Diagnostic::warning(
                             &toml_path,
                             format!(
-                                "`requires` names `{}`, which is not a course in this folder",
-                                req.get_ref()
+                                "`requires` names `{name}`, which is not a course in this folder"
                             ),
                         )
                         .at(source, req.span())
@@ -232,7 +191,7 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     let mut quizzes = Vec::new();
     let mut seen_scenarios = BTreeSet::new();
     for (i, files) in lessons.iter().enumerate() {
-        if let Some(pages) = &files.pages
+        if let Some(pages) = &files.path
             && let Some(targets) = lesson::check_lesson(dir, pages, report)
         {
             used.extend(targets);
@@ -258,43 +217,10 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     quizzes.extend(check_quizzes);
     report.extend(lints::course_lints(&quizzes));
     // Without a list of lessons every file would look unused.
-    if loaded.is_ok() || loose.is_some() {
+    if read.named.is_some() {
         used.insert(toml_path);
         unused_files(dir, &used, report);
     }
-}
-
-/// The lessons (and quizzes) named in a `course.toml` that failed to load, keeping only files
-/// the loader would accept (the loader has already reported the others); also every path
-/// named, for the unused-file check.
-fn loose_lessons(dir: &Path, loose: Option<&LooseCourse>) -> (Vec<LessonFiles>, BTreeSet<PathBuf>) {
-    let usable = |rel: &str| {
-        let path = course::resolve_inside(dir, rel).ok()?;
-        let meta = fs::metadata(&path).ok()?;
-        (meta.is_file() && meta.len() <= MAX_FILE_BYTES).then_some(path)
-    };
-    let mut lessons = Vec::new();
-    let mut used = BTreeSet::new();
-    for entry in loose.map(|l| l.lessons.as_slice()).unwrap_or_default() {
-        // Named counts as used, even when refused (the loader has reported why).
-        for rel in entry.file.iter().chain(&entry.scenario).chain(&entry.quiz) {
-            used.insert(dir.join(rel));
-        }
-        let files = LessonFiles {
-            pages: entry.file.as_deref().and_then(usable),
-            scenario: entry.scenario.as_deref().and_then(usable),
-            quiz: entry.quiz.as_deref().and_then(usable),
-        };
-        let named = files.pages.is_some() || files.scenario.is_some();
-        let twice = lessons.iter().any(|l: &LessonFiles| {
-            (l.pages.is_some() && l.pages == files.pages)
-                || (l.scenario.is_some() && l.scenario == files.scenario)
-        });
-        if named && !twice {
-            lessons.push(files);
-        }
-    }
-    (lessons, used)
 }
 
 /// Warns about every non-hidden file in the course folder that nothing uses.
@@ -426,6 +352,42 @@ mod tests {
         );
         assert_eq!(r.errors(), 1);
         assert_eq!(r.warnings(), 2);
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_hides_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        course(&dir, "pass_percent = 180\norder = \"first\"");
+        write(
+            &dir,
+            "course.toml",
+            &(fs::read_to_string(dir.join("course.toml")).unwrap()
+                + "\n[[lessons]]\nfile = 2\n\n[[lessons]]\nfile = \"02.md\"\nquiz = 3\n"),
+        );
+        let r = check_dir(&dir).unwrap();
+        assert_eq!(
+            messages(&r),
+            [
+                "`order` should be a whole number, not text",
+                "`file` should be text in quotes, not a whole number",
+                "`quiz` should be text in quotes, not a whole number",
+                "pass_percent = 180 is out of range",
+                "file `02.md` not found",
+            ]
+        );
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("c");
+        write(
+            &dir,
+            "course.toml",
+            "title = \"T\"\nsummary = \"S\"\nversion = \"1\"\nhours = 1.0\nlessons = 3\n",
+        );
+        let r = check_dir(&dir).unwrap();
+        assert_eq!(
+            messages(&r),
+            ["`lessons` should be a list of [[lessons]] tables, not a whole number"]
+        );
     }
 
     #[test]

@@ -13,9 +13,10 @@ use toml::Spanned;
 use crate::diagnostic::Diagnostic;
 
 mod load;
+mod meant;
 mod schema;
 
-pub use load::{course_diagnostics, load_course, toml_error};
+pub use load::{CourseRead, course_diagnostics, load_course, read_course, toml_error};
 
 /// Largest course file rollcall reads: bigger files are almost surely a mistake.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;

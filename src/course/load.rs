@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::meant::{meant, unused_names};
+use super::schema::Repaired;
 use super::{
     Check, Course, CourseFile, DEFAULT_PASS_PERCENT, Lesson, LessonEntry, MAX_FILE_BYTES, dir_id,
     id_problem, read_text_file, resolve_inside,
@@ -29,20 +31,65 @@ pub fn load_course(dir: &Path) -> Result<Course, Diagnostic> {
 /// # Errors
 /// Every problem found, in file order; never empty.
 pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
-    let id = dir_id(dir);
+    read_course(dir).course
+}
+
+/// A course folder read as far as it goes, for `rollcall check`: what it names is known even
+/// when it has errors, so its lessons are still checked and its files are not "unused".
+#[derive(Debug, Clone)]
+pub struct CourseRead {
+    /// The course, or every problem found in file order (never empty).
+    pub course: Result<Course, Vec<Diagnostic>>,
+    /// The lessons with the files of theirs that were found (all of them when the course
+    /// loaded); a lesson none of whose pages or scenario was found is left out.
+    pub lessons: Vec<Lesson>,
+    /// Every file `course.toml` names, found or not, and every file a "did you mean" points
+    /// at; `None` when `course.toml` could not be read at all (then nothing is known to be
+    /// named, and every file would look unused).
+    pub named: Option<Vec<PathBuf>>,
+}
+
+/// Reads one course folder for `rollcall check`: every problem at once, and past them what
+/// can still be read (see [`CourseRead`]).
+pub fn read_course(dir: &Path) -> CourseRead {
+    let failed = |errors| CourseRead {
+        course: Err(errors),
+        lessons: Vec::new(),
+        named: None,
+    };
     let path = dir.join("course.toml");
-    let source = read_text_file(&path).map_err(|e| vec![e])?;
-    let file: CourseFile = match toml::from_str(&source) {
-        Ok(file) => file,
+    let source = match read_text_file(&path) {
+        Ok(s) => s,
+        Err(e) => return failed(vec![e]),
+    };
+    let (read, shape) = match toml::from_str::<CourseFile>(&source) {
+        Ok(file) => (Repaired::whole(file), Vec::new()),
         Err(e) => {
-            // Every key of the wrong shape at once, rather than serde's first.
-            let mut all = super::schema::problems(&path, &source);
-            if all.is_empty() {
-                all.push(toml_error(&path, &source, &e));
+            // Every key of the wrong shape at once, rather than serde's first; then the
+            // rest is still checked, as far as it reads.
+            let shape = super::schema::problems(&path, &source);
+            match super::schema::repaired(&source) {
+                Some(r) if !shape.is_empty() => (r, shape),
+                _ if shape.is_empty() => return failed(vec![toml_error(&path, &source, &e)]),
+                _ => return failed(shape),
             }
-            return Err(all);
         }
     };
+    validate(dir, &path, &source, read, shape)
+}
+
+/// The checks of meaning on a `course.toml` that read: titles, ranges, the files it names.
+/// `shape` holds the problems with its shape already found (`read` went past them, so
+/// nothing here depends on a value reported there).
+fn validate(
+    dir: &Path,
+    path: &Path,
+    source: &str,
+    read: Repaired,
+    shape: Vec<Diagnostic>,
+) -> CourseRead {
+    let id = dir_id(dir);
+    let file = read.file;
     // What the lessons name; the folder is listed only when a name is missing (see `meant`),
     // so opening a library costs no directory listing per course.
     let listed: Vec<&str> = file
@@ -56,6 +103,8 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
                 .chain(l.checks.iter().map(|c| c.get_ref().quiz.get_ref().as_str()))
         })
         .collect();
+    let mut named: Vec<PathBuf> = listed.iter().map(|n| dir.join(n)).collect();
+    let mut meant_files = Vec::new();
     let mut errors = Vec::new();
     if let Some(problem) = id_problem(&id) {
         errors.push(
@@ -69,8 +118,8 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
     let title = file.title.get_ref().trim().to_string();
     if title.is_empty() {
         errors.push(
-            Diagnostic::error(&path, "the course title is empty")
-                .at(&source, file.title.span())
+            Diagnostic::error(path, "the course title is empty")
+                .at(source, file.title.span())
                 .with_help("give the course a title"),
         );
     }
@@ -80,8 +129,8 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             let hours = *h.get_ref();
             if !(hours > 0.0 && hours <= 100.0) {
                 errors.push(
-                    Diagnostic::error(&path, format!("hours = {hours} is out of range"))
-                        .at(&source, h.span())
+                    Diagnostic::error(path, format!("hours = {hours} is out of range"))
+                        .at(source, h.span())
                         .with_help(
                             "set the credit hours to a number above 0 and at most 100, e.g. 2.0",
                         ),
@@ -97,10 +146,10 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             _ => {
                 errors.push(
                     Diagnostic::error(
-                        &path,
+                        path,
                         format!("pass_percent = {} is out of range", p.get_ref()),
                     )
-                    .at(&source, p.span())
+                    .at(source, p.span())
                     .with_help("use a whole number from 0 to 100"),
                 );
                 DEFAULT_PASS_PERCENT
@@ -114,10 +163,10 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             _ => {
                 errors.push(
                     Diagnostic::error(
-                        &path,
+                        path,
                         format!("min_minutes = {} is out of range", m.get_ref()),
                     )
-                    .at(&source, m.span())
+                    .at(source, m.span())
                     .with_help("give the active minutes a learner needs, from 1 to 6000, e.g. 60"),
                 );
                 0
@@ -130,28 +179,32 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             Some(text.to_string())
         } else {
             errors.push(
-                Diagnostic::error(&path, format!("reviewed = \"{text}\" is not a month"))
-                    .at(&source, r.span())
+                Diagnostic::error(path, format!("reviewed = \"{text}\" is not a month"))
+                    .at(source, r.span())
                     .with_help("write the year and month the facts were checked, e.g. \"2026-11\""),
             );
             None
         }
     });
-    if file.lessons.is_empty() {
+    if file.lessons.is_empty() && !read.lessons_dropped {
         errors.push(
-            Diagnostic::error(&path, "the course has no lessons")
+            Diagnostic::error(path, "the course has no lessons")
                 .at_line(1)
                 .with_help("add a [[lessons]] table with file = \"01-intro.md\""),
         );
     }
     let mut lessons = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
-    for spanned in &file.lessons {
+    for (i, spanned) in file.lessons.iter().enumerate() {
         let entry = spanned.get_ref();
         let Some(name) = entry.file.as_ref().or(entry.scenario.as_ref()) else {
+            if read.had_name.get(i).copied().unwrap_or(false) {
+                // Its name is of the wrong kind, reported as such.
+                continue;
+            }
             errors.push(
-                Diagnostic::error(&path, "a lesson has neither `file` nor `scenario`")
-                    .at(&source, spanned.span())
+                Diagnostic::error(path, "a lesson has neither `file` nor `scenario`")
+                    .at(source, spanned.span())
                     .with_help("add file = \"01-intro.md\" (the pages), scenario = \"01-call.scenario.toml\", or both"),
             );
             continue;
@@ -159,8 +212,8 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         let file_name = name.get_ref();
         if seen.contains(&file_name.as_str()) {
             errors.push(
-                Diagnostic::error(&path, format!("lesson file `{file_name}` is listed twice"))
-                    .at(&source, name.span())
+                Diagnostic::error(path, format!("lesson file `{file_name}` is listed twice"))
+                    .at(source, name.span())
                     .with_help("each lesson needs its own file; remove the duplicate entry"),
             );
             continue;
@@ -168,7 +221,7 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         seen.push(file_name);
         let mut named = |rel: Option<&Spanned<String>>| match rel {
             None => Ok(None),
-            Some(r) => match check_course_file(dir, r, &path, &source, &listed) {
+            Some(r) => match check_course_file(dir, r, (path, source), &listed, &mut meant_files) {
                 Ok(p) => Ok(Some(p)),
                 Err(e) => {
                     errors.push(e);
@@ -179,10 +232,19 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         let lesson_path = named(entry.file.as_ref());
         let scenario = named(entry.scenario.as_ref());
         let quiz = named(entry.quiz.as_ref()).unwrap_or(None);
-        let checks = load_checks(dir, entry, &path, &source, &listed, &mut errors);
-        let (Ok(lesson_path), Ok(scenario)) = (lesson_path, scenario) else {
+        let checks = load_checks(
+            dir,
+            entry,
+            (path, source),
+            &listed,
+            &mut meant_files,
+            &mut errors,
+        );
+        // What was found is still checked, though the course does not load.
+        let (lesson_path, scenario) = (lesson_path.unwrap_or(None), scenario.unwrap_or(None));
+        if lesson_path.is_none() && scenario.is_none() {
             continue;
-        };
+        }
         lessons.push(Lesson {
             file: file_name.clone(),
             path: lesson_path,
@@ -199,10 +261,17 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
             checks,
         });
     }
+    named.extend(meant_files);
+    // Problems of shape first: `load_course` shows the first, and it is the one to fix first.
+    errors.splice(0..0, shape);
     if !errors.is_empty() {
-        return Err(errors);
+        return CourseRead {
+            course: Err(errors),
+            lessons,
+            named: Some(named),
+        };
     }
-    Ok(Course {
+    let course = Course {
         id,
         dir: dir.to_path_buf(),
         title: clean_line(title),
@@ -217,8 +286,13 @@ pub fn course_diagnostics(dir: &Path) -> Result<Course, Vec<Diagnostic>> {
         objectives: file.objectives.into_iter().map(clean_line).collect(),
         min_minutes,
         reviewed,
+        lessons: lessons.clone(),
+    };
+    CourseRead {
+        course: Ok(course),
         lessons,
-    })
+        named: Some(named),
+    }
 }
 
 /// One line of a course's own words, as every screen and report shows it: no escape
@@ -235,9 +309,9 @@ fn clean_line(s: String) -> String {
 fn load_checks(
     dir: &Path,
     entry: &LessonEntry,
-    path: &Path,
-    source: &str,
+    (path, source): (&Path, &str),
     listed: &[&str],
+    meant_files: &mut Vec<PathBuf>,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Check> {
     let mut checks: Vec<Check> = Vec::new();
@@ -273,7 +347,7 @@ fn load_checks(
             );
             continue;
         }
-        match check_course_file(dir, &check.quiz, path, source, listed) {
+        match check_course_file(dir, &check.quiz, (path, source), listed, meant_files) {
             Ok(quiz) => checks.push(Check { after_page, quiz }),
             Err(e) => errors.push(e),
         }
@@ -292,53 +366,6 @@ pub(super) fn is_year_month(s: &str) -> bool {
         && y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
         && y.parse::<u16>().is_ok_and(|y| (2000..=2100).contains(&y))
         && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
-}
-
-/// Names of the files directly in `dir` that `named` does not list.
-fn unused_names(dir: &Path, named: &[&str]) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut unused: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| !n.starts_with('.') && n != "course.toml" && !named.contains(&n.as_str()))
-        .collect();
-    unused.sort();
-    unused
-}
-
-/// The unused file a missing name most likely meant: the same kind of file (`.md`,
-/// `.quiz.toml`, `.scenario.toml`) whose name starts the same way (`01-intro.md` for
-/// `01-introduction.md` and back), else one a typo or two away.
-fn meant<'a>(missing: &str, unused: &'a [String]) -> Option<&'a str> {
-    let kind = |n: &str| {
-        [".quiz.toml", ".scenario.toml", ".md", ".toml"]
-            .into_iter()
-            .find(|k| n.ends_with(k))
-            .map(|k| (k, n[..n.len() - k.len()].to_lowercase()))
-    };
-    let (ext, stem) = kind(missing)?;
-    let same_kind: Vec<(&'a str, String)> = unused
-        .iter()
-        .filter_map(|u| {
-            kind(u)
-                .filter(|(e, _)| *e == ext)
-                .map(|(_, s)| (u.as_str(), s))
-        })
-        .collect();
-    let prefixed: Vec<&str> = same_kind
-        .iter()
-        .filter(|(_, s)| {
-            s.len() > 2 && stem.len() > 2 && (s.starts_with(&stem) || stem.starts_with(s.as_str()))
-        })
-        .map(|(u, _)| *u)
-        .collect();
-    if let [one] = prefixed.as_slice() {
-        return Some(one);
-    }
-    crate::suggest::closest(missing, same_kind.iter().map(|(u, _)| *u))
 }
 
 /// Serde's words for kinds of value, in the words of the course format.
@@ -415,13 +442,14 @@ pub fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnosti
     }
 }
 
-/// Checks that a file named in `course.toml` stays inside the course folder and is usable.
+/// Checks that a file named in `course.toml` stays inside the course folder and is usable;
+/// a file it suggests instead goes to `meant_files`.
 fn check_course_file(
     dir: &Path,
     rel: &Spanned<String>,
-    toml_path: &Path,
-    toml_source: &str,
+    (toml_path, toml_source): (&Path, &str),
     listed: &[&str],
+    meant_files: &mut Vec<PathBuf>,
 ) -> Result<PathBuf, Diagnostic> {
     let locate = |msg: String, help: &str| {
         Diagnostic::error(toml_path, msg)
@@ -438,6 +466,7 @@ fn check_course_file(
         let unused = unused_names(dir, listed);
         let help = match meant(rel.get_ref(), &unused) {
             Some(file) => {
+                meant_files.push(dir.join(file));
                 format!("did you mean `{file}`? It is in the course folder and no lesson names it")
             }
             None => "create the file or fix the name in course.toml".to_string(),

@@ -2,11 +2,15 @@
 //! every unknown key, missing key and value of the wrong kind is reported at once and in plain
 //! words (reading into the types stops at the first and speaks of `f64`).
 
+use std::borrow::Cow;
 use std::path::Path;
+
+use serde::Deserialize;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use super::CourseFile;
 use crate::diagnostic::Diagnostic;
 
 /// What a key holds.
@@ -174,6 +178,108 @@ pub(super) fn problems(path: &Path, source: &str) -> Vec<Diagnostic> {
     }
     out.sort_by_key(|d| (d.line, d.column));
     out
+}
+
+/// `course.toml` with what [`problems`] reports taken out, so the checks of meaning (files
+/// found, values in range) still run on the rest: unknown keys and values of the wrong kind
+/// are dropped, a missing or broken title, summary or version is stood in for, and a knowledge
+/// check missing a key is left out. `None` when even that does not read (then [`problems`]
+/// is all there is to say).
+pub(super) fn repaired(source: &str) -> Option<Repaired> {
+    let mut root = DeTable::parse(source).ok()?;
+    let span = root.span();
+    let table = root.get_mut();
+    let source_has_lessons = table.get("lessons").is_some();
+    keep_known(table, COURSE_KEYS);
+    for &(name, kind, required, _) in COURSE_KEYS {
+        if required && kind == Kind::Text && table.get(name).is_none() {
+            // A stand-in: the missing key is reported already, and is not empty.
+            table.insert(
+                Spanned::new(0..0, Cow::Borrowed(name)),
+                Spanned::new(0..0, DeValue::String(Cow::Borrowed("?"))),
+            );
+        }
+    }
+    let mut had_name = Vec::new();
+    let lessons_dropped = table.get("lessons").is_none() && source_has_lessons;
+    if let Some(lessons) = table.get_mut("lessons")
+        && let DeValue::Array(items) = lessons.get_mut()
+    {
+        for item in items.iter_mut() {
+            if let DeValue::Table(lesson) = item.get_mut() {
+                had_name.push(lesson.get("file").is_some() || lesson.get("scenario").is_some());
+                keep_known(lesson, LESSON_KEYS);
+                if let Some(checks) = lesson.get_mut("checks")
+                    && let DeValue::Array(checks) = checks.get_mut()
+                {
+                    for check in checks.iter_mut() {
+                        if let DeValue::Table(t) = check.get_mut() {
+                            keep_known(t, CHECK_KEYS);
+                        }
+                    }
+                    *checks = checks
+                        .iter()
+                        .filter(|c| {
+                            c.get_ref()
+                                .as_table()
+                                .is_some_and(|t| CHECK_KEYS.iter().all(|k| t.get(k.0).is_some()))
+                        })
+                        .cloned()
+                        .collect();
+                }
+            }
+        }
+    }
+    let root = Spanned::new(span, std::mem::take(table));
+    let file = CourseFile::deserialize(toml::de::Deserializer::from(root)).ok()?;
+    Some(Repaired {
+        file,
+        had_name,
+        lessons_dropped,
+    })
+}
+
+/// `course.toml` read past its problems (see [`repaired`]).
+pub(super) struct Repaired {
+    /// What could be read.
+    pub file: CourseFile,
+    /// For each lesson, whether it had a `file` or `scenario` key, of whatever kind: a lesson
+    /// whose name was of the wrong kind is reported for that, not also for naming nothing.
+    pub had_name: Vec<bool>,
+    /// Whether `lessons` was there and of the wrong kind (so "no lessons" is not news).
+    pub lessons_dropped: bool,
+}
+
+impl Repaired {
+    /// A file that read with nothing taken out.
+    pub(super) fn whole(file: CourseFile) -> Self {
+        let had_name = file
+            .lessons
+            .iter()
+            .map(|l| l.get_ref().file.is_some() || l.get_ref().scenario.is_some())
+            .collect();
+        Self {
+            file,
+            had_name,
+            lessons_dropped: false,
+        }
+    }
+}
+
+/// Drops the keys `keys` does not list and the values of the wrong kind.
+fn keep_known(table: &mut DeTable<'_>, keys: &[Key]) {
+    let drop: Vec<String> = table
+        .iter()
+        .filter(|(key, value)| {
+            !keys
+                .iter()
+                .any(|k| k.0 == key.get_ref().as_ref() && k.1.accepts(value.get_ref()))
+        })
+        .map(|(key, _)| key.get_ref().to_string())
+        .collect();
+    for key in drop {
+        table.remove(key.as_str());
+    }
 }
 
 struct Walk<'a> {

@@ -55,6 +55,8 @@ const FIXTURES: &[&str] = &[
     "check-no-pages",
     "check-bad-quiz",
     "check-path-outside",
+    "unknown-key-hides",
+    "wrong-types-hide",
     // lesson file errors
     "binary-file",
     "bad-utf8",
