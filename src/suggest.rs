@@ -5,9 +5,14 @@
 /// Ties go to the first candidate.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let want = word.to_lowercase();
-    let limit = (want.chars().count() / 4).max(1);
+    let len = want.chars().count();
+    let limit = (len / 4).max(1);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
+        // The distance is at least the difference in length: skip the costly count.
+        if candidate.chars().count().abs_diff(len) > limit {
+            continue;
+        }
         let distance = strsim::damerau_levenshtein(&want, &candidate.to_lowercase());
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));

@@ -111,6 +111,13 @@ pub(super) struct Sink<'a> {
     index: LineIndex,
     /// Everything found so far.
     pub(super) out: Vec<Diagnostic>,
+    /// Node ids in file order, for "did you mean" on a name that names no node.
+    node_ids: Vec<String>,
+    /// The nodes such a name probably meant: reported with the name, not again as unreachable.
+    pub(super) meant: Vec<bool>,
+    /// How many more ids to compare with names that name no node: each look compares with every
+    /// id, so a hostile file with thousands of broken names stays near-linear.
+    suggestions_left: usize,
 }
 
 impl Sink<'_> {
@@ -161,6 +168,13 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
         source,
         index: LineIndex::new(source),
         out: Vec::new(),
+        node_ids: raw
+            .nodes
+            .iter()
+            .map(|n| n.get_ref().id.get_ref().clone())
+            .collect(),
+        meant: vec![false; raw.nodes.len()],
+        suggestions_left: 50_000,
     };
     let top = 0..0;
     let id = required_text(
@@ -198,7 +212,6 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
         .collect();
 
     let mut node_index: HashMap<&str, usize> = HashMap::with_capacity(raw.nodes.len());
-    let mut duplicates = false;
     for (i, n) in raw.nodes.iter().enumerate() {
         let n = n.get_ref();
         let id = n.id.get_ref().as_str();
@@ -212,7 +225,8 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
         }
         match node_index.entry(id) {
             Entry::Occupied(_) => {
-                duplicates = true;
+                // Reported as used twice; no name can reach it, so not also as unreachable.
+                sink.meant[i] = true;
                 sink.error(
                     n.id.span(),
                     format!("node id `{id}` is used twice"),
@@ -267,9 +281,7 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
         );
     }
     if let Some(start) = start {
-        analysis::check_graph(
-            &mut sink, &nodes, &edges, start, &spans, &meters, duplicates,
-        );
+        analysis::check_graph(&mut sink, &nodes, &edges, start, &spans, &meters);
     }
     let ok = !sink.errors();
     let scenario = match (ok, id, title, start) {
@@ -335,13 +347,32 @@ fn target(
 ) -> Option<usize> {
     let found = index.get(name.get_ref().as_str()).copied();
     if found.is_none() {
+        let mut meant = None;
+        if sink.suggestions_left >= sink.node_ids.len() {
+            sink.suggestions_left -= sink.node_ids.len();
+            meant =
+                crate::suggest::closest(name.get_ref(), sink.node_ids.iter().map(String::as_str))
+                    .and_then(|id| index.get(id).copied());
+        }
+        let help = match meant {
+            Some(i) => {
+                sink.meant[i] = true;
+                format!(
+                    "did you mean `{}`? Use the id of a [[nodes]] table in this file (ids are case-sensitive)",
+                    sink.node_ids[i]
+                )
+            }
+            None => {
+                "use the id of a [[nodes]] table in this file (ids are case-sensitive)".to_string()
+            }
+        };
         sink.error(
             name.span(),
             format!(
                 "{what} names node `{}`, which does not exist",
                 name.get_ref()
             ),
-            "use the id of a [[nodes]] table in this file (ids are case-sensitive)",
+            &help,
         );
     }
     found

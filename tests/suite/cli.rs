@@ -89,6 +89,7 @@ const FIXTURES: &[&str] = &[
     "scenario-bad-rating",
     "scenario-choices-and-ending",
     "scenario-dead-end",
+    "scenario-dangling-hides",
     // scenario warnings
     "scenario-meter-range",
     "scenario-no-coaching",
