@@ -181,6 +181,16 @@ pub fn pages_unread(n: usize) -> String {
     }
 }
 
+/// `n` things, singular for one: `1 question`, `5 questions`.
+#[must_use]
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// Words of the search box and the outline.
 pub mod find {
     /// The search box's title.

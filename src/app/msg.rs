@@ -17,7 +17,7 @@ pub enum Msg {
     Enter,
     /// Go back one screen.
     Back,
-    /// Quit (asks first during a quiz attempt).
+    /// Quit (asks first during a quiz attempt or a scenario run).
     Quit,
     /// Toggle the help overlay.
     Help,

@@ -86,7 +86,7 @@ const SCREENS: &[Binding] = &[
         keys: &[c('q')],
         msg: |_| Some(Msg::Quit),
         short: "q",
-        help: Some(("q", "quit (asks first during a quiz)")),
+        help: Some(("q", "quit (asks first in a quiz or scenario)")),
     },
     Binding {
         cmd: Cmd::Help,

@@ -334,9 +334,9 @@ fn course(app: &App, idx: usize, selected: usize) -> Vec<String> {
         .count();
     let mut out = vec![
         format!(
-            "{}, {} lessons, {done} complete, {}, version {}.",
+            "{}, {}, {done} complete, {}, version {}.",
             c.title,
-            c.lessons.len(),
+            crate::text::counted(c.lessons.len(), "lesson", "lessons"),
             hours(c.hours),
             c.version
         ),

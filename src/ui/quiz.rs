@@ -134,8 +134,8 @@ fn start_lines(
     say(
         &mut lines,
         &format!(
-            "{} questions · pass mark {}%",
-            quiz.asked_count(),
+            "{} · pass mark {}%",
+            crate::text::counted(quiz.asked_count(), "question", "questions"),
             q.pass_percent
         ),
         plain,

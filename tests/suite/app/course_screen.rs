@@ -89,3 +89,30 @@ fn a_meter_label_gets_the_room_it_needs() {
     assert!(small.contains("Stairway step reached ░"), "{small}");
     snapshot!("scenario_meter_labels_40x10", small);
 }
+
+#[test]
+fn one_question_and_one_lesson_are_said_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("review");
+    std::fs::create_dir_all(&course).unwrap();
+    std::fs::write(
+        course.join("course.toml"),
+        "title = \"Review Test\"\nsummary = \"One of each.\"\nversion = \"1\"\nhours = 0.5\n\n\
+         [[lessons]]\nfile = \"01-only.md\"\nquiz = \"01-only.quiz.toml\"\n",
+    )
+    .unwrap();
+    std::fs::write(course.join("01-only.md"), "# Only\n\nOne page.\n").unwrap();
+    std::fs::write(
+        course.join("01-only.quiz.toml"),
+        "title = \"Only quiz\"\n\n[[questions]]\nprompt = \"Calm helps.\"\nanswer = true\n\
+         explanation = \"It does.\"\n",
+    )
+    .unwrap();
+    let mut h = Harness::with(dir.path(), None);
+    h.send(&[Msg::Enter, Msg::Enter, Msg::NextPage]);
+    assert_eq!(h.quiz().phase, QuizPhase::Start);
+    let start = h.screen_text(80, 24);
+    assert!(start.contains("1 question · pass mark"), "{start}");
+    let (out, _, _) = plain_run_in(Harness::with(dir.path(), None), "1\n");
+    assert!(out.contains("Review Test, 1 lesson, 0 complete"), "{out}");
+}
