@@ -42,7 +42,9 @@ pub(super) fn draw(app: &App, q: &QuizState, frame: &mut Frame, area: Rect, them
         height: body.height.saturating_sub(1),
     };
     if q.phase == QuizPhase::Asking {
-        question::draw(q, frame, text_area, body, width, theme);
+        // The scroll kept in update is for a one-row status line (see question::draw).
+        let assumed_max = question_split(q, &app.ctx()).max_scroll;
+        question::draw(q, frame, (text_area, body), width, assumed_max, theme);
         return;
     }
     let (lines, focus) = match &q.phase {

@@ -232,20 +232,27 @@ fn choices_top(focus: (usize, usize), total: usize, rows: usize) -> usize {
         .min(total.saturating_sub(rows))
 }
 
-/// Draws the question in `area` (`body`: the screen's body, for the scroll bar).
+/// Draws the question in `area` (`body`: the screen's body, for the scroll bar;
+/// `assumed_max`: the text's last scroll as update computed it, for a one-row status line).
 pub(super) fn draw(
     q: &QuizState,
     frame: &mut Frame,
-    area: Rect,
-    body: Rect,
+    (area, body): (Rect, Rect),
     width: u16,
+    assumed_max: usize,
     theme: Theme,
 ) {
     let p = parts(q, width, theme);
     let height = usize::from(area.height);
     let s = split(height, p.text.len(), p.rest.len());
-    // The view never changes state: a scroll left from a taller screen is clamped here.
-    let top = q.prompt_scroll.min(s.max_scroll);
+    // The view never changes state: a scroll left from a taller screen is clamped here. When
+    // a long notice takes rows (a save failing with its reason), a text scrolled to its end
+    // stays at its end, as the lesson reader's does: its last lines are never out of reach.
+    let top = if q.prompt_scroll > 0 && q.prompt_scroll >= assumed_max {
+        s.max_scroll
+    } else {
+        q.prompt_scroll.min(s.max_scroll)
+    };
     let mut lines: Vec<Line> = p.text.into_iter().skip(top).take(s.text_rows).collect();
     if s.overflows && s.prompt_rows > s.text_rows {
         let last = top + s.text_rows;

@@ -155,3 +155,21 @@ fn screen_reader_results_read_each_question_whole_on_one_line() {
     assert!(line.contains("holding a folding chair."), "{line}");
     assert!(line.ends_with("what do you do first?"), "{line}");
 }
+
+#[test]
+fn a_long_notice_does_not_put_the_end_of_a_question_out_of_reach() {
+    let mut h = long_question();
+    h.send(&[Msg::Resize(40, 16)]);
+    for _ in 0..20 {
+        key(&mut h, KeyCode::PageDown);
+    }
+    assert!(h.screen_text(40, 16).contains("LAST LINE"));
+    // A save failing with a long reason takes more status rows, and so rows from the text:
+    // scrolled to its end, the text stays at its end.
+    h.app.save = rollcall::app::SaveState::Failed(format!(
+        "cannot write progress file {}: No space left on device (os error 28)",
+        "/a/rather/long/path/to/the/data".repeat(2)
+    ));
+    let screen = h.screen_text(40, 16);
+    assert!(screen.contains("LAST LINE"), "{screen}");
+}
