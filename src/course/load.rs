@@ -368,6 +368,51 @@ pub(super) fn is_year_month(s: &str) -> bool {
         && m.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
 }
 
+/// The TOML reader's words for a syntax error, in plain words: the whole message, for one
+/// that starts with a phrase listed here.
+fn syntax_words(message: &str) -> Option<&'static str> {
+    [
+        (
+            "invalid basic string, expected non-double-quote visible characters",
+            "text in quotes holds a character that cannot be written there (a control character such as a tab): write \\t for a tab, or remove it",
+        ),
+        (
+            "invalid literal string, expected non-single-quote visible characters",
+            "text in single quotes holds a character that cannot be written there (a control character such as a tab): remove it",
+        ),
+        (
+            "invalid basic string, expected `\"`",
+            "text in quotes has no closing `\"`",
+        ),
+        (
+            "invalid literal string, expected `'`",
+            "text in single quotes has no closing `'`",
+        ),
+        ("invalid multi-line basic string", "text in triple quotes is not closed"),
+        ("string values must be quoted", "text must be in quotes"),
+        (
+            "missing assignment between key-value pairs",
+            "a key must be followed by `=` and its value",
+        ),
+        ("key with no value", "a key has no value"),
+        ("missing value for key", "a key has no value"),
+        ("unclosed array table", "a [[table]] name has no closing `]]`"),
+        ("unclosed inline table", "a { } table has no closing `}`"),
+        ("unclosed array", "a list has no closing `]`"),
+        ("unclosed table", "a [table] name has no closing `]`"),
+        ("missing comma between array elements", "a `,` is missing between items of a list"),
+        ("extra comma in array", "a list has a `,` too many"),
+        (
+            "invalid unquoted key",
+            "a key holds a character a key cannot (use letters, digits, `_` and `-`, or put the key in quotes)",
+        ),
+        ("duplicate key", "a key is given twice"),
+    ]
+    .iter()
+    .find(|(from, _)| message.starts_with(from))
+    .map(|(_, to)| *to)
+}
+
 /// Serde's words for kinds of value, in the words of the course format.
 fn plain_words(message: &str) -> String {
     [
@@ -425,7 +470,7 @@ pub fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnosti
     if let Some(d) = unknown_key(path, source, err, raw) {
         return d;
     }
-    let message = plain_words(raw);
+    let message = syntax_words(raw).map_or_else(|| plain_words(raw), str::to_string);
     let help = if message.starts_with("unknown key") {
         "remove the key or fix its spelling (see docs/course-format.md)"
     } else if message.starts_with("missing key") {
@@ -433,7 +478,8 @@ pub fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnosti
     } else if message.starts_with("wrong kind of value") {
         "give the value the type the format expects (see docs/course-format.md)"
     } else {
-        "fix the TOML syntax at the marked place"
+        // Shown under a snippet and on one line alike (a notice, preview): name the place.
+        "fix the TOML syntax at the line and column named (see docs/course-format.md)"
     };
     let d = Diagnostic::error(path, message).with_help(help);
     match err.span() {

@@ -33,6 +33,7 @@ mod preview;
 const FIXTURES: &[&str] = &[
     // course.toml errors
     "toml-syntax",
+    "toml-control-char",
     "missing-key",
     "wrong-type",
     "unknown-key",
