@@ -30,9 +30,12 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             for e in &errors {
                 eprintln!("rollcall: error: {e}");
             }
-            eprintln!(
-                "rollcall: the scenario has errors; run `rollcall check` on its course for details"
-            );
+            // Only about what the file says: a file that cannot be read has nothing to check.
+            if errors.iter().any(|e| e.line.is_some()) {
+                eprintln!(
+                    "rollcall: the scenario has errors; run `rollcall check` on its course for details"
+                );
+            }
             Ok(ExitCode::from(EXIT_PROBLEMS))
         }
     }

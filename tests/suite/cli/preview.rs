@@ -178,4 +178,14 @@ fn scenario_graph_renders_with_dot() {
         String::from_utf8_lossy(&out.stderr).contains("names node `hrut`"),
         "{out:?}"
     );
+
+    // A file that is not there: that, and no advice to check its course.
+    let out = rollcall(tmp.path())
+        .args(["scenario", "graph", "missing.scenario.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("cannot open"), "{stderr}");
+    assert!(!stderr.contains("rollcall check"), "{stderr}");
 }
