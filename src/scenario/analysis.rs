@@ -140,11 +140,16 @@ fn meter_ranges(
         return;
     }
     for (i, node) in nodes.iter().enumerate() {
-        for r in &node.routes {
+        for (ri, r) in node.routes.iter().enumerate() {
             let m = &meters[r.when.meter];
             if intersect(&(0, i64::from(m.max)), r.when.op, r.when.value).is_none() {
+                // At the route's `if` (this check runs only when every route read, so the
+                // routes and their places line up).
+                let at = spans.routes[i]
+                    .get(ri)
+                    .map_or_else(|| spans.nodes[i].clone(), Clone::clone);
                 sink.warning(
-                    spans.nodes[i].clone(),
+                    at,
                     format!(
                         "the route `{} {} {}` of node `{}` can never be taken: `{}` stays within 0..={}",
                         m.id,

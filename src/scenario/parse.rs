@@ -150,6 +150,8 @@ pub(super) struct Spans {
     pub(super) effects: Vec<Vec<Range<usize>>>,
     /// The `start` key.
     pub(super) start: Range<usize>,
+    /// Each node's routes' `if` (or the route, when it has none), in file order.
+    pub(super) routes: Vec<Vec<Range<usize>>>,
 }
 
 /// A reference to a node that may not resolve.
@@ -262,6 +264,7 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
         nodes: Vec::with_capacity(raw.nodes.len()),
         effects: Vec::with_capacity(raw.nodes.len()),
         start: raw.start.as_ref().map_or(top.clone(), Spanned::span),
+        routes: Vec::with_capacity(raw.nodes.len()),
     };
     // Targets per node: routes then choices, `None` where a name did not resolve.
     let mut edges: Vec<Edges> = Vec::with_capacity(raw.nodes.len());
@@ -269,6 +272,18 @@ fn validate(path: &Path, source: &str) -> (Option<Scenario>, Vec<Diagnostic>) {
         let (node, node_edges, effect_spans) =
             node(&mut sink, n.get_ref(), &node_index, &meter_index);
         spans.nodes.push(n.get_ref().id.span());
+        spans.routes.push(
+            n.get_ref()
+                .routes
+                .iter()
+                .map(|r| {
+                    r.get_ref()
+                        .when
+                        .as_ref()
+                        .map_or_else(|| r.span(), Spanned::span)
+                })
+                .collect(),
+        );
         spans.effects.push(effect_spans);
         nodes.push(node);
         edges.push(node_edges);
