@@ -70,7 +70,7 @@ const SCREENS: &[Binding] = &[
         keys: &[K::Code(KeyCode::Enter)],
         msg: |_| Some(Msg::Enter),
         short: "Enter",
-        help: Some(("Enter", "open; check an answer; go on")),
+        help: Some(("Enter", "open; answer a question; go on")),
     },
     Binding {
         cmd: Cmd::Back,

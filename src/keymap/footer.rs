@@ -250,30 +250,30 @@ pub fn footer_items(place: Place) -> &'static [Item] {
         Place::QuizDiscard => &[(&[Yes], "", "discard"), (&[No], "", "keep it")],
         Place::Typed => &[
             (&[Type], "", "the answer"),
-            (&[Enter], "", "check"),
+            (&[Enter], "", "answer"),
             (&[Back], "", "leave"),
         ],
         Place::TrueFalse => &[
             (&[TrueFalse, PickTrueFalse], " or ", "choose"),
-            (&[Enter], "", "check"),
+            (&[Enter], "", "answer"),
             (&[Back], "", "leave"),
         ],
         Place::Order => &[
             (&[Pick, Enter], " or ", "pick next"),
             (&[Undo], "", "undo"),
-            (&[Enter], "", "check"),
+            (&[Enter], "", "answer"),
             (&[Back], "", "leave"),
         ],
         Place::SelectAll => &[
             (&[Toggle, Pick], "/", "toggle"),
             (MOVE, "/", "move"),
-            (&[Enter], "", "check"),
+            (&[Enter], "", "answer"),
             (&[Back], "", "leave"),
         ],
         Place::PickOne => &[
             (&[Up, Down], "/", ""),
             (&[Pick], " or ", "choose"),
-            (&[Enter], "", "check"),
+            (&[Enter], "", "answer"),
             (&[Back], "", "leave"),
         ],
         Place::Feedback => &[

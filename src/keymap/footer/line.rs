@@ -108,23 +108,23 @@ mod tests {
         );
         assert_eq!(
             footer(Place::PickOne),
-            "↑/↓ or 1-9 choose · Enter check · Esc leave"
+            "↑/↓ or 1-9 choose · Enter answer · Esc leave"
         );
         assert_eq!(
             footer(Place::TrueFalse),
-            "t/f or 1/2 choose · Enter check · Esc leave"
+            "t/f or 1/2 choose · Enter answer · Esc leave"
         );
         assert_eq!(
             footer(Place::Typed),
-            "type the answer · Enter check · Esc leave"
+            "type the answer · Enter answer · Esc leave"
         );
         assert_eq!(
             footer(Place::Order),
-            "1-9 or Enter pick next · Backspace undo · Enter check · Esc leave"
+            "1-9 or Enter pick next · Backspace undo · Enter answer · Esc leave"
         );
         assert_eq!(
             footer(Place::SelectAll),
-            "Space/1-9 toggle · ↑/↓ move · Enter check · Esc leave"
+            "Space/1-9 toggle · ↑/↓ move · Enter answer · Esc leave"
         );
         assert_eq!(
             footer(Place::Picker),
@@ -161,7 +161,7 @@ mod tests {
         // A hint that runs into the next stays whole.
         assert_eq!(
             footer_fit(Place::PickOne, &[QUESTION_SCROLL], 39),
-            "↑/↓ or 1-9 choose · Enter check"
+            "↑/↓ or 1-9 choose · Enter answer"
         );
         for place in [
             Place::Library,
