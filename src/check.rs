@@ -190,6 +190,7 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
     let mut seen_quizzes = BTreeSet::new();
     let mut quizzes = Vec::new();
     let mut seen_scenarios = BTreeSet::new();
+    let mut scenario_ids: HashMap<String, PathBuf> = HashMap::new();
     for (i, files) in lessons.iter().enumerate() {
         if let Some(pages) = &files.path
             && let Some(targets) = lesson::check_lesson(dir, pages, report)
@@ -198,8 +199,22 @@ fn check_course(dir: &Path, siblings: Option<&[String]>, report: &mut Report) {
         }
         if let Some(s) = &files.scenario
             && seen_scenarios.insert(s.clone())
+            && let Some((id, span)) = quizzes::check_scenario(s, report)
         {
-            quizzes::check_scenario(s, report);
+            if let Some(first) = scenario_ids.get(&id) {
+                let d = Diagnostic::error(
+                    s,
+                    format!("scenario id `{id}` is used by `{}` too", file_name(first)),
+                )
+                .with_help("give each scenario of a course its own id: runs are recorded by it");
+                let d = match report.sources.get(s) {
+                    Some(source) => d.at(source, span),
+                    None => d,
+                };
+                report.push(d);
+            } else {
+                scenario_ids.insert(id, s.clone());
+            }
         }
         if let Some(q) = &files.quiz
             && seen_quizzes.insert(q.clone())

@@ -98,12 +98,29 @@ pub(super) fn check_quiz(path: &Path, report: &mut Report) -> Option<quiz::Quiz>
 }
 
 /// Checks a scenario file: every error and warning its validation finds.
-pub(super) fn check_scenario(path: &Path, report: &mut Report) {
+/// Returns the scenario's `id` and where it is written, when it has one, so that the course
+/// can check no two of its scenarios share one (their records would mix).
+pub(super) fn check_scenario(
+    path: &Path,
+    report: &mut Report,
+) -> Option<(String, std::ops::Range<usize>)> {
+    /// Just the id of a scenario file, with its place.
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: toml::Spanned<String>,
+    }
     match course::read_text_file(path) {
         Ok(source) => {
             report.extend(scenario::check_scenario(path, &source));
+            let id = toml::from_str::<Id>(&source)
+                .ok()
+                .map(|i| (i.id.get_ref().trim().to_string(), i.id.span()));
             report.sources.insert(path.to_path_buf(), source);
+            id
         }
-        Err(e) => report.push(e),
+        Err(e) => {
+            report.push(e);
+            None
+        }
     }
 }

@@ -57,7 +57,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut files = vec![lesson, quiz];
     if args.scenario {
         let name = format!("02-{SCENARIO}");
-        course_toml.push_str(&scenario_entry(&name));
+        course_toml.push_str(&scenario_entry(&name, "Practice call"));
         files.push((Name::Owned(name), SCENARIO_TEXT.to_string()));
     }
     files.insert(0, (course_name, course_toml));
@@ -116,9 +116,9 @@ fn holds_courses(dir: &std::path::Path) -> bool {
 type Name = std::borrow::Cow<'static, str>;
 
 /// The `[[lessons]]` entry for a scenario-only lesson.
-fn scenario_entry(file: &str) -> String {
+fn scenario_entry(file: &str, title: &str) -> String {
     format!(
-        "\n[[lessons]]\ntitle = \"Practice call\"\nscenario = \"{file}\"   # played as a branching scenario\n# required = false                      # uncomment: any ending completes the lesson\n"
+        "\n[[lessons]]\ntitle = \"{title}\"\nscenario = \"{file}\"   # played as a branching scenario\n# required = false                      # uncomment: any ending completes the lesson\n"
     )
 }
 
@@ -141,13 +141,30 @@ fn add_scenario(dir: &std::path::Path) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_FAILED));
     }
-    fs::write(&path, SCENARIO_TEXT).with_context(|| format!("writing {}", path.display()))?;
+    // A course's scenarios need their own ids (runs are recorded by them): number the 2nd on.
+    let before = fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(SCENARIO))
+            .count()
+    });
+    let (id, title) = if before == 0 {
+        ("practice-call".to_string(), "Practice call".to_string())
+    } else {
+        (
+            format!("practice-call-{}", before + 1),
+            format!("Practice call {}", before + 1),
+        )
+    };
+    let scenario_text =
+        SCENARIO_TEXT.replacen("id = \"practice-call\"", &format!("id = \"{id}\""), 1);
+    fs::write(&path, scenario_text).with_context(|| format!("writing {}", path.display()))?;
     outln!("wrote {}", display_path(&path));
     let mut updated = text;
     if !updated.ends_with('\n') {
         updated.push('\n');
     }
-    updated.push_str(&scenario_entry(&name));
+    updated.push_str(&scenario_entry(&name, &title));
     fs::write(&toml_path, updated).with_context(|| format!("writing {}", toml_path.display()))?;
     outln!("added the lesson to {}", display_path(&toml_path));
     outln!(

@@ -91,6 +91,7 @@ const FIXTURES: &[&str] = &[
     "scenario-choices-and-ending",
     "scenario-dead-end",
     "scenario-dangling-hides",
+    "scenario-same-id",
     // scenario warnings
     "scenario-meter-range",
     "scenario-no-coaching",
