@@ -15,8 +15,10 @@ use crate::diagnostic::Diagnostic;
 mod load;
 mod meant;
 mod schema;
+mod toml_words;
 
-pub use load::{CourseRead, course_diagnostics, load_course, read_course, toml_error};
+pub use load::{CourseRead, course_diagnostics, load_course, read_course};
+pub use toml_words::toml_error;
 
 /// Largest course file rollcall reads: bigger files are almost surely a mistake.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
