@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, centered, truncate};
@@ -41,8 +41,10 @@ fn frame_box(frame: &mut Frame, area: Rect, title: &str, theme: Theme) -> Rect {
         area.height.saturating_sub(2),
     );
     frame.render_widget(Clear, rect);
+    // A column blank inside the border each side, as the other boxes keep (ui/overlay.rs).
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
+        .padding(Padding::horizontal(1))
         .title(title.to_string())
         .border_style(theme.accent());
     let inner = block.inner(rect);
