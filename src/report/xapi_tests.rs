@@ -53,14 +53,19 @@ fn progress() -> Progress {
     p
 }
 
-fn all() -> Vec<Value> {
-    let lib = library();
-    let ctx = Context {
+/// The statements' context over `lib`, without quizzes or scenarios.
+fn context(lib: &Library) -> Context<'_> {
+    Context {
         base: "https://pd.example/training",
-        library: &lib,
+        library: lib,
         quizzes: None,
         scenarios: None,
-    };
+    }
+}
+
+fn all() -> Vec<Value> {
+    let lib = library();
+    let ctx = context(&lib);
     statements(&ctx, &progress())
 }
 
@@ -118,12 +123,7 @@ fn attempt_statement_fields() {
 #[test]
 fn attempt_duration_is_the_active_time() {
     let lib = library();
-    let ctx = Context {
-        base: "https://pd.example/training",
-        library: &lib,
-        quizzes: None,
-        scenarios: None,
-    };
+    let ctx = context(&lib);
     let mut attempt = progress().attempts[0].clone();
     attempt.started = "2026-02-01T02:38:06Z".parse().unwrap();
     attempt.finished = "2026-02-01T02:38:47.39Z".parse().unwrap();
